@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatProblem, type Problem } from '../core/bank/load.ts';
+import { createService, type Service } from './service.ts';
+import { openStore, type Store } from './store.ts';
+import { loadQuizDirectory } from './quiz-files.ts';
+
+export const DATABASE_FILE = 'evident.db';
+
+export interface OpenedApp {
+  service: Service;
+  store: Store;
+  problems: Problem[];
+}
+
+/**
+ * Wires the service from a questions folder and a data folder: the same for the desktop app
+ * and for the HTTP server. Banks with problems are reported and left out; the rest still load.
+ */
+export function openApp(options: { questionsDir: string; dataDir: string; warn: (message: string) => void }): OpenedApp {
+  const { quizzes, problems } = loadQuizDirectory(options.questionsDir);
+  for (const problem of problems) options.warn(formatProblem(problem));
+  mkdirSync(options.dataDir, { recursive: true });
+  const store = openStore(join(options.dataDir, DATABASE_FILE), (movedTo, reason) =>
+    options.warn(`the database could not be used (${reason}); it was moved to ${movedTo} and a new one started`),
+  );
+  return { service: createService({ quizzes, store }), store, problems };
+}

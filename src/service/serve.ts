@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { openApp } from './app.ts';
+import { startHttpServer } from './http.ts';
+
+// `npm run serve -- --port 5174 --data-dir ./.data`: the app in a browser, on this machine only.
+
+const usage = `usage: node src/service/serve.ts [--port 5174] [--host 127.0.0.1] [--data-dir .data] [--questions questions] [--renderer out/renderer]`;
+
+function main(): Promise<void> | void {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '5174' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'data-dir': { type: 'string', default: '.data' },
+        questions: { type: 'string', default: 'questions' },
+        renderer: { type: 'string', default: 'out/renderer' },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+  if (values.help) return console.log(usage);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not “${values.port}”\n${usage}`);
+    process.exit(2);
+  }
+  const { service, store } = openApp({
+    questionsDir: resolve(values.questions),
+    dataDir: resolve(values['data-dir']),
+    warn: (message) => console.warn(message),
+  });
+  return startHttpServer({ service, rendererDir: resolve(values.renderer), host: values.host, port }).then((server) => {
+    console.log(`Evident is serving ${server.url} (data in ${resolve(values['data-dir'])})`);
+    const stop = () => {
+      void server.close().finally(() => {
+        store.close();
+        process.exit(0);
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+await main();

@@ -1,0 +1,234 @@
+import { DatabaseSync } from 'node:sqlite';
+import { existsSync, renameSync } from 'node:fs';
+import { z } from 'zod';
+import { Response } from '../core/scoring/response.ts';
+import { AttemptSettings } from '../shared/contract.ts';
+
+// Every answer is one committed row, written before the service replies, so a crash or a
+// power cut loses nothing that a student was told was saved.
+
+/** 'EVID' as a 32-bit integer: marks a database file as ours, so a foreign one is never reused. */
+const APPLICATION_ID = 0x45564944;
+const SCHEMA_VERSION = 1;
+
+const Verdict = z.enum(['correct', 'partial', 'incorrect']);
+const Json = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+    return z.NEVER;
+  }
+});
+
+const AttemptRow = z.object({
+  id: z.string(),
+  quiz_id: z.string(),
+  student_name: z.string(),
+  settings: Json.pipe(AttemptSettings),
+  seed: z.int(),
+  status: z.enum(['in-progress', 'submitted']),
+  started_at: z.string(),
+  submitted_at: z.string().nullable(),
+});
+export type AttemptRecord = {
+  id: string;
+  quizId: string;
+  studentName: string;
+  settings: AttemptSettings;
+  seed: number;
+  status: 'in-progress' | 'submitted';
+  startedAt: string;
+  submittedAt: string | null;
+};
+
+const ResponseRow = z.object({
+  question_id: z.string(),
+  response: Json.pipe(Response),
+  points: z.number(),
+  max_points: z.number(),
+  verdict: Verdict,
+  answered_at: z.string(),
+});
+export type ResponseRecord = {
+  questionId: string;
+  response: Response;
+  points: number;
+  maxPoints: number;
+  verdict: z.infer<typeof Verdict>;
+  answeredAt: string;
+};
+
+export class StoreError extends Error {
+  override name = 'StoreError';
+  /** Whether the file is unusable as it stands (foreign or damaged), as opposed to merely newer. */
+  readonly unusable: boolean;
+  constructor(message: string, unusable: boolean) {
+    super(message);
+    this.unusable = unusable;
+  }
+}
+
+function isUnusableFile(error: unknown): boolean {
+  if (error instanceof StoreError) return error.unusable;
+  return error instanceof Error && /not a database|malformed|corrupt/i.test(error.message);
+}
+
+export interface Store {
+  insertAttempt(attempt: AttemptRecord): void;
+  getAttempt(id: string): AttemptRecord | undefined;
+  saveResponse(attemptId: string, record: ResponseRecord): void;
+  listResponses(attemptId: string): ResponseRecord[];
+  markSubmitted(attemptId: string, submittedAt: string): void;
+  close(): void;
+}
+
+/**
+ * Opens (or creates) the database at `file`. A file that is not an Evident database, or is
+ * corrupt, is renamed aside with a timestamp and reported through `onSetAside`; a new one is
+ * started in its place. Nothing is ever overwritten.
+ */
+export function openStore(file: string, onSetAside: (movedTo: string, reason: string) => void = () => {}): Store {
+  try {
+    return openExisting(file);
+  } catch (error) {
+    // A locked or newer database is left alone; only a foreign or damaged file is set aside.
+    if (!existsSync(file) || !isUnusableFile(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    const movedTo = `${file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(file, movedTo);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(file + suffix)) renameSync(file + suffix, movedTo + suffix);
+    }
+    onSetAside(movedTo, reason);
+    return openExisting(file);
+  }
+}
+
+function openExisting(file: string): Store {
+  const db = new DatabaseSync(file);
+  try {
+    migrate(db, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return wrap(db);
+}
+
+function migrate(db: DatabaseSync, file: string): void {
+  const { application_id: appId } = db.prepare('PRAGMA application_id').get() as { application_id: number };
+  const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  const tableCount = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n;
+  if (appId !== APPLICATION_ID && (appId !== 0 || tableCount > 0)) {
+    throw new StoreError(`${file} is not an Evident database`, true);
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new StoreError(`${file} was written by a newer Evident (schema ${version}, this one knows ${SCHEMA_VERSION})`, false);
+  }
+  const check = db.prepare('PRAGMA quick_check').get() as { quick_check: string };
+  if (check.quick_check !== 'ok') throw new StoreError(`${file} is damaged: ${check.quick_check}`, true);
+
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA foreign_keys = ON');
+  if (version === 0) {
+    db.exec(`
+      BEGIN;
+      CREATE TABLE attempts (
+        id TEXT PRIMARY KEY,
+        quiz_id TEXT NOT NULL,
+        student_name TEXT NOT NULL,
+        settings TEXT NOT NULL,
+        seed INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('in-progress', 'submitted')),
+        started_at TEXT NOT NULL,
+        submitted_at TEXT
+      );
+      CREATE TABLE responses (
+        attempt_id TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+        question_id TEXT NOT NULL,
+        response TEXT NOT NULL,
+        points REAL NOT NULL,
+        max_points REAL NOT NULL,
+        verdict TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        PRIMARY KEY (attempt_id, question_id)
+      );
+      PRAGMA application_id = ${APPLICATION_ID};
+      PRAGMA user_version = ${SCHEMA_VERSION};
+      COMMIT;
+    `);
+  }
+}
+
+function parseRow<T>(schema: z.ZodType<T>, row: unknown, what: string): T {
+  const parsed = schema.safeParse(row);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; ');
+    throw new StoreError(`a stored ${what} is unreadable (${where})`, false);
+  }
+  return parsed.data;
+}
+
+function wrap(db: DatabaseSync): Store {
+  const insertAttempt = db.prepare(
+    `INSERT INTO attempts (id, quiz_id, student_name, settings, seed, status, started_at, submitted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectAttempt = db.prepare('SELECT * FROM attempts WHERE id = ?');
+  const upsertResponse = db.prepare(
+    `INSERT INTO responses (attempt_id, question_id, response, points, max_points, verdict, answered_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (attempt_id, question_id) DO UPDATE SET
+       response = excluded.response, points = excluded.points, max_points = excluded.max_points,
+       verdict = excluded.verdict, answered_at = excluded.answered_at`,
+  );
+  const selectResponses = db.prepare(
+    'SELECT question_id, response, points, max_points, verdict, answered_at FROM responses WHERE attempt_id = ? ORDER BY rowid',
+  );
+  const updateSubmitted = db.prepare("UPDATE attempts SET status = 'submitted', submitted_at = ? WHERE id = ?");
+
+  return {
+    insertAttempt(a) {
+      insertAttempt.run(a.id, a.quizId, a.studentName, JSON.stringify(a.settings), a.seed, a.status, a.startedAt, a.submittedAt);
+    },
+    getAttempt(id) {
+      const row = selectAttempt.get(id);
+      if (row === undefined) return undefined;
+      const r = parseRow(AttemptRow, row, `attempt ${id}`);
+      return {
+        id: r.id,
+        quizId: r.quiz_id,
+        studentName: r.student_name,
+        settings: r.settings,
+        seed: r.seed,
+        status: r.status,
+        startedAt: r.started_at,
+        submittedAt: r.submitted_at,
+      };
+    },
+    saveResponse(attemptId, r) {
+      upsertResponse.run(attemptId, r.questionId, JSON.stringify(r.response), r.points, r.maxPoints, r.verdict, r.answeredAt);
+    },
+    listResponses(attemptId) {
+      return selectResponses.all(attemptId).map((row) => {
+        const r = parseRow(ResponseRow, row, `response of attempt ${attemptId}`);
+        return {
+          questionId: r.question_id,
+          response: r.response,
+          points: r.points,
+          maxPoints: r.max_points,
+          verdict: r.verdict,
+          answeredAt: r.answered_at,
+        };
+      });
+    },
+    markSubmitted(attemptId, submittedAt) {
+      updateSubmitted.run(submittedAt, attemptId);
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { Difficulty, Skill, Slug } from '../core/bank/schema.ts';
+import { Response } from '../core/scoring/response.ts';
+import type { Channel } from './channels.ts';
+
+// The one contract between the service and every transport. Outputs are strict public
+// schemas: the service's replies are parsed with them before they leave, so an answer key
+// that slipped into a payload is an error, never a leak.
+
+const SentenceId = z.string().regex(/^p\d+\.s\d+$/);
+const AttemptId = z.uuid();
+const StudentName = z
+  .string()
+  .trim()
+  .min(1, 'enter your name')
+  .max(60, 'a name has at most 60 characters')
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'a name cannot contain control characters');
+
+export const Source = z.strictObject({
+  publication: z.string().optional(),
+  date: z.string().optional(),
+  url: z.string().optional(),
+});
+
+export const QuizSummary = z.strictObject({
+  id: Slug,
+  title: z.string(),
+  headline: z.string(),
+  source: Source,
+  questionCount: z.int(),
+  totalPoints: z.number(),
+  estimatedMinutes: z.int(),
+});
+
+export const PublicArticle = z.strictObject({
+  headline: z.string(),
+  caption: z.strictObject({ text: z.string(), credit: z.string().optional() }).optional(),
+  source: Source,
+  paragraphs: z.array(
+    z.strictObject({
+      id: z.string(),
+      number: z.int(),
+      sentences: z.array(z.strictObject({ id: SentenceId, text: z.string() })),
+    }),
+  ),
+});
+
+const Choice = z.strictObject({ id: Slug, text: z.string() });
+const questionCommon = {
+  id: Slug,
+  number: z.int().min(1),
+  prompt: z.string(),
+  points: z.number(),
+  skill: Skill,
+  difficulty: Difficulty,
+};
+
+/** A question as a student sees it before answering: no correct option, accepted answer or evidence. */
+export const PublicQuestion = z.discriminatedUnion('type', [
+  z.strictObject({ ...questionCommon, type: z.literal('single-choice'), options: z.array(Choice) }),
+  z.strictObject({ ...questionCommon, type: z.literal('multiple-select'), options: z.array(Choice) }),
+  z.strictObject({ ...questionCommon, type: z.literal('true-false-not-given') }),
+  z.strictObject({ ...questionCommon, type: z.literal('short-answer') }),
+  z.strictObject({
+    ...questionCommon,
+    type: z.literal('cloze'),
+    text: z.string(),
+    gaps: z.array(z.strictObject({ id: Slug })),
+  }),
+  z.strictObject({ ...questionCommon, type: z.literal('evidence-selection') }),
+  z.strictObject({ ...questionCommon, type: z.literal('ordering'), items: z.array(Choice) }),
+  z.strictObject({
+    ...questionCommon,
+    type: z.literal('matching'),
+    left: z.array(Choice),
+    right: z.array(Choice),
+  }),
+  z.strictObject({
+    ...questionCommon,
+    type: z.literal('two-part'),
+    partA: z.strictObject({ prompt: z.string(), options: z.array(Choice) }),
+    partB: z.strictObject({
+      prompt: z.string(),
+      options: z.array(z.strictObject({ id: Slug, quote: z.string(), sentenceId: SentenceId })),
+    }),
+  }),
+]);
+
+const Verdict = z.enum(['correct', 'partial', 'incorrect']);
+
+/** What a student may see once a question is answered (immediate mode) or the attempt is submitted. */
+export const Feedback = z.strictObject({
+  points: z.number(),
+  maxPoints: z.number(),
+  verdict: Verdict,
+  explanation: z.string(),
+  evidenceSentenceIds: z.array(SentenceId),
+  correctResponse: Response,
+});
+
+export const AttemptSettings = z.strictObject({
+  feedback: z.enum(['immediate', 'deferred']).default('deferred'),
+});
+
+export const SavedAnswer = z.strictObject({
+  questionId: Slug,
+  response: Response,
+  answeredAt: z.iso.datetime(),
+  feedback: Feedback.optional(),
+});
+
+export const AttemptView = z.strictObject({
+  attemptId: AttemptId,
+  quizId: Slug,
+  title: z.string(),
+  studentName: z.string(),
+  status: z.enum(['in-progress', 'submitted']),
+  settings: AttemptSettings,
+  startedAt: z.iso.datetime(),
+  article: PublicArticle,
+  questions: z.array(PublicQuestion),
+  answers: z.array(SavedAnswer),
+});
+
+export const AnswerResult = z.strictObject({
+  questionId: Slug,
+  answeredAt: z.iso.datetime(),
+  feedback: Feedback.optional(),
+});
+
+const SkillScore = z.strictObject({
+  skill: Skill,
+  points: z.number(),
+  maxPoints: z.number(),
+  percentage: z.number(),
+});
+
+export const Review = z.strictObject({
+  attemptId: AttemptId,
+  quizId: Slug,
+  title: z.string(),
+  studentName: z.string(),
+  submittedAt: z.iso.datetime(),
+  points: z.number(),
+  maxPoints: z.number(),
+  percentage: z.number(),
+  bySkill: z.array(SkillScore),
+  article: PublicArticle,
+  questions: z.array(
+    z.strictObject({
+      question: PublicQuestion,
+      response: Response.nullable(),
+      feedback: Feedback,
+    }),
+  ),
+});
+
+const Empty = z.strictObject({});
+const ByAttempt = z.strictObject({ attemptId: AttemptId });
+
+export const contract = {
+  listQuizzes: { input: Empty, output: z.array(QuizSummary) },
+  startAttempt: {
+    input: z.strictObject({ quizId: Slug, studentName: StudentName, settings: AttemptSettings.default({ feedback: 'deferred' }) }),
+    output: AttemptView,
+  },
+  getAttempt: { input: ByAttempt, output: AttemptView },
+  answer: {
+    input: z.strictObject({ attemptId: AttemptId, questionId: Slug, response: Response }),
+    output: AnswerResult,
+  },
+  submit: { input: ByAttempt, output: Review },
+  review: { input: ByAttempt, output: Review },
+} satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+// Fails to compile when CHANNELS names a channel the contract lacks, or the reverse.
+type MissingFromContract = Exclude<Channel, keyof typeof contract>;
+type MissingFromChannels = Exclude<keyof typeof contract, Channel>;
+const channelsMatch: [MissingFromContract, MissingFromChannels] extends [never, never] ? true : never = true;
+void channelsMatch;
+
+export type Contract = typeof contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+export type QuizSummary = z.output<typeof QuizSummary>;
+export type PublicArticle = z.output<typeof PublicArticle>;
+export type PublicQuestion = z.output<typeof PublicQuestion>;
+export type Feedback = z.output<typeof Feedback>;
+export type AttemptSettings = z.output<typeof AttemptSettings>;
+export type SavedAnswer = z.output<typeof SavedAnswer>;
+export type AttemptView = z.output<typeof AttemptView>;
+export type AnswerResult = z.output<typeof AnswerResult>;
+export type Review = z.output<typeof Review>;
+export type { Response } from '../core/scoring/response.ts';
+
+// Errors become data at the boundary: a stable code the UI can branch on.
+export const ERROR_CODES = [
+  'bad-request',
+  'invalid-response',
+  'not-found',
+  'conflict',
+  'unknown-channel',
+  'forbidden',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export interface WireIssue {
+  path: string;
+  message: string;
+}
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  issues?: WireIssue[];
+}
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+/** The API the preload exposes and the HTTP client implements: one method per channel. */
+export type EvidentApi = { [C in Channel]: (input: Input<C>) => Promise<Envelope<Output<C>>> };

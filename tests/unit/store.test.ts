@@ -1,0 +1,109 @@
+import { DatabaseSync } from 'node:sqlite';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openStore, StoreError, type AttemptRecord } from '../../src/service/store.ts';
+import { tempDir } from './fixtures.ts';
+
+let cleanup: () => void = () => {};
+afterEach(() => cleanup());
+
+function dbFile(): string {
+  const temp = tempDir();
+  cleanup = temp.cleanup;
+  return join(temp.dir, 'evident.db');
+}
+
+const attempt: AttemptRecord = {
+  id: '11111111-1111-4111-8111-111111111111',
+  quizId: 'north-korea-un',
+  studentName: 'Ada',
+  settings: { feedback: 'deferred' },
+  seed: 42,
+  status: 'in-progress',
+  startedAt: '2026-11-27T09:00:00.000Z',
+  submittedAt: null,
+};
+
+describe('the store', () => {
+  it('keeps attempts and answers across reopening, in WAL mode', () => {
+    const file = dbFile();
+    const store = openStore(file);
+    store.insertAttempt(attempt);
+    store.saveResponse(attempt.id, {
+      questionId: 'q1',
+      response: { type: 'single-choice', optionId: 'a' },
+      points: 1,
+      maxPoints: 1,
+      verdict: 'correct',
+      answeredAt: '2026-11-27T09:01:00.000Z',
+    });
+    store.close();
+
+    const reopened = openStore(file);
+    expect(reopened.getAttempt(attempt.id)).toEqual(attempt);
+    expect(reopened.listResponses(attempt.id)).toHaveLength(1);
+    reopened.markSubmitted(attempt.id, '2026-11-27T09:05:00.000Z');
+    expect(reopened.getAttempt(attempt.id)).toMatchObject({ status: 'submitted', submittedAt: '2026-11-27T09:05:00.000Z' });
+    reopened.close();
+
+    const raw = new DatabaseSync(file);
+    expect(raw.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    raw.close();
+  });
+
+  it('sets a corrupt file aside, reports it, and starts afresh without overwriting it', () => {
+    const file = dbFile();
+    writeFileSync(file, 'this is not a database, but it might be somebody’s work'.repeat(100));
+    const onSetAside = vi.fn();
+    const store = openStore(file, onSetAside);
+    store.insertAttempt(attempt);
+    store.close();
+
+    expect(onSetAside).toHaveBeenCalledOnce();
+    const [movedTo, reason] = onSetAside.mock.calls[0] as [string, string];
+    expect(reason).toMatch(/not a database/);
+    expect(readFileSync(movedTo, 'utf8')).toContain('somebody’s work');
+  });
+
+  it('sets aside an SQLite database that belongs to another program', () => {
+    const file = dbFile();
+    const foreign = new DatabaseSync(file);
+    foreign.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices VALUES (1, 9.5);');
+    foreign.close();
+    const onSetAside = vi.fn();
+    openStore(file, onSetAside).close();
+    expect(onSetAside).toHaveBeenCalledWith(expect.stringContaining('.unreadable-'), expect.stringContaining('not an Evident database'));
+    const movedTo = onSetAside.mock.calls[0]![0] as string;
+    const kept = new DatabaseSync(movedTo);
+    expect(kept.prepare('SELECT amount FROM invoices').get()).toEqual({ amount: 9.5 });
+    kept.close();
+  });
+
+  it('refuses a database from a newer version and leaves it where it is', () => {
+    const file = dbFile();
+    openStore(file).close();
+    const raw = new DatabaseSync(file);
+    raw.exec('PRAGMA user_version = 99');
+    raw.close();
+    const onSetAside = vi.fn();
+    expect(() => openStore(file, onSetAside)).toThrow(StoreError);
+    expect(() => openStore(file, onSetAside)).toThrow(/newer Evident/);
+    expect(onSetAside).not.toHaveBeenCalled();
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('names an unreadable stored row instead of returning it', () => {
+    const file = dbFile();
+    const store = openStore(file);
+    store.insertAttempt(attempt);
+    store.close();
+    const raw = new DatabaseSync(file);
+    raw.prepare('UPDATE attempts SET settings = ? WHERE id = ?').run('{"feedback": "sometimes"}', attempt.id);
+    raw.close();
+    const reopened = openStore(file);
+    expect(() => reopened.getAttempt(attempt.id)).toThrow(/stored attempt 11111111.*settings/);
+    reopened.close();
+    expect(readdirSync(join(file, '..')).filter((f) => f.includes('unreadable'))).toEqual([]);
+  });
+});
