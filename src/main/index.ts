@@ -1,0 +1,56 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openApp } from '../service/app.ts';
+import { registerIpc } from './ipc.ts';
+import { createMainWindow } from './windows.ts';
+import { hardenSessions, hardenWebContents } from './security.ts';
+
+// The entry only wires: paths, the service, IPC, security, the window.
+
+const rendererUrl =
+  !app.isPackaged && process.env['ELECTRON_RENDERER_URL']
+    ? process.env['ELECTRON_RENDERER_URL']
+    : pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const questionsDir = app.isPackaged ? join(process.resourcesPath, 'questions') : join(app.getAppPath(), 'questions');
+
+// Tests point the app at a throw-away data folder.
+if (process.env['EVIDENT_DATA_DIR']) app.setPath('userData', process.env['EVIDENT_DATA_DIR']);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+hardenWebContents(rendererUrl);
+
+void app.whenReady().then(() => {
+  hardenSessions();
+  const warnings: string[] = [];
+  const { service, store } = openApp({
+    questionsDir,
+    dataDir: app.getPath('userData'),
+    warn: (message) => {
+      console.warn(message);
+      warnings.push(message);
+    },
+  });
+  registerIpc(service, rendererUrl);
+  const window = createMainWindow(rendererUrl);
+  if (warnings.length > 0) {
+    void dialog.showMessageBox(window, {
+      type: 'warning',
+      message: 'Some of Evident’s files need attention',
+      detail: warnings.join('\n'),
+    });
+  }
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(rendererUrl);
+  });
+  app.on('will-quit', () => store.close());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
