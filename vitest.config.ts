@@ -12,7 +12,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'component', include: ['tests/component/**/*.test.ts'], environment: 'jsdom' },
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.ts'],
+          environment: 'jsdom',
+          // svelteTesting()'s automatic cleanup is not inherited by projects; set it up here.
+          setupFiles: ['@testing-library/svelte/vitest'],
+        },
       },
     ],
   },

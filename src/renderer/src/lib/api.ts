@@ -1,0 +1,49 @@
+import { CHANNELS, type Channel } from '../../../shared/channels.ts';
+import type { Envelope, EvidentApi, Input, Output, WireError } from '../../../shared/contract.ts';
+
+/** A failed call, carrying the service's `{ code, message, issues }` for the screen to show. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly wire: WireError;
+  constructor(wire: WireError) {
+    super(wire.message);
+    this.wire = wire;
+  }
+}
+
+/** The service in the desktop app (preload) or over HTTP in a browser, with errors thrown. */
+export type Client = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
+
+export function createApi(transport: EvidentApi = window.evident ?? httpTransport()): Client {
+  const unwrap = async <T>(reply: Promise<Envelope<T>>): Promise<T> => {
+    const envelope = await reply;
+    if (!envelope.ok) throw new ApiError(envelope.error);
+    return envelope.value;
+  };
+  // Built from the channel list so that a new channel needs no edit here; the map's type is
+  // lost by Object.fromEntries, hence the cast.
+  return Object.fromEntries(
+    CHANNELS.map((channel) => [channel, (input: never) => unwrap(transport[channel](input) as Promise<Envelope<unknown>>)]),
+  ) as unknown as Client;
+}
+
+export function httpTransport(base = ''): EvidentApi {
+  const call = async (channel: Channel, input: unknown): Promise<Envelope<unknown>> => {
+    let reply: globalThis.Response;
+    try {
+      reply = await fetch(`${base}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'Evident could not be reached. Check the connection and try again.' } };
+    }
+    try {
+      return (await reply.json()) as Envelope<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `the server answered ${reply.status} without a readable reply` } };
+    }
+  };
+  return Object.fromEntries(CHANNELS.map((channel) => [channel, (input: unknown) => call(channel, input)])) as EvidentApi;
+}

@@ -1,0 +1,84 @@
+// The config's projects do not inherit the plugin's auto-cleanup, so each file registers it.
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import QuizScreen from '../../src/renderer/src/QuizScreen.svelte';
+import type { Client } from '../../src/renderer/src/lib/api.ts';
+import { QuizRun } from '../../src/renderer/src/lib/quiz-run.svelte.ts';
+import type { AttemptView, Feedback } from '../../src/shared/contract.ts';
+
+const view = (answers: AttemptView['answers'] = []): AttemptView => ({
+  attemptId: '6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6f',
+  quizId: 'quiz', title: 'Quiz', studentName: 'Ada', status: 'in-progress', settings: { feedback: 'immediate', shuffle: false },
+  startedAt: '2025-01-01T00:00:00.000Z',
+  article: {
+    headline: 'Council meets', source: {},
+    paragraphs: [
+      { id: 'p1', number: 1, sentences: [{ id: 'p1.s1', text: 'The council met.' }, { id: 'p1.s2', text: 'North Korea stayed away.' }] },
+    ],
+  },
+  questions: [
+    { id: 'pick', number: 1, prompt: 'Select the sentence.', points: 1, skill: 'detail', difficulty: 'easy', type: 'evidence-selection' },
+    { id: 'tf', number: 2, prompt: 'It met.', points: 1, skill: 'detail', difficulty: 'easy', type: 'true-false-not-given' },
+  ],
+  answers,
+});
+
+function setup(answers?: AttemptView['answers']) {
+  const answer = vi.fn<Client['answer']>(async (input) => ({ questionId: input.questionId, answeredAt: '2025-01-01T00:01:00.000Z' }));
+  const run = new QuizRun(view(answers), { answer } as unknown as Client);
+  render(QuizScreen, { run, onsubmitted: vi.fn(), onleave: vi.fn() });
+  return { answer, run };
+}
+const sentence = (name: string) => screen.getByRole('checkbox', { name });
+
+beforeAll(() => {
+  Element.prototype.scrollIntoView ??= () => {};
+});
+
+describe('QuizScreen evidence selection', () => {
+  it('selects sentences in the article, in reading order, and lists them in the panel', async () => {
+    const { answer } = setup();
+    await fireEvent.click(sentence('North Korea stayed away.'));
+    expect(answer).toHaveBeenLastCalledWith({
+      attemptId: '6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6f', questionId: 'pick',
+      response: { type: 'evidence-selection', sentenceIds: ['p1.s2'] },
+    });
+    expect(sentence('North Korea stayed away.').getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByText('1 sentence selected')).toBeTruthy();
+
+    await fireEvent.keyDown(sentence('The council met.'), { key: ' ' });
+    expect(answer).toHaveBeenLastCalledWith(expect.objectContaining({
+      response: { type: 'evidence-selection', sentenceIds: ['p1.s1', 'p1.s2'] },
+    }));
+    expect(screen.getByText('2 sentences selected')).toBeTruthy();
+  });
+
+  it('unselects a selected sentence from the article or the panel', async () => {
+    const { answer } = setup([
+      { questionId: 'pick', response: { type: 'evidence-selection', sentenceIds: ['p1.s1', 'p1.s2'] }, answeredAt: '2025-01-01T00:01:00.000Z' },
+    ]);
+    await fireEvent.click(sentence('The council met.'));
+    expect(answer).toHaveBeenLastCalledWith(expect.objectContaining({ response: { type: 'evidence-selection', sentenceIds: ['p1.s2'] } }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove “North Korea stayed away.”' }));
+    expect(answer).toHaveBeenLastCalledWith(expect.objectContaining({ response: { type: 'evidence-selection', sentenceIds: [] } }));
+  });
+
+  it('makes the article selectable only for an evidence question not yet locked', async () => {
+    const feedback: Feedback = {
+      points: 1, maxPoints: 1, verdict: 'correct', explanation: 'Yes.', evidenceSentenceIds: ['p1.s2'],
+      correctResponse: { type: 'evidence-selection', sentenceIds: ['p1.s2'] },
+    };
+    setup([{ questionId: 'pick', response: feedback.correctResponse, answeredAt: '2025-01-01T00:01:00.000Z', feedback }]);
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+    expect(document.querySelector('mark')?.textContent).toContain('North Korea stayed away.');
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+  });
+
+  it('stops selection when the student moves to another type of question', async () => {
+    setup();
+    expect(screen.getAllByRole('checkbox')).toHaveLength(2);
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+  });
+});
