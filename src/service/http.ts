@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { TEACHER_CHANNELS } from '../shared/channels.ts';
 import type { Envelope, ErrorCode, WireError } from '../shared/contract.ts';
 import { dispatch } from './dispatch.ts';
 import type { Service } from './service.ts';
@@ -107,6 +108,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         return sendError(response, { code: 'bad-request', message: `the request body is not JSON: ${(error as Error).message}` });
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if ((TEACHER_CHANNELS as readonly string[]).includes(channel) && !isLoopbackAddress(request.socket.remoteAddress)) {
+        return sendError(response, { code: 'forbidden', message: 'results are available only on the teacher’s own computer' });
+      }
       return sendEnvelope(response, dispatch(service, channel, payload, log));
     }
 
@@ -164,6 +168,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         server.closeAllConnections();
       }),
   };
+}
+
+/** Whether a connection comes from this machine: 127.0.0.0/8 or ::1, also in their IPv6-mapped form. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4) || address === '::1';
 }
 
 /** Resolves to the body as text, or to undefined once it passes the size limit. */

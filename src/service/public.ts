@@ -38,10 +38,21 @@ export function quizSummary(quiz: LoadedQuiz): QuizSummary {
 const choices = (options: readonly { id: string; text: string }[]) => options.map((o) => ({ id: o.id, text: o.text }));
 
 /**
- * `seed` is the attempt's: items whose bank order is the answer (ordering) are always shown
- * shuffled, so the order on screen never gives the answer away.
+ * The questions in the order an attempt shows them. With `shuffle`, the order comes from the
+ * attempt's stored seed, so a reload or a restart shows the same order as before.
  */
-export function publicQuestion(question: LoadedQuestion, number: number, seed: number): PublicQuestion {
+export function questionsInOrder(questions: readonly LoadedQuestion[], seed: number, shuffle: boolean): LoadedQuestion[] {
+  return shuffle ? seededShuffle(questions, deriveSeed(seed, 'question-order')) : [...questions];
+}
+
+/**
+ * `number` is the position on screen. `seed` is the attempt's: items whose bank order is the
+ * answer (ordering) are always shown shuffled, so the order on screen never gives the answer
+ * away; with `shuffleOptions`, the options of choice questions are shuffled too.
+ */
+export function publicQuestion(question: LoadedQuestion, number: number, seed: number, shuffleOptions = false): PublicQuestion {
+  const mix = <T>(items: T[], part: string): T[] =>
+    shuffleOptions ? seededShuffle(items, deriveSeed(seed, `${question.id}/${part}`)) : items;
   const common = {
     id: question.id,
     number,
@@ -53,7 +64,7 @@ export function publicQuestion(question: LoadedQuestion, number: number, seed: n
   switch (question.type) {
     case 'single-choice':
     case 'multiple-select':
-      return { ...common, type: question.type, options: choices(question.options) };
+      return { ...common, type: question.type, options: mix(choices(question.options), 'options') };
     case 'true-false-not-given':
     case 'short-answer':
     case 'evidence-selection':
@@ -63,12 +74,12 @@ export function publicQuestion(question: LoadedQuestion, number: number, seed: n
     case 'ordering':
       return { ...common, type: question.type, items: shuffledAwayFromAnswer(question, seed) };
     case 'matching':
-      return { ...common, type: question.type, left: choices(question.left), right: choices(question.right) };
+      return { ...common, type: question.type, left: choices(question.left), right: mix(choices(question.right), 'right') };
     case 'two-part':
       return {
         ...common,
         type: question.type,
-        partA: { prompt: question.partA.prompt, options: choices(question.partA.options) },
+        partA: { prompt: question.partA.prompt, options: mix(choices(question.partA.options), 'part-a') },
         partB: {
           prompt: question.partB.prompt,
           options: question.partB.options.map((o) => ({

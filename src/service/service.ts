@@ -4,21 +4,28 @@ import { correctResponse } from '../core/bank/key.ts';
 import { scoreResponse, type ScoreResult } from '../core/scoring/index.ts';
 import { summarise } from '../core/scoring/summary.ts';
 import type { Channel } from '../shared/channels.ts';
-import type { ErrorCode, Feedback, Output, ParsedInput, Review, AttemptView } from '../shared/contract.ts';
+import type { Feedback, Output, ParsedInput, Review, AttemptView } from '../shared/contract.ts';
 import type { AttemptRecord, ResponseRecord, Store } from './store.ts';
-import { publicArticle, publicQuestion, quizSummary } from './public.ts';
+import { publicArticle, publicQuestion, questionsInOrder, quizSummary } from './public.ts';
+import { ServiceError } from './errors.ts';
+import { createResultsChannels } from './results.ts';
 
-/** An expected failure that the transports pass on as data: `{ code, message }`. */
-export class ServiceError extends Error {
-  override name = 'ServiceError';
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
+// In its own module so that results.ts can throw it without importing this file back.
+export { ServiceError };
 
 export type Service = { [C in Channel]: (input: ParsedInput<C>) => Output<C> };
+
+/**
+ * Answers that arrive this long after the deadline are still taken: a student who clicked in
+ * the last second should not lose the answer to network or disk latency.
+ */
+export const DEADLINE_GRACE_MS = 2_000;
+
+/** When a timed attempt's answers stop being accepted (before the grace); undefined when untimed. */
+export function deadlineOf(attempt: Pick<AttemptRecord, 'startedAt' | 'settings'>): Date | undefined {
+  const minutes = attempt.settings.timeLimitMinutes;
+  return minutes === undefined ? undefined : new Date(Date.parse(attempt.startedAt) + minutes * 60_000);
+}
 
 export interface ServiceDeps {
   quizzes: readonly LoadedQuiz[];
@@ -64,9 +71,19 @@ export function createService({
     };
   }
 
+  /** The attempt's questions as its student sees them, in its order and with its numbers. */
+  function shownQuestions(attempt: AttemptRecord, quiz: LoadedQuiz) {
+    const { shuffle } = attempt.settings;
+    return questionsInOrder(quiz.questions, attempt.seed, shuffle).map((question, i) => ({
+      question,
+      shown: publicQuestion(question, i + 1, attempt.seed, shuffle),
+    }));
+  }
+
   function view(attempt: AttemptRecord, quiz: LoadedQuiz): AttemptView {
     const showFeedback = attempt.settings.feedback === 'immediate' || attempt.status === 'submitted';
     const questionById = new Map(quiz.questions.map((q) => [q.id, q]));
+    const deadline = deadlineOf(attempt);
     return {
       attemptId: attempt.id,
       quizId: quiz.id,
@@ -75,8 +92,9 @@ export function createService({
       status: attempt.status,
       settings: attempt.settings,
       startedAt: attempt.startedAt,
+      ...(deadline ? { deadline: deadline.toISOString() } : {}),
       article: publicArticle(quiz.article),
-      questions: quiz.questions.map((q, i) => publicQuestion(q, i + 1, attempt.seed)),
+      questions: shownQuestions(attempt, quiz).map(({ shown }) => shown),
       answers: store.listResponses(attempt.id).flatMap((r) => {
         const question = questionById.get(r.questionId);
         if (!question) return []; // the bank lost this question since; its answer stays stored
@@ -108,18 +126,31 @@ export function createService({
       percentage: summary.percentage,
       bySkill: summary.bySkill,
       article: publicArticle(quiz.article),
-      questions: quiz.questions.map((q, i) => {
-        const r = saved.get(q.id);
+      questions: shownQuestions(attempt, quiz).map(({ question, shown }) => {
+        const r = saved.get(question.id);
         return {
-          question: publicQuestion(q, i + 1, attempt.seed),
+          question: shown,
           response: r?.response ?? null,
-          feedback: feedbackFor(q, r ?? { points: 0, maxPoints: q.points, verdict: 'incorrect' }),
+          feedback: feedbackFor(question, r ?? { points: 0, maxPoints: question.points, verdict: 'incorrect' }),
         };
       }),
     };
   }
 
+  /** Refuses an answer once the time limit and its grace are over; submitting stays open. */
+  function checkTimeLeft(attempt: AttemptRecord): void {
+    const deadline = deadlineOf(attempt);
+    if (deadline && now().getTime() > deadline.getTime() + DEADLINE_GRACE_MS) {
+      throw new ServiceError(
+        'conflict',
+        `time is up: the time limit of ${attempt.settings.timeLimitMinutes} minutes ended at ${deadline.toISOString()}; submit the attempt to see the results`,
+      );
+    }
+  }
+
   return {
+    ...createResultsChannels({ quizzes, store, now }),
+
     listQuizzes() {
       return quizzes.map(quizSummary);
     },
@@ -150,6 +181,7 @@ export function createService({
       if (attempt.status === 'submitted') {
         throw new ServiceError('conflict', 'this attempt has been submitted; its answers can no longer change');
       }
+      checkTimeLeft(attempt);
       const question = quiz.questions.find((q) => q.id === questionId);
       if (!question) throw new ServiceError('not-found', `quiz “${quiz.id}” has no question “${questionId}”`);
       const immediate = attempt.settings.feedback === 'immediate';

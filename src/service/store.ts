@@ -59,6 +59,10 @@ export type ResponseRecord = {
   answeredAt: string;
 };
 
+export type ScoreRecord = Pick<ResponseRecord, 'questionId' | 'points' | 'maxPoints' | 'verdict'>;
+
+const ScoreRow = z.object({ attempt_id: z.string(), question_id: z.string(), points: z.number(), max_points: z.number(), verdict: Verdict });
+
 export class StoreError extends Error {
   override name = 'StoreError';
   /** Whether the file is unusable as it stands (foreign or damaged), as opposed to merely newer. */
@@ -74,13 +78,35 @@ function isUnusableFile(error: unknown): boolean {
   return error instanceof Error && /not a database|malformed|corrupt/i.test(error.message);
 }
 
+export interface AttemptFilter {
+  quizId?: string | undefined;
+  status?: AttemptRecord['status'] | undefined;
+}
+
 export interface Store {
   insertAttempt(attempt: AttemptRecord): void;
   getAttempt(id: string): AttemptRecord | undefined;
+  /** Newest first. */
+  listAttempts(filter: AttemptFilter): AttemptRecord[];
   saveResponse(attemptId: string, record: ResponseRecord): void;
   listResponses(attemptId: string): ResponseRecord[];
+  /** The responses of every attempt the filter matches, by attempt id, each list in the order given. */
+  responsesByAttempt(filter: AttemptFilter): Map<string, ResponseRecord[]>;
+  /** Like responsesByAttempt, but only the scores: no response to read back, so a long list stays cheap. */
+  scoresByAttempt(filter: AttemptFilter): Map<string, ScoreRecord[]>;
   markSubmitted(attemptId: string, submittedAt: string): void;
+  /** Deletes the attempt and its responses in one transaction; false when there was no such attempt. */
+  deleteAttempt(attemptId: string): boolean;
   close(): void;
+}
+
+export interface StoreOptions {
+  /**
+   * FULL (the default) syncs the write-ahead log on every commit, so an answer the student was
+   * told is saved survives a power cut, not only a crash. NORMAL exists for the benchmark that
+   * measures what FULL costs; the app never passes it.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
 }
 
 /**
@@ -88,9 +114,13 @@ export interface Store {
  * corrupt, is renamed aside with a timestamp and reported through `onSetAside`; a new one is
  * started in its place. Nothing is ever overwritten.
  */
-export function openStore(file: string, onSetAside: (movedTo: string, reason: string) => void = () => {}): Store {
+export function openStore(
+  file: string,
+  onSetAside: (movedTo: string, reason: string) => void = () => {},
+  options: StoreOptions = {},
+): Store {
   try {
-    return openExisting(file);
+    return openExisting(file, options);
   } catch (error) {
     // A locked or newer database is left alone; only a foreign or damaged file is set aside.
     if (!existsSync(file) || !isUnusableFile(error)) throw error;
@@ -101,14 +131,14 @@ export function openStore(file: string, onSetAside: (movedTo: string, reason: st
       if (existsSync(file + suffix)) renameSync(file + suffix, movedTo + suffix);
     }
     onSetAside(movedTo, reason);
-    return openExisting(file);
+    return openExisting(file, options);
   }
 }
 
-function openExisting(file: string): Store {
+function openExisting(file: string, options: StoreOptions): Store {
   const db = new DatabaseSync(file);
   try {
-    migrate(db, file);
+    migrate(db, file, options.synchronous ?? 'FULL');
   } catch (error) {
     db.close();
     throw error;
@@ -116,7 +146,7 @@ function openExisting(file: string): Store {
   return wrap(db);
 }
 
-function migrate(db: DatabaseSync, file: string): void {
+function migrate(db: DatabaseSync, file: string, synchronous: 'FULL' | 'NORMAL'): void {
   const { application_id: appId } = db.prepare('PRAGMA application_id').get() as { application_id: number };
   const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
   const tableCount = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n;
@@ -130,7 +160,7 @@ function migrate(db: DatabaseSync, file: string): void {
   if (check.quick_check !== 'ok') throw new StoreError(`${file} is damaged: ${check.quick_check}`, true);
 
   db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
+  db.exec(`PRAGMA synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.exec('PRAGMA foreign_keys = ON');
   if (version === 0) {
     db.exec(`
@@ -171,6 +201,32 @@ function parseRow<T>(schema: z.ZodType<T>, row: unknown, what: string): T {
   return parsed.data;
 }
 
+function attemptRecord(row: unknown, what: string): AttemptRecord {
+  const r = parseRow(AttemptRow, row, what);
+  return {
+    id: r.id,
+    quizId: r.quiz_id,
+    studentName: r.student_name,
+    settings: r.settings,
+    seed: r.seed,
+    status: r.status,
+    startedAt: r.started_at,
+    submittedAt: r.submitted_at,
+  };
+}
+
+function responseRecord(row: unknown, what: string): ResponseRecord {
+  const r = parseRow(ResponseRow, row, what);
+  return {
+    questionId: r.question_id,
+    response: r.response,
+    points: r.points,
+    maxPoints: r.max_points,
+    verdict: r.verdict,
+    answeredAt: r.answered_at,
+  };
+}
+
 function wrap(db: DatabaseSync): Store {
   const insertAttempt = db.prepare(
     `INSERT INTO attempts (id, quiz_id, student_name, settings, seed, status, started_at, submitted_at)
@@ -188,6 +244,20 @@ function wrap(db: DatabaseSync): Store {
     'SELECT question_id, response, points, max_points, verdict, answered_at FROM responses WHERE attempt_id = ? ORDER BY rowid',
   );
   const updateSubmitted = db.prepare("UPDATE attempts SET status = 'submitted', submitted_at = ? WHERE id = ?");
+  // NULL parameters switch a condition off, so one prepared statement serves every filter.
+  const matches = '(:quizId IS NULL OR a.quiz_id = :quizId) AND (:status IS NULL OR a.status = :status)';
+  const selectAttempts = db.prepare(`SELECT a.* FROM attempts a WHERE ${matches} ORDER BY a.started_at DESC, a.rowid DESC`);
+  const selectResponsesWhere = db.prepare(
+    `SELECT r.attempt_id, r.question_id, r.response, r.points, r.max_points, r.verdict, r.answered_at
+     FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE ${matches} ORDER BY r.rowid`,
+  );
+  const selectScoresWhere = db.prepare(
+    `SELECT r.attempt_id, r.question_id, r.points, r.max_points, r.verdict
+     FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE ${matches} ORDER BY r.rowid`,
+  );
+  const deleteResponses = db.prepare('DELETE FROM responses WHERE attempt_id = ?');
+  const deleteAttemptRow = db.prepare('DELETE FROM attempts WHERE id = ?');
+  const filterParams = (f: AttemptFilter) => ({ quizId: f.quizId ?? null, status: f.status ?? null });
 
   return {
     insertAttempt(a) {
@@ -196,36 +266,53 @@ function wrap(db: DatabaseSync): Store {
     getAttempt(id) {
       const row = selectAttempt.get(id);
       if (row === undefined) return undefined;
-      const r = parseRow(AttemptRow, row, `attempt ${id}`);
-      return {
-        id: r.id,
-        quizId: r.quiz_id,
-        studentName: r.student_name,
-        settings: r.settings,
-        seed: r.seed,
-        status: r.status,
-        startedAt: r.started_at,
-        submittedAt: r.submitted_at,
-      };
+      return attemptRecord(row, `attempt ${id}`);
+    },
+    listAttempts(filter) {
+      return selectAttempts.all(filterParams(filter)).map((row) => attemptRecord(row, 'attempt'));
     },
     saveResponse(attemptId, r) {
       upsertResponse.run(attemptId, r.questionId, JSON.stringify(r.response), r.points, r.maxPoints, r.verdict, r.answeredAt);
     },
     listResponses(attemptId) {
-      return selectResponses.all(attemptId).map((row) => {
-        const r = parseRow(ResponseRow, row, `response of attempt ${attemptId}`);
-        return {
-          questionId: r.question_id,
-          response: r.response,
-          points: r.points,
-          maxPoints: r.max_points,
-          verdict: r.verdict,
-          answeredAt: r.answered_at,
-        };
-      });
+      return selectResponses.all(attemptId).map((row) => responseRecord(row, `response of attempt ${attemptId}`));
+    },
+    responsesByAttempt(filter) {
+      const byAttempt = new Map<string, ResponseRecord[]>();
+      for (const row of selectResponsesWhere.iterate(filterParams(filter))) {
+        const attemptId = String(row['attempt_id']);
+        const list = byAttempt.get(attemptId) ?? [];
+        list.push(responseRecord(row, `response of attempt ${attemptId}`));
+        byAttempt.set(attemptId, list);
+      }
+      return byAttempt;
+    },
+    scoresByAttempt(filter) {
+      const byAttempt = new Map<string, ScoreRecord[]>();
+      for (const row of selectScoresWhere.iterate(filterParams(filter))) {
+        const r = parseRow(ScoreRow, row, 'response score');
+        const list = byAttempt.get(r.attempt_id) ?? [];
+        list.push({ questionId: r.question_id, points: r.points, maxPoints: r.max_points, verdict: r.verdict });
+        byAttempt.set(r.attempt_id, list);
+      }
+      return byAttempt;
     },
     markSubmitted(attemptId, submittedAt) {
       updateSubmitted.run(submittedAt, attemptId);
+    },
+    deleteAttempt(attemptId) {
+      // Explicit rather than left to ON DELETE CASCADE, which works only while the connection has
+      // foreign_keys on: a teacher's delete must not leave a student's answers behind.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        deleteResponses.run(attemptId);
+        const { changes } = deleteAttemptRow.run(attemptId);
+        db.exec('COMMIT');
+        return Number(changes) > 0;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
     },
     close() {
       db.close();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Difficulty, Skill, Slug } from '../core/bank/schema.ts';
+import { Difficulty, QUESTION_TYPES, Skill, Slug, type QuestionType } from '../core/bank/schema.ts';
 import { Response } from '../core/scoring/response.ts';
 import type { Channel } from './channels.ts';
 
@@ -98,9 +98,17 @@ export const Feedback = z.strictObject({
   correctResponse: Response,
 });
 
+export const MAX_TIME_LIMIT_MINUTES = 240;
+
 export const AttemptSettings = z.strictObject({
   feedback: z.enum(['immediate', 'deferred']).default('deferred'),
+  /** Shuffles the question order and the options of choice questions, from the attempt's own seed. */
+  shuffle: z.boolean().default(false),
+  /** Answers are refused once this many minutes have passed since the start; submitting still works. */
+  timeLimitMinutes: z.int().min(1).max(MAX_TIME_LIMIT_MINUTES).optional(),
 });
+
+const AttemptStatus = z.enum(['in-progress', 'submitted']);
 
 export const SavedAnswer = z.strictObject({
   questionId: Slug,
@@ -114,9 +122,11 @@ export const AttemptView = z.strictObject({
   quizId: Slug,
   title: z.string(),
   studentName: z.string(),
-  status: z.enum(['in-progress', 'submitted']),
+  status: AttemptStatus,
   settings: AttemptSettings,
   startedAt: z.iso.datetime(),
+  /** Set when the attempt has a time limit: answers given after it are refused. */
+  deadline: z.iso.datetime().optional(),
   article: PublicArticle,
   questions: z.array(PublicQuestion),
   answers: z.array(SavedAnswer),
@@ -155,13 +165,72 @@ export const Review = z.strictObject({
   ),
 });
 
+/** One attempt as the teacher's list shows it. Points count only the questions the bank still has. */
+export const AttemptSummary = z.strictObject({
+  attemptId: AttemptId,
+  quizId: Slug,
+  title: z.string(),
+  studentName: z.string(),
+  status: AttemptStatus,
+  startedAt: z.iso.datetime(),
+  submittedAt: z.iso.datetime().optional(),
+  answered: z.int().min(0),
+  questionCount: z.int().min(0),
+  points: z.number(),
+  maxPoints: z.number(),
+  percentage: z.number(),
+});
+
+const QuestionTypeName = z.enum(QUESTION_TYPES as [QuestionType, ...QuestionType[]]);
+
+/** How the class did on one question; only submitted attempts count. */
+export const QuestionResult = z.strictObject({
+  questionId: Slug,
+  /** The question's place in the bank (attempts may show it elsewhere when shuffled). */
+  number: z.int().min(1),
+  prompt: z.string(),
+  type: QuestionTypeName,
+  skill: Skill,
+  /** How many submitted attempts answered it. */
+  answered: z.int().min(0),
+  /** Share of those answers that earned full credit, 0..1; null when nobody answered. */
+  facility: z.number().min(0).max(1).nullable(),
+  /** Mean points of those answers; null when nobody answered. */
+  averagePoints: z.number().nullable(),
+  /** Choice types only: the wrong choice picked most often, when any was. */
+  mostChosenWrong: z.strictObject({ text: z.string(), count: z.int().min(1) }).optional(),
+});
+
+/** How often a sentence was the evidence for a question the student did not get fully right. */
+export const SentenceResult = z.strictObject({ sentenceId: SentenceId, missed: z.int().min(0) });
+
+export const QuizResults = z.strictObject({
+  quizId: Slug,
+  title: z.string(),
+  /** The passage, for shading each sentence by how often it was missed evidence. */
+  article: PublicArticle,
+  /** Every attempt at the quiz, newest first, in progress too; the statistics below use the submitted ones. */
+  attempts: z.array(AttemptSummary),
+  questions: z.array(QuestionResult),
+  /** Every sentence cited as evidence by some question, in reading order. */
+  sentences: z.array(SentenceResult),
+});
+
+export const CsvExport = z.strictObject({
+  filename: z.string(),
+  mediaType: z.literal('text/csv'),
+  /** UTF-8 text beginning with a byte-order mark, rows ending in CRLF (RFC 4180). */
+  content: z.string(),
+});
+
 const Empty = z.strictObject({});
 const ByAttempt = z.strictObject({ attemptId: AttemptId });
 
 export const contract = {
   listQuizzes: { input: Empty, output: z.array(QuizSummary) },
   startAttempt: {
-    input: z.strictObject({ quizId: Slug, studentName: StudentName, settings: AttemptSettings.default({ feedback: 'deferred' }) }),
+    // prefault, not default: a missing settings object is parsed as {}, so every field gets its own default.
+    input: z.strictObject({ quizId: Slug, studentName: StudentName, settings: AttemptSettings.prefault({}) }),
     output: AttemptView,
   },
   getAttempt: { input: ByAttempt, output: AttemptView },
@@ -171,6 +240,21 @@ export const contract = {
   },
   submit: { input: ByAttempt, output: Review },
   review: { input: ByAttempt, output: Review },
+  listAttempts: {
+    input: z.strictObject({
+      quizId: Slug.optional(),
+      /** Matches any part of the name, ignoring case. */
+      studentName: z.string().trim().max(60).optional(),
+      status: AttemptStatus.optional(),
+    }),
+    output: z.array(AttemptSummary),
+  },
+  deleteAttempt: { input: ByAttempt, output: z.strictObject({ deleted: z.literal(true) }) },
+  quizResults: { input: z.strictObject({ quizId: Slug }), output: QuizResults },
+  exportCsv: {
+    input: z.strictObject({ kind: z.enum(['attempts', 'responses']), quizId: Slug.optional() }),
+    output: CsvExport,
+  },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Fails to compile when CHANNELS names a channel the contract lacks, or the reverse.
@@ -193,6 +277,12 @@ export type SavedAnswer = z.output<typeof SavedAnswer>;
 export type AttemptView = z.output<typeof AttemptView>;
 export type AnswerResult = z.output<typeof AnswerResult>;
 export type Review = z.output<typeof Review>;
+export type AttemptSummary = z.output<typeof AttemptSummary>;
+export type QuestionResult = z.output<typeof QuestionResult>;
+export type SentenceResult = z.output<typeof SentenceResult>;
+export type QuizResults = z.output<typeof QuizResults>;
+export type CsvExport = z.output<typeof CsvExport>;
+export type CsvKind = ParsedInput<'exportCsv'>['kind'];
 export type { Response } from '../core/scoring/response.ts';
 
 // Errors become data at the boundary: a stable code the UI can branch on.

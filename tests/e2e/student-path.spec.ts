@@ -1,7 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, seedBank, snapshot } from './helpers.ts';
 
-type ChoiceQuestion = { id: string; type: string; prompt: string; options: { id: string; text: string }[]; correct: string; evidence: string[] };
+type ChoiceQuestion = {
+  id: string;
+  type: string;
+  prompt: string;
+  points?: number;
+  options: { id: string; text: string }[];
+  correct: string;
+  evidence: string[];
+};
 const singleChoice = seedBank.questions.slice(0, 3) as ChoiceQuestion[];
 
 test('a student answers, submits, and sees the score and the evidence in the article', async ({ page }) => {

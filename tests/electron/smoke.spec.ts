@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import type { EvidentApi } from '../../src/shared/contract.ts';
 
 // Runs where the Electron binary exists. Where it does not (it cannot be downloaded on every
 // machine), the test is skipped and says so; the shell is then only typechecked and built.
@@ -28,12 +29,14 @@ test.describe('the desktop app', () => {
       env: { ...process.env, EVIDENT_DATA_DIR: mkdtempSync(join(tmpdir(), 'evident-electron-')) },
     });
     try {
-      const window = await app.firstWindow();
-      await expect(window).toHaveTitle('Evident');
-      await expect(window.getByRole('heading', { name: 'North Korea fires threats at UN' })).toBeVisible();
+      const page = await app.firstWindow();
+      await expect(page).toHaveTitle('Evident');
+      await expect(page.getByRole('heading', { name: 'North Korea fires threats at UN' })).toBeVisible();
 
-      const result = await window.evaluate(async () => {
-        const api = window.evident!;
+      const result = await page.evaluate(async () => {
+        // Runs in the page; the test's tsconfig has no DOM types, hence the explicit shape.
+        const scope = globalThis as unknown as { evident: EvidentApi; require?: unknown; process?: unknown };
+        const api = scope.evident;
         const started = await api.startAttempt({ quizId: 'north-korea-un', studentName: 'Smoke Test' });
         if (!started.ok) return { started };
         const question = started.value.questions[0]!;
@@ -43,11 +46,11 @@ test.describe('the desktop app', () => {
           questionId: question.id,
           response: { type: 'single-choice', optionId: question.options[0]!.id },
         });
-        const unknown = await (api as unknown as Record<string, unknown>)['deleteEverything'];
+        const unknown = (api as unknown as Record<string, unknown>)['deleteEverything'];
         return {
           answered: answered.ok,
           noGenericInvoke: unknown === undefined,
-          noNode: typeof (window as unknown as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined',
+          noNode: scope.require === undefined && scope.process === undefined,
         };
       });
       expect(result).toEqual({ answered: true, noGenericInvoke: true, noNode: true });

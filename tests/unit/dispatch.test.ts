@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { correctResponse } from '../../src/core/bank/key.ts';
 import { dispatch } from '../../src/service/dispatch.ts';
 import type { Service } from '../../src/service/service.ts';
-import { contract } from '../../src/shared/contract.ts';
+import { contract, type Envelope } from '../../src/shared/contract.ts';
 import { seedQuiz, serviceHarness, type Harness } from './fixtures.ts';
 
 let harness: Harness;
@@ -10,7 +10,7 @@ afterEach(() => harness?.close());
 
 const quiet = () => {};
 
-function ok<T>(envelope: { ok: boolean; value?: T; error?: unknown }): T {
+function ok<T>(envelope: Envelope<unknown>): T {
   if (!envelope.ok) throw new Error(`expected ok, got ${JSON.stringify(envelope.error)}`);
   return envelope.value as T;
 }

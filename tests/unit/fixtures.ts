@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoadedQuiz } from '../../src/core/bank/loaded.ts';
+import { correctResponse } from '../../src/core/bank/key.ts';
+import type { LoadedQuestion, LoadedQuiz } from '../../src/core/bank/loaded.ts';
+import type { Response } from '../../src/core/scoring/response.ts';
 import { loadQuizDirectory } from '../../src/service/quiz-files.ts';
 import { createService, type Service } from '../../src/service/service.ts';
 import { openStore, type Store } from '../../src/service/store.ts';
@@ -38,7 +40,18 @@ export interface Harness {
   close(): void;
 }
 
-export function serviceHarness(options: { now?: () => Date } = {}): Harness {
+/** A clock the test moves by hand, for time limits and for "newest first". */
+export interface FakeClock {
+  now: () => Date;
+  advance(ms: number): void;
+}
+
+export function fakeClock(start = '2026-11-27T09:00:00.000Z'): FakeClock {
+  let time = Date.parse(start);
+  return { now: () => new Date(time), advance: (ms) => void (time += ms) };
+}
+
+export function serviceHarness(options: { now?: () => Date; newSeed?: () => number } = {}): Harness {
   const { dir, cleanup } = tempDir();
   const file = join(dir, 'evident.db');
   const make = (): Harness => {
@@ -63,4 +76,39 @@ export function serviceHarness(options: { now?: () => Date } = {}): Harness {
     };
   };
   return make();
+}
+
+/**
+ * A response to `question` that varies with `i`: right, wrong or half right, for every type.
+ * For benchmarks and bulk tests that need many plausible answers without a random source.
+ */
+export function variedResponse(question: LoadedQuestion, i: number, sentenceIds: readonly string[]): Response {
+  if (i % 3 === 0) return correctResponse(question);
+  const half = i % 3 === 1;
+  switch (question.type) {
+    case 'single-choice':
+      return { type: question.type, optionId: question.options[i % question.options.length]!.id };
+    case 'multiple-select':
+      return { type: question.type, optionIds: question.options.slice(0, half ? 2 : 3).map((o) => o.id) };
+    case 'true-false-not-given':
+      return { type: question.type, value: (['true', 'false', 'not-given'] as const)[i % 3]! };
+    case 'short-answer':
+      return { type: question.type, text: half ? ` ${question.accepted[0]!.toUpperCase()}.` : 'something else entirely' };
+    case 'cloze':
+      return { type: question.type, gaps: Object.fromEntries(question.gaps.map((g, k) => [g.id, k % 2 === 0 && half ? g.accepted[0]! : 'guess'])) };
+    case 'evidence-selection':
+      return { type: question.type, sentenceIds: half ? [question.answerSentenceIds[0]!, sentenceIds[0]!] : sentenceIds.slice(1, 3) };
+    case 'ordering':
+      return { type: question.type, order: half ? [...question.order].reverse() : [...question.order.slice(1), question.order[0]!] };
+    case 'matching': {
+      const rights = question.right.map((r) => r.id);
+      return { type: question.type, pairs: Object.fromEntries(question.left.map((l, k) => [l.id, rights[(k + i) % rights.length]!])) };
+    }
+    case 'two-part':
+      return {
+        type: question.type,
+        partA: half ? question.partA.correct : question.partA.options.find((o) => o.id !== question.partA.correct)!.id,
+        partB: question.partB.options.slice(0, 2).map((o) => o.id),
+      };
+  }
 }

@@ -18,7 +18,7 @@ const attempt: AttemptRecord = {
   id: '11111111-1111-4111-8111-111111111111',
   quizId: 'north-korea-un',
   studentName: 'Ada',
-  settings: { feedback: 'deferred' },
+  settings: { feedback: 'deferred', shuffle: false },
   seed: 42,
   status: 'in-progress',
   startedAt: '2026-11-27T09:00:00.000Z',
@@ -105,5 +105,42 @@ describe('the store', () => {
     expect(() => reopened.getAttempt(attempt.id)).toThrow(/stored attempt 11111111.*settings/);
     reopened.close();
     expect(readdirSync(join(file, '..')).filter((f) => f.includes('unreadable'))).toEqual([]);
+  });
+
+  it('reads settings stored before shuffle and time limits existed, with their defaults', () => {
+    const file = dbFile();
+    const store = openStore(file);
+    store.insertAttempt(attempt);
+    store.close();
+    const raw = new DatabaseSync(file);
+    raw.prepare('UPDATE attempts SET settings = ? WHERE id = ?').run('{"feedback": "immediate"}', attempt.id);
+    raw.close();
+    const reopened = openStore(file);
+    expect(reopened.getAttempt(attempt.id)!.settings).toEqual({ feedback: 'immediate', shuffle: false });
+    reopened.close();
+  });
+
+  it('deletes an attempt with its responses, and only that one', () => {
+    const file = dbFile();
+    const store = openStore(file);
+    const other = { ...attempt, id: '22222222-2222-4222-8222-222222222222' };
+    const response = {
+      questionId: 'q1',
+      response: { type: 'single-choice', optionId: 'a' },
+      points: 1,
+      maxPoints: 1,
+      verdict: 'correct',
+      answeredAt: '2026-11-27T09:01:00.000Z',
+    } as const;
+    for (const a of [attempt, other]) {
+      store.insertAttempt(a);
+      store.saveResponse(a.id, response);
+    }
+    expect(store.deleteAttempt(attempt.id)).toBe(true);
+    expect(store.deleteAttempt(attempt.id)).toBe(false);
+    expect(store.getAttempt(attempt.id)).toBeUndefined();
+    expect(store.responsesByAttempt({})).toEqual(new Map([[other.id, [response]]]));
+    expect(store.scoresByAttempt({ status: 'submitted' })).toEqual(new Map());
+    store.close();
   });
 });
