@@ -35,17 +35,17 @@ describe('Ordering', () => {
   it('moves an item with the Move up and Move down buttons', async () => {
     const onanswer = vi.fn();
     render(Ordering, { question, response: undefined, disabled: false, onanswer });
-    await fireEvent.click(screen.getByRole('button', { name: 'Move “Sony cancels the film” up' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Move up: Sony cancels the film' }));
     expect(onanswer).toHaveBeenLastCalledWith(order('hack', 'cancel', 'fbi'));
-    await fireEvent.click(screen.getByRole('button', { name: 'Move “Sony is hacked” down' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Move down: Sony is hacked' }));
     expect(onanswer).toHaveBeenLastCalledWith(order('fbi', 'hack', 'cancel'));
     expect(screen.getByRole('status').textContent).toBe('“Sony is hacked” moved to position 2 of 3.');
   });
 
   it('cannot move the first item up or the last down', () => {
     render(Ordering, { question, response: undefined, disabled: false, onanswer: vi.fn() });
-    expect((screen.getByRole('button', { name: 'Move “Sony is hacked” up' }) as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByRole('button', { name: 'Move “Sony cancels the film” down' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Move up: Sony is hacked' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Move down: Sony cancels the film' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('keeps the focus on the moved item’s button', async () => {
@@ -55,13 +55,13 @@ describe('Ordering', () => {
         if (response.type === 'ordering') void rerender({ response });
       },
     });
-    const down = screen.getByRole('button', { name: 'Move “The FBI blames North Korea” down' });
+    const down = screen.getByRole('button', { name: 'Move down: The FBI blames North Korea' });
     down.focus();
     await fireEvent.click(down);
     await new Promise((resolve) => setTimeout(resolve));
     expect(rows()[2]).toBe('3. The FBI blames North Korea');
     // Now last, the item can go down no further: the focus moves to its Move up button.
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move “The FBI blames North Korea” up' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move up: The FBI blames North Korea' }));
   });
 
   it('moves an item by drag and drop', async () => {

@@ -23,7 +23,7 @@ const cases: { question: PublicQuestion; response: Response; control: () => HTML
     control: () => screen.getByRole('button', { name: 'Remove “Hello there.”' }) },
   { question: { ...common, id: 'or', type: 'ordering', items: [...options, { id: 'c', text: 'Gamma' }] },
     response: { type: 'ordering', order: ['c', 'a', 'b'] },
-    control: () => screen.getByRole('button', { name: 'Move “Gamma” down' }) },
+    control: () => screen.getByRole('button', { name: 'Move down: Gamma' }) },
   { question: { ...common, id: 'ma', type: 'matching', left: options, right: [{ id: 'r', text: 'Right' }, { id: 's', text: 'Side' }] },
     response: { type: 'matching', pairs: { a: 'r' } },
     control: () => screen.getByRole('combobox', { name: /Alpha/ }) },

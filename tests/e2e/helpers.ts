@@ -19,6 +19,6 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
 
 /** Screenshots for people to look at; not compared by the tests. */
 export async function snapshot(page: Page, name: string): Promise<void> {
-  mkdirSync('test-results/screens', { recursive: true });
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false });
+  mkdirSync('screenshots', { recursive: true });
+  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: false });
 }

@@ -1,0 +1,91 @@
+import { expect, test, type Page } from '@playwright/test';
+import { answerCorrectly, goToQuestion, type Input } from './answering.ts';
+import { expectNoAxeViolations, seedBank, snapshot } from './helpers.ts';
+
+const questions = seedBank.questions;
+const totalPoints = questions.reduce((n, q) => n + (q.points ?? 1), 0);
+const typesSeen = new Set<string>();
+
+async function start(page: Page, name: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: /^Start/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: questions[0]!.prompt })).toBeVisible();
+}
+
+for (const input of ['mouse', 'keyboard'] as const satisfies Input[]) {
+  test(`every question type answered correctly by ${input}, submitted, full marks`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await start(page, `All by ${input}`);
+    for (const [i, question] of questions.entries()) {
+      await goToQuestion(page, i + 1, question.prompt);
+      await answerCorrectly(page, question, input);
+      await expect(page.getByRole('status').filter({ hasText: 'Answer saved.' })).toBeVisible();
+      if (!typesSeen.has(`${input}:${question.type}`)) {
+        typesSeen.add(`${input}:${question.type}`);
+        if (input === 'mouse') {
+          await expectNoAxeViolations(page, `${question.type} question`);
+          await snapshot(page, `question-${question.type}`);
+        }
+      }
+    }
+    await expect(page.getByText(`${questions.length} of ${questions.length} answered`)).toBeVisible();
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible();
+    await expect(page.getByText(`${totalPoints} of ${totalPoints} points`)).toBeVisible();
+    await expect(page.getByText('100%', { exact: true })).toBeVisible();
+    expect(new Set([...typesSeen].filter((t) => t.startsWith(input)).map((t) => t.split(':')[1])).size).toBe(9);
+  });
+}
+
+test('immediate feedback: a draft until checked, then the verdict, the explanation and the evidence', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Feedback').selectOption('immediate');
+  await expectNoAxeViolations(page, 'settings');
+  await snapshot(page, 'settings');
+  await settings.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByText('New attempts: feedback after each question.')).toBeVisible();
+  await page.getByLabel('Your name').fill('Immediate Student');
+  await page.getByRole('button', { name: /^Start/ }).click();
+
+  const first = questions[0]!;
+  if (first.type !== 'single-choice') throw new Error('the seed bank opens with a single-choice question');
+  const wrong = first.options.find((o) => o.id !== first.correct)!;
+  await page.getByRole('radio', { name: wrong.text }).check();
+  // Not sent yet: the student can still change their mind.
+  await expect(page.getByText('0 of 34 answered')).toBeVisible();
+  await page.getByRole('radio', { name: first.options.find((o) => o.id === first.correct)!.text }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Correct: 1 of 1 point.' })).toBeVisible();
+  await expect(page.getByText(first.explanation.slice(0, 50))).toBeVisible();
+  await expect(page.getByRole('article').locator('mark').first()).toContainText(first.evidence[0]!.slice(0, 30));
+  await expect(page.getByRole('radio').first()).toBeDisabled();
+  await snapshot(page, 'immediate-feedback');
+
+  // A wrong answer: the verdict says so in words.
+  const second = questions[1]!;
+  if (second.type !== 'single-choice') throw new Error('the seed bank’s second question is single-choice');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('radio', { name: second.options.find((o) => o.id !== second.correct)!.text }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Not correct: 0 of 1 point.' })).toBeVisible();
+  await expectNoAxeViolations(page, 'immediate feedback');
+
+  // Reloading keeps the verdicts: they come back from the service with the attempt.
+  await page.reload();
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByText('Correct · 1 of 1 point')).toBeVisible();
+});
+
+test('flags a question and is warned about flagged and unanswered questions before submitting', async ({ page }) => {
+  await start(page, 'Flagging Student');
+  await page.getByRole('button', { name: 'Flag for review' }).click();
+  await expect(page.getByRole('button', { name: 'Question 1, not answered, flagged' })).toBeVisible();
+  await goToQuestion(page, questions.length, questions.at(-1)!.prompt);
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Flagged for review: 1.');
+  await page.getByRole('button', { name: 'Keep answering' }).click();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+});

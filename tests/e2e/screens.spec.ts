@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, seedBank, snapshot } from './helpers.ts';
+
+// Every screen at the two window sizes a classroom has, in light and dark, checked by axe and
+// saved as a screenshot for people to look at.
+
+const variants = [
+  { name: 'wide-light', viewport: { width: 1280, height: 800 }, theme: 'light' },
+  { name: 'narrow-light', viewport: { width: 900, height: 700 }, theme: 'light' },
+  { name: 'wide-dark', viewport: { width: 1280, height: 800 }, theme: 'dark' },
+  { name: 'narrow-dark', viewport: { width: 900, height: 700 }, theme: 'dark' },
+] as const;
+
+async function check(page: Page, screen: string, variant: string): Promise<void> {
+  await expectNoAxeViolations(page, `${screen} (${variant})`);
+  await snapshot(page, `${screen}-${variant}`);
+}
+
+for (const variant of variants) {
+  test(`every screen, ${variant.name}`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize(variant.viewport);
+    // The theme is a stored preference, as a student would have set it in Settings.
+    await page.addInitScript((theme) => {
+      localStorage.setItem('evident.preferences', JSON.stringify({ theme }));
+    }, variant.theme);
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', variant.theme);
+    await check(page, 'library', variant.name);
+
+    await page.getByLabel('Your name').fill(`Screens ${variant.name}`);
+    await page.getByRole('button', { name: /^Start/ }).click();
+    await expect(page.getByRole('heading', { level: 2, name: seedBank.questions[0]!.prompt })).toBeVisible();
+    await check(page, 'quiz', variant.name);
+
+    await page.getByRole('button', { name: 'Reading settings' }).click();
+    await check(page, 'reading-settings', variant.name);
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+
+    // An evidence-selection question makes the article's sentences selectable.
+    const evidence = seedBank.questions.findIndex((q) => q.type === 'evidence-selection');
+    await page.getByRole('button', { name: new RegExp(`^Question ${evidence + 1},`) }).click();
+    await page.getByRole('article').getByRole('checkbox').nth(2).click();
+    await check(page, 'evidence-selection', variant.name);
+
+    await page.getByRole('button', { name: new RegExp(`^Question ${seedBank.questions.length},`) }).click();
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await check(page, 'submit-warning', variant.name);
+    await page.getByRole('button', { name: 'Submit anyway' }).click();
+    await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible();
+    await check(page, 'result', variant.name);
+
+    await page.getByRole('button', { name: 'Back to quizzes' }).click();
+    await page.getByRole('button', { name: 'Class results' }).click();
+    await expect(page.getByRole('heading', { name: 'Class results' })).toBeVisible();
+    await expect(page.getByRole('table').first()).toBeVisible();
+    await check(page, 'teacher', variant.name);
+  });
+}
+
+test('the system theme follows the computer’s dark mode', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(background).toBe('rgb(22, 24, 28)');
+  await expectNoAxeViolations(page, 'library (system dark)');
+});
+
+test('text size and line spacing apply to the page and persist', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('slider', { name: /Text size/ }).fill('22');
+  await page.getByRole('slider', { name: /Line spacing/ }).fill('2');
+  await page.getByRole('combobox', { name: 'Colours' }).selectOption('dark');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await page.reload();
+  const style = await page.evaluate(() => {
+    const root = getComputedStyle(document.documentElement);
+    return { fontSize: root.fontSize, lineHeight: root.lineHeight };
+  });
+  expect(style).toEqual({ fontSize: '22px', lineHeight: '44px' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
