@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openApp } from '../service/app.ts';
+import { registerSessionProxy, runClassroom } from './classroom.ts';
 import { registerIpc } from './ipc.ts';
 import { createMainWindow } from './windows.ts';
 import { hardenSessions, hardenWebContents } from './security.ts';
@@ -24,15 +25,19 @@ hardenWebContents(rendererUrl);
 void app.whenReady().then(() => {
   hardenSessions();
   const warnings: string[] = [];
-  const { service, store } = openApp({
+  const { service, store, classroom } = openApp({
     questionsDir,
     dataDir: app.getPath('userData'),
+    // What a class session serves to students' browsers: the built renderer, also in development.
+    rendererDir: join(import.meta.dirname, '../renderer'),
     warn: (message) => {
       console.warn(message);
       warnings.push(message);
     },
   });
   registerIpc(service, rendererUrl);
+  registerSessionProxy(rendererUrl);
+  runClassroom(classroom);
   const window = createMainWindow(rendererUrl);
   if (warnings.length > 0) {
     void dialog.showMessageBox(window, {

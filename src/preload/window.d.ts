@@ -1,9 +1,12 @@
 import type { EvidentApi } from '../shared/contract.ts';
+import type { SessionProxyApi } from '../shared/session-contract.ts';
 
 declare global {
   interface Window {
     /** Present in the desktop app (set by the preload); absent in a browser. */
     evident?: EvidentApi;
+    /** The desktop app's way into a class session on another computer; absent in a browser. */
+    evidentSession?: SessionProxyApi;
   }
 }
 

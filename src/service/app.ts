@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem, type Problem } from '../core/bank/load.ts';
+import { createClassroom, type Classroom } from './classroom/classroom.ts';
+import { listNetworkInterfaces } from './classroom/interfaces.ts';
+import { startSessionServer } from './classroom/server.ts';
 import { createService, type Service } from './service.ts';
 import { openStore, type Store } from './store.ts';
 import { loadQuizDirectory } from './quiz-files.ts';
@@ -10,19 +13,32 @@ export const DATABASE_FILE = 'evident.db';
 export interface OpenedApp {
   service: Service;
   store: Store;
+  classroom: Classroom;
   problems: Problem[];
 }
 
 /**
  * Wires the service from a questions folder and a data folder: the same for the desktop app
  * and for the HTTP server. Banks with problems are reported and left out; the rest still load.
+ * `rendererDir` is the built renderer that a classroom session serves to students' browsers.
  */
-export function openApp(options: { questionsDir: string; dataDir: string; warn: (message: string) => void }): OpenedApp {
+export function openApp(options: {
+  questionsDir: string;
+  dataDir: string;
+  rendererDir: string;
+  warn: (message: string) => void;
+}): OpenedApp {
   const { quizzes, problems } = loadQuizDirectory(options.questionsDir);
   for (const problem of problems) options.warn(formatProblem(problem));
   mkdirSync(options.dataDir, { recursive: true });
   const store = openStore(join(options.dataDir, DATABASE_FILE), (movedTo, reason) =>
     options.warn(`the database could not be used (${reason}); it was moved to ${movedTo} and a new one started`),
   );
-  return { service: createService({ quizzes, store }), store, problems };
+  const classroom = createClassroom({
+    quizzes,
+    store,
+    interfaces: listNetworkInterfaces,
+    startServer: (server) => startSessionServer({ ...server, rendererDir: options.rendererDir }),
+  });
+  return { service: createService({ quizzes, store, classroom: classroom.channels }), store, classroom, problems };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ResponseShapeError } from '../core/scoring/index.ts';
-import { CHANNELS, type Channel } from '../shared/channels.ts';
+import { CHANNELS, type Channel, type SyncChannel } from '../shared/channels.ts';
 import { contract, type Envelope, type WireError, type WireIssue } from '../shared/contract.ts';
 import { ServiceError, type Service } from './service.ts';
 
 // What every transport does with a request: look the channel up, parse the payload, call the
-// service, check the reply against the public schema, wrap it. No rules live here.
+// service, check the reply against the public schema, wrap it. No rules live here. The same
+// steps serve the classroom's student contract (see classroom/student-dispatch.ts).
 
 export function isChannel(name: string): name is Channel {
   return (CHANNELS as readonly string[]).includes(name);
@@ -18,40 +19,70 @@ function issuesOf(error: z.ZodError): WireIssue[] {
   }));
 }
 
-export function dispatch(
-  service: Service,
-  channel: string,
-  payload: unknown,
-  log: (message: string, error: unknown) => void = console.error,
-): Envelope<unknown> {
+type Log = (message: string, error: unknown) => void;
+type Schemas = { input: z.ZodType; output: z.ZodType };
+
+/** Synchronous channels answer at once; the few that wait for the network answer with a promise. */
+export function dispatch(service: Service, channel: SyncChannel, payload: unknown, log?: Log): Envelope<unknown>;
+export function dispatch(service: Service, channel: string, payload: unknown, log?: Log): Envelope<unknown> | Promise<Envelope<unknown>>;
+export function dispatch(service: Service, channel: string, payload: unknown, log: Log = console.error): Envelope<unknown> | Promise<Envelope<unknown>> {
   if (!isChannel(channel)) {
     return fail({ code: 'unknown-channel', message: `there is no channel “${channel.slice(0, 64)}”` });
   }
-  const input = contract[channel].input.safeParse(payload);
+  return callChecked(channel, contract[channel], (input) => (service[channel] as (input: unknown) => unknown)(input), payload, log);
+}
+
+/**
+ * Parses `payload` with the channel's input schema, calls `handler`, and lets the reply out
+ * only if it fits the output schema. A handler may return a promise; then so does this.
+ */
+export function callChecked(
+  channel: string,
+  schemas: Schemas,
+  handler: (input: unknown) => unknown,
+  payload: unknown,
+  log: Log,
+): Envelope<unknown> | Promise<Envelope<unknown>> {
+  const input = schemas.input.safeParse(payload);
   if (!input.success) {
     return fail({ code: 'bad-request', message: `the ${channel} request is not valid`, issues: issuesOf(input.error) });
   }
+  let value: unknown;
   try {
-    const value = (service[channel] as (input: unknown) => unknown)(input.data);
-    const output = contract[channel].output.safeParse(value);
-    if (!output.success) {
-      // A reply that does not fit its public schema could carry the answer key: never send it.
-      log(`the ${channel} reply does not fit its public schema`, output.error);
-      return fail({ code: 'internal', message: 'the reply could not be sent; the error was logged' });
-    }
-    return { ok: true, value: output.data };
+    value = handler(input.data);
   } catch (error) {
-    if (error instanceof ServiceError) return fail({ code: error.code, message: error.message });
-    if (error instanceof ResponseShapeError) {
-      return fail({
-        code: 'invalid-response',
-        message: error.message,
-        issues: [{ path: `response.${error.field}`, message: error.message }],
-      });
-    }
-    log(`the ${channel} call failed`, error);
-    return fail({ code: 'internal', message: 'something went wrong; the error was logged' });
+    return failure(channel, error, log);
   }
+  if (value instanceof Promise) {
+    return value.then(
+      (resolved: unknown) => checkOutput(channel, schemas, resolved, log),
+      (error: unknown) => failure(channel, error, log),
+    );
+  }
+  return checkOutput(channel, schemas, value, log);
+}
+
+function checkOutput(channel: string, schemas: Schemas, value: unknown, log: Log): Envelope<unknown> {
+  const output = schemas.output.safeParse(value);
+  if (!output.success) {
+    // A reply that does not fit its public schema could carry the answer key: never send it.
+    log(`the ${channel} reply does not fit its public schema`, output.error);
+    return fail({ code: 'internal', message: 'the reply could not be sent; the error was logged' });
+  }
+  return { ok: true, value: output.data };
+}
+
+function failure(channel: string, error: unknown, log: Log): Envelope<never> {
+  if (error instanceof ServiceError) return fail({ code: error.code, message: error.message });
+  if (error instanceof ResponseShapeError) {
+    return fail({
+      code: 'invalid-response',
+      message: error.message,
+      issues: [{ path: `response.${error.field}`, message: error.message }],
+    });
+  }
+  log(`the ${channel} call failed`, error);
+  return fail({ code: 'internal', message: 'something went wrong; the error was logged' });
 }
 
 function fail(error: WireError): Envelope<never> {

@@ -4,6 +4,8 @@ import { openApp } from './app.ts';
 import { startHttpServer } from './http.ts';
 
 // `npm run serve -- --port 5174 --data-dir ./.data`: the app in a browser, on this machine only.
+// The teacher can host a class session from it too: the session server then listens on the
+// network interface and port picked in the app, answering students' operations only.
 
 const usage = `usage: node src/service/serve.ts [--port 5174] [--host 127.0.0.1] [--data-dir .data] [--questions questions] [--renderer out/renderer]`;
 
@@ -30,15 +32,19 @@ function main(): Promise<void> | void {
     console.error(`--port must be a whole number from 0 to 65535, not “${values.port}”\n${usage}`);
     process.exit(2);
   }
-  const { service, store } = openApp({
+  const rendererDir = resolve(values.renderer);
+  const { service, store, classroom } = openApp({
     questionsDir: resolve(values.questions),
     dataDir: resolve(values['data-dir']),
+    rendererDir,
     warn: (message) => console.warn(message),
   });
-  return startHttpServer({ service, rendererDir: resolve(values.renderer), host: values.host, port }).then((server) => {
+  return startHttpServer({ service, rendererDir, host: values.host, port }).then(async (server) => {
     console.log(`Evident is serving ${server.url} (data in ${resolve(values['data-dir'])})`);
+    // A class session that was running when this server stopped comes back, on its own address.
+    await classroom.resume();
     const stop = () => {
-      void server.close().finally(() => {
+      void Promise.all([server.close(), classroom.stop()]).finally(() => {
         store.close();
         process.exit(0);
       });

@@ -3,7 +3,7 @@ import type { LoadedQuestion, LoadedQuiz } from '../core/bank/loaded.ts';
 import { correctResponse } from '../core/bank/key.ts';
 import { scoreResponse, type ScoreResult } from '../core/scoring/index.ts';
 import { summarise } from '../core/scoring/summary.ts';
-import type { Channel } from '../shared/channels.ts';
+import type { AsyncChannel, Channel, ClassroomChannel } from '../shared/channels.ts';
 import type { Feedback, Output, ParsedInput, Review, AttemptView } from '../shared/contract.ts';
 import type { AttemptRecord, ResponseRecord, Store } from './store.ts';
 import { publicArticle, publicQuestion, questionsInOrder, quizSummary } from './public.ts';
@@ -13,7 +13,15 @@ import { createResultsChannels } from './results.ts';
 // In its own module so that results.ts can throw it without importing this file back.
 export { ServiceError };
 
-export type Service = { [C in Channel]: (input: ParsedInput<C>) => Output<C> };
+export type Service = {
+  [C in Channel]: (input: ParsedInput<C>) => C extends AsyncChannel ? Promise<Output<C>> : Output<C>;
+};
+
+/** A student's own attempt: start, answer, submit, review. The classroom reuses these for its seats. */
+export type AttemptChannels = Pick<Service, 'listQuizzes' | 'startAttempt' | 'getAttempt' | 'answer' | 'submit' | 'review'>;
+
+/** The teacher's session channels; src/service/classroom implements them. */
+export type ClassroomChannels = Pick<Service, ClassroomChannel>;
 
 /**
  * Answers that arrive this long after the deadline are still taken: a student who clicked in
@@ -33,15 +41,40 @@ export interface ServiceDeps {
   now?: () => Date;
   newId?: () => string;
   newSeed?: () => number;
+  /** Hosting classroom sessions; without it (tests, tools) those channels refuse politely. */
+  classroom?: ClassroomChannels;
 }
 
-export function createService({
+export function createService(deps: ServiceDeps): Service {
+  const { quizzes, store, now = () => new Date() } = deps;
+  return {
+    ...createAttemptChannels(deps),
+    ...createResultsChannels({ quizzes, store, now }),
+    ...(deps.classroom ?? noClassroom),
+  };
+}
+
+const refuseHosting = (): never => {
+  throw new ServiceError('conflict', 'this copy of Evident cannot host class sessions');
+};
+const noClassroom: ClassroomChannels = {
+  listNetworkInterfaces: () => [],
+  startSession: () => Promise.reject(new ServiceError('conflict', 'this copy of Evident cannot host class sessions')),
+  sessionStatus: () => null,
+  lockJoining: refuseHosting,
+  removeStudent: refuseHosting,
+  readmitStudent: refuseHosting,
+  releaseReview: refuseHosting,
+  endSession: refuseHosting,
+};
+
+export function createAttemptChannels({
   quizzes,
   store,
   now = () => new Date(),
   newId = randomUUID,
   newSeed = () => randomInt(0, 2 ** 31),
-}: ServiceDeps): Service {
+}: ServiceDeps): AttemptChannels {
   const quizById = new Map(quizzes.map((q) => [q.id, q]));
 
   function quizOf(quizId: string): LoadedQuiz {
@@ -149,8 +182,6 @@ export function createService({
   }
 
   return {
-    ...createResultsChannels({ quizzes, store, now }),
-
     listQuizzes() {
       return quizzes.map(quizSummary);
     },

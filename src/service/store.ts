@@ -2,14 +2,14 @@ import { DatabaseSync } from 'node:sqlite';
 import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { Response } from '../core/scoring/response.ts';
-import { AttemptSettings } from '../shared/contract.ts';
+import { AttemptSettings, SessionSettings, SessionState } from '../shared/contract.ts';
 
 // Every answer is one committed row, written before the service replies, so a crash or a
 // power cut loses nothing that a student was told was saved.
 
 /** 'EVID' as a 32-bit integer: marks a database file as ours, so a foreign one is never reused. */
 const APPLICATION_ID = 0x45564944;
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const Verdict = z.enum(['correct', 'partial', 'incorrect']);
 const Json = z.string().transform((text, ctx) => {
@@ -63,6 +63,49 @@ export type ScoreRecord = Pick<ResponseRecord, 'questionId' | 'points' | 'maxPoi
 
 const ScoreRow = z.object({ attempt_id: z.string(), question_id: z.string(), points: z.number(), max_points: z.number(), verdict: Verdict });
 
+const SessionRow = z.object({
+  id: z.string(),
+  quiz_id: z.string(),
+  settings: Json.pipe(SessionSettings),
+  join_code: z.string(),
+  state: SessionState,
+  review_released: z.int(),
+  host: z.string(),
+  port: z.int(),
+  created_at: z.string(),
+  ended_at: z.string().nullable(),
+});
+export type SessionRecord = {
+  id: string;
+  quizId: string;
+  settings: SessionSettings;
+  joinCode: string;
+  state: SessionState;
+  reviewReleased: boolean;
+  host: string;
+  port: number;
+  createdAt: string;
+  endedAt: string | null;
+};
+
+const SeatRow = z.object({
+  token_hash: z.string(),
+  session_id: z.string(),
+  attempt_id: z.string(),
+  name: z.string(),
+  removed: z.int(),
+  joined_at: z.string(),
+});
+/** A student's place in a session. Only a hash of the seat token is kept: a copied database hands out no seats. */
+export type SeatRecord = {
+  tokenHash: string;
+  sessionId: string;
+  attemptId: string;
+  name: string;
+  removed: boolean;
+  joinedAt: string;
+};
+
 export class StoreError extends Error {
   override name = 'StoreError';
   /** Whether the file is unusable as it stands (foreign or damaged), as opposed to merely newer. */
@@ -81,6 +124,8 @@ function isUnusableFile(error: unknown): boolean {
 export interface AttemptFilter {
   quizId?: string | undefined;
   status?: AttemptRecord['status'] | undefined;
+  /** Only the attempts that are seats of this classroom session. */
+  sessionId?: string | undefined;
 }
 
 export interface Store {
@@ -97,6 +142,19 @@ export interface Store {
   markSubmitted(attemptId: string, submittedAt: string): void;
   /** Deletes the attempt and its responses in one transaction; false when there was no such attempt. */
   deleteAttempt(attemptId: string): boolean;
+  /** Runs `work` in one transaction: all of its writes are kept, or none. */
+  transaction<T>(work: () => T): T;
+
+  insertSession(session: SessionRecord): void;
+  getSession(id: string): SessionRecord | undefined;
+  /** Sessions not yet ended, newest first: what to resume after a restart. */
+  unendedSessions(): SessionRecord[];
+  updateSession(id: string, change: Partial<Pick<SessionRecord, 'state' | 'reviewReleased' | 'endedAt' | 'port'>>): void;
+  insertSeat(seat: SeatRecord): void;
+  seatByToken(sessionId: string, tokenHash: string): SeatRecord | undefined;
+  /** In joining order. */
+  listSeats(sessionId: string): SeatRecord[];
+  setSeatRemoved(sessionId: string, attemptId: string, removed: boolean): boolean;
   close(): void;
 }
 
@@ -162,35 +220,61 @@ function migrate(db: DatabaseSync, file: string, synchronous: 'FULL' | 'NORMAL')
   db.exec('PRAGMA journal_mode = WAL');
   db.exec(`PRAGMA synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.exec('PRAGMA foreign_keys = ON');
-  if (version === 0) {
-    db.exec(`
-      BEGIN;
-      CREATE TABLE attempts (
-        id TEXT PRIMARY KEY,
-        quiz_id TEXT NOT NULL,
-        student_name TEXT NOT NULL,
-        settings TEXT NOT NULL,
-        seed INTEGER NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('in-progress', 'submitted')),
-        started_at TEXT NOT NULL,
-        submitted_at TEXT
-      );
-      CREATE TABLE responses (
-        attempt_id TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
-        question_id TEXT NOT NULL,
-        response TEXT NOT NULL,
-        points REAL NOT NULL,
-        max_points REAL NOT NULL,
-        verdict TEXT NOT NULL,
-        answered_at TEXT NOT NULL,
-        PRIMARY KEY (attempt_id, question_id)
-      );
-      PRAGMA application_id = ${APPLICATION_ID};
-      PRAGMA user_version = ${SCHEMA_VERSION};
-      COMMIT;
-    `);
+  // Each step takes the schema from one version to the next, in its own transaction, so an old
+  // database is brought up to date step by step and a failed step leaves it as it was.
+  for (let from = version; from < SCHEMA_VERSION; from++) {
+    const step = MIGRATIONS[from];
+    if (!step) throw new StoreError(`there is no migration from schema ${from}`, false);
+    db.exec(`BEGIN; ${step} PRAGMA user_version = ${from + 1}; COMMIT;`);
   }
 }
+
+/** MIGRATIONS[n] takes schema n to n + 1. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE attempts (
+     id TEXT PRIMARY KEY,
+     quiz_id TEXT NOT NULL,
+     student_name TEXT NOT NULL,
+     settings TEXT NOT NULL,
+     seed INTEGER NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('in-progress', 'submitted')),
+     started_at TEXT NOT NULL,
+     submitted_at TEXT
+   );
+   CREATE TABLE responses (
+     attempt_id TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+     question_id TEXT NOT NULL,
+     response TEXT NOT NULL,
+     points REAL NOT NULL,
+     max_points REAL NOT NULL,
+     verdict TEXT NOT NULL,
+     answered_at TEXT NOT NULL,
+     PRIMARY KEY (attempt_id, question_id)
+   );
+   PRAGMA application_id = ${APPLICATION_ID};`,
+  // 1 → 2: classroom sessions. Each seat is an attempt, so answers, results and exports need nothing new.
+  `CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     quiz_id TEXT NOT NULL,
+     settings TEXT NOT NULL,
+     join_code TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('open', 'locked', 'ended')),
+     review_released INTEGER NOT NULL DEFAULT 0,
+     host TEXT NOT NULL,
+     port INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     ended_at TEXT
+   );
+   CREATE TABLE seats (
+     token_hash TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL REFERENCES sessions(id),
+     attempt_id TEXT NOT NULL UNIQUE REFERENCES attempts(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     removed INTEGER NOT NULL DEFAULT 0,
+     joined_at TEXT NOT NULL
+   );
+   CREATE INDEX seats_by_session ON seats (session_id);`,
+];
 
 function parseRow<T>(schema: z.ZodType<T>, row: unknown, what: string): T {
   const parsed = schema.safeParse(row);
@@ -213,6 +297,27 @@ function attemptRecord(row: unknown, what: string): AttemptRecord {
     startedAt: r.started_at,
     submittedAt: r.submitted_at,
   };
+}
+
+function sessionRecord(row: unknown): SessionRecord {
+  const r = parseRow(SessionRow, row, 'session');
+  return {
+    id: r.id,
+    quizId: r.quiz_id,
+    settings: r.settings,
+    joinCode: r.join_code,
+    state: r.state,
+    reviewReleased: r.review_released !== 0,
+    host: r.host,
+    port: r.port,
+    createdAt: r.created_at,
+    endedAt: r.ended_at,
+  };
+}
+
+function seatRecord(row: unknown): SeatRecord {
+  const r = parseRow(SeatRow, row, 'seat');
+  return { tokenHash: r.token_hash, sessionId: r.session_id, attemptId: r.attempt_id, name: r.name, removed: r.removed !== 0, joinedAt: r.joined_at };
 }
 
 function responseRecord(row: unknown, what: string): ResponseRecord {
@@ -245,7 +350,8 @@ function wrap(db: DatabaseSync): Store {
   );
   const updateSubmitted = db.prepare("UPDATE attempts SET status = 'submitted', submitted_at = ? WHERE id = ?");
   // NULL parameters switch a condition off, so one prepared statement serves every filter.
-  const matches = '(:quizId IS NULL OR a.quiz_id = :quizId) AND (:status IS NULL OR a.status = :status)';
+  const matches = `(:quizId IS NULL OR a.quiz_id = :quizId) AND (:status IS NULL OR a.status = :status)
+    AND (:sessionId IS NULL OR a.id IN (SELECT attempt_id FROM seats WHERE session_id = :sessionId))`;
   const selectAttempts = db.prepare(`SELECT a.* FROM attempts a WHERE ${matches} ORDER BY a.started_at DESC, a.rowid DESC`);
   const selectResponsesWhere = db.prepare(
     `SELECT r.attempt_id, r.question_id, r.response, r.points, r.max_points, r.verdict, r.answered_at
@@ -257,7 +363,25 @@ function wrap(db: DatabaseSync): Store {
   );
   const deleteResponses = db.prepare('DELETE FROM responses WHERE attempt_id = ?');
   const deleteAttemptRow = db.prepare('DELETE FROM attempts WHERE id = ?');
-  const filterParams = (f: AttemptFilter) => ({ quizId: f.quizId ?? null, status: f.status ?? null });
+  const filterParams = (f: AttemptFilter) => ({ quizId: f.quizId ?? null, status: f.status ?? null, sessionId: f.sessionId ?? null });
+  const deleteSeat = db.prepare('DELETE FROM seats WHERE attempt_id = ?');
+  const insertSession = db.prepare(
+    `INSERT INTO sessions (id, quiz_id, settings, join_code, state, review_released, host, port, created_at, ended_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectSession = db.prepare('SELECT * FROM sessions WHERE id = ?');
+  const selectUnended = db.prepare("SELECT * FROM sessions WHERE state <> 'ended' ORDER BY created_at DESC, rowid DESC");
+  const updateSession = db.prepare(
+    `UPDATE sessions SET state = coalesce(:state, state), review_released = coalesce(:released, review_released),
+       ended_at = coalesce(:endedAt, ended_at), port = coalesce(:port, port) WHERE id = :id`,
+  );
+  const insertSeat = db.prepare(
+    'INSERT INTO seats (token_hash, session_id, attempt_id, name, removed, joined_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const selectSeat = db.prepare('SELECT * FROM seats WHERE session_id = ? AND token_hash = ?');
+  const selectSeats = db.prepare('SELECT * FROM seats WHERE session_id = ? ORDER BY rowid');
+  const updateSeatRemoved = db.prepare('UPDATE seats SET removed = ? WHERE session_id = ? AND attempt_id = ?');
+  let depth = 0;
 
   return {
     insertAttempt(a) {
@@ -305,6 +429,7 @@ function wrap(db: DatabaseSync): Store {
       // foreign_keys on: a teacher's delete must not leave a student's answers behind.
       db.exec('BEGIN IMMEDIATE');
       try {
+        deleteSeat.run(attemptId);
         deleteResponses.run(attemptId);
         const { changes } = deleteAttemptRow.run(attemptId);
         db.exec('COMMIT');
@@ -313,6 +438,54 @@ function wrap(db: DatabaseSync): Store {
         db.exec('ROLLBACK');
         throw error;
       }
+    },
+    transaction(work) {
+      // Nested calls join the outer transaction.
+      if (depth > 0) return work();
+      db.exec('BEGIN IMMEDIATE');
+      depth++;
+      try {
+        const result = work();
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      } finally {
+        depth--;
+      }
+    },
+    insertSession(x) {
+      insertSession.run(x.id, x.quizId, JSON.stringify(x.settings), x.joinCode, x.state, x.reviewReleased ? 1 : 0, x.host, x.port, x.createdAt, x.endedAt);
+    },
+    getSession(id) {
+      const row = selectSession.get(id);
+      return row === undefined ? undefined : sessionRecord(row);
+    },
+    unendedSessions() {
+      return selectUnended.all().map(sessionRecord);
+    },
+    updateSession(id, change) {
+      updateSession.run({
+        id,
+        state: change.state ?? null,
+        released: change.reviewReleased === undefined ? null : change.reviewReleased ? 1 : 0,
+        endedAt: change.endedAt ?? null,
+        port: change.port ?? null,
+      });
+    },
+    insertSeat(x) {
+      insertSeat.run(x.tokenHash, x.sessionId, x.attemptId, x.name, x.removed ? 1 : 0, x.joinedAt);
+    },
+    seatByToken(sessionId, tokenHash) {
+      const row = selectSeat.get(sessionId, tokenHash);
+      return row === undefined ? undefined : seatRecord(row);
+    },
+    listSeats(sessionId) {
+      return selectSeats.all(sessionId).map(seatRecord);
+    },
+    setSeatRemoved(sessionId, attemptId, removed) {
+      return Number(updateSeatRemoved.run(removed ? 1 : 0, sessionId, attemptId).changes) > 0;
     },
     close() {
       db.close();

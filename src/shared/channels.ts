@@ -1,5 +1,18 @@
 // The channel names, kept free of zod so that the preload and the renderer can list them
 // without bundling the schemas. `contract.ts` checks at compile time that it has exactly these.
+
+/** The teacher's classroom session: hosting it, watching it, and its controls (teacher channels too). */
+export const CLASSROOM_CHANNELS = [
+  'listNetworkInterfaces',
+  'startSession',
+  'sessionStatus',
+  'lockJoining',
+  'removeStudent',
+  'readmitStudent',
+  'releaseReview',
+  'endSession',
+] as const;
+
 export const CHANNELS = [
   'listQuizzes',
   'startAttempt',
@@ -11,15 +24,23 @@ export const CHANNELS = [
   'deleteAttempt',
   'quizResults',
   'exportCsv',
+  ...CLASSROOM_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
+
+export type ClassroomChannel = (typeof CLASSROOM_CHANNELS)[number];
 
 /**
  * Channels for the teacher, not for students: they read or delete everybody's attempts. The HTTP
  * binding answers them only on a loopback connection, so a classroom server that listens on the
  * network does not hand a student the class's results.
  */
-export const TEACHER_CHANNELS: readonly Channel[] = ['listAttempts', 'deleteAttempt', 'quizResults', 'exportCsv'];
+export const TEACHER_CHANNELS: readonly Channel[] = ['listAttempts', 'deleteAttempt', 'quizResults', 'exportCsv', ...CLASSROOM_CHANNELS];
+
+/** Channels whose handler must wait for the network (binding a port); every other one answers at once. */
+export const ASYNC_CHANNELS = ['startSession'] as const satisfies readonly Channel[];
+export type AsyncChannel = (typeof ASYNC_CHANNELS)[number];
+export type SyncChannel = Exclude<Channel, AsyncChannel>;
 
 export const IPC_PREFIX = 'evident:';

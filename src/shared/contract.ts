@@ -223,6 +223,86 @@ export const CsvExport = z.strictObject({
   content: z.string(),
 });
 
+// ── Classroom sessions (the teacher's side; the students' side is session-contract.ts) ──
+
+export const SessionId = z.uuid();
+export const SessionState = z.enum(['open', 'locked', 'ended']);
+
+/**
+ * A session's attempt settings. Feedback is always deferred: in class the answer key reaches a
+ * student only when the teacher releases the review, never one question at a time.
+ */
+export const SessionSettings = z.strictObject({
+  shuffle: z.boolean().default(false),
+  timeLimitMinutes: z.int().min(1).max(MAX_TIME_LIMIT_MINUTES).optional(),
+});
+
+/** An IPv4 or IPv6 address literal (no names: the server binds exactly what the teacher picked). */
+const IpAddress = z.union([z.ipv4(), z.ipv6()]);
+const Port = z.int().min(0).max(65535);
+
+export const NetworkInterface = z.strictObject({
+  name: z.string(),
+  address: IpAddress,
+  family: z.enum(['IPv4', 'IPv6']),
+  /** Loopback: reachable from this computer only (useful to try a session out). */
+  internal: z.boolean(),
+});
+
+export const SessionStudent = z.strictObject({
+  /** The student's seat: the attempt that holds every answer. */
+  attemptId: AttemptId,
+  name: z.string(),
+  status: AttemptStatus,
+  removed: z.boolean(),
+  joinedAt: z.iso.datetime(),
+  answered: z.int().min(0),
+  questionCount: z.int().min(0),
+  points: z.number(),
+  maxPoints: z.number(),
+  percentage: z.number(),
+});
+
+/** How the class is doing on one question so far: every answer given counts, submitted or not. */
+export const SessionQuestion = z.strictObject({
+  questionId: Slug,
+  number: z.int().min(1),
+  prompt: z.string(),
+  answered: z.int().min(0),
+  correct: z.int().min(0),
+  /** correct / answered, 0..1; null while nobody has answered. */
+  shareCorrect: z.number().min(0).max(1).nullable(),
+});
+
+export const SessionStatus = z.strictObject({
+  sessionId: SessionId,
+  quizId: Slug,
+  title: z.string(),
+  settings: SessionSettings,
+  joinCode: z.string(),
+  state: SessionState,
+  reviewReleased: z.boolean(),
+  host: z.string(),
+  port: Port,
+  /** What students type or scan. */
+  joinUrl: z.string(),
+  /** Whether the session server is listening; false once ended (or if the port could not be reopened after a restart). */
+  listening: z.boolean(),
+  /** Why the server is not listening, when it should be. */
+  serverProblem: z.string().optional(),
+  createdAt: z.iso.datetime(),
+  /** Grows with every join, answer, submission and control: a dashboard redraws only when it changes. */
+  version: z.int().min(0),
+  article: PublicArticle,
+  students: z.array(SessionStudent),
+  questions: z.array(SessionQuestion),
+  /** Per evidence sentence: answers so far that missed it (see QuizResults.sentences). */
+  sentences: z.array(SentenceResult),
+});
+
+const BySession = z.strictObject({ sessionId: SessionId });
+const BySeat = z.strictObject({ sessionId: SessionId, attemptId: AttemptId });
+
 const Empty = z.strictObject({});
 const ByAttempt = z.strictObject({ attemptId: AttemptId });
 
@@ -255,6 +335,18 @@ export const contract = {
     input: z.strictObject({ kind: z.enum(['attempts', 'responses']), quizId: Slug.optional() }),
     output: CsvExport,
   },
+  listNetworkInterfaces: { input: Empty, output: z.array(NetworkInterface) },
+  startSession: {
+    input: z.strictObject({ quizId: Slug, settings: SessionSettings.prefault({}), host: IpAddress, port: Port }),
+    output: SessionStatus,
+  },
+  /** The running session (or the one named), for the live dashboard; null when there is none. */
+  sessionStatus: { input: z.strictObject({ sessionId: SessionId.optional() }), output: SessionStatus.nullable() },
+  lockJoining: { input: z.strictObject({ sessionId: SessionId, locked: z.boolean() }), output: SessionStatus },
+  removeStudent: { input: BySeat, output: SessionStatus },
+  readmitStudent: { input: BySeat, output: SessionStatus },
+  releaseReview: { input: BySession, output: SessionStatus },
+  endSession: { input: BySession, output: SessionStatus },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Fails to compile when CHANNELS names a channel the contract lacks, or the reverse.
@@ -283,6 +375,12 @@ export type SentenceResult = z.output<typeof SentenceResult>;
 export type QuizResults = z.output<typeof QuizResults>;
 export type CsvExport = z.output<typeof CsvExport>;
 export type CsvKind = ParsedInput<'exportCsv'>['kind'];
+export type SessionSettings = z.output<typeof SessionSettings>;
+export type SessionState = z.output<typeof SessionState>;
+export type SessionStatus = z.output<typeof SessionStatus>;
+export type SessionStudent = z.output<typeof SessionStudent>;
+export type SessionQuestion = z.output<typeof SessionQuestion>;
+export type NetworkInterface = z.output<typeof NetworkInterface>;
 export type { Response } from '../core/scoring/response.ts';
 
 // Errors become data at the boundary: a stable code the UI can branch on.
@@ -293,6 +391,7 @@ export const ERROR_CODES = [
   'conflict',
   'unknown-channel',
   'forbidden',
+  'rate-limited',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -309,3 +408,5 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError
 
 /** The API the preload exposes and the HTTP client implements: one method per channel. */
 export type EvidentApi = { [C in Channel]: (input: Input<C>) => Promise<Envelope<Output<C>>> };
+
+export { StudentName, AttemptId };

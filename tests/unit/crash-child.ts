@@ -4,6 +4,7 @@
 // kills it with SIGKILL somewhere along the way; every acknowledged answer must survive.
 import { correctResponse } from '../../src/core/bank/key.ts';
 import { dispatch } from '../../src/service/dispatch.ts';
+import type { SyncChannel } from '../../src/shared/channels.ts';
 import { loadQuizDirectory } from '../../src/service/quiz-files.ts';
 import { createService } from '../../src/service/service.ts';
 import { openStore } from '../../src/service/store.ts';
@@ -24,7 +25,7 @@ if (!quiz) {
 }
 const service = createService({ quizzes, store: openStore(dbFile) });
 
-const call = (channel: string, payload: unknown): unknown => {
+const call = (channel: SyncChannel, payload: unknown): unknown => {
   const reply = dispatch(service, channel, payload);
   if (!reply.ok) {
     console.error(`${channel} failed: ${JSON.stringify(reply.error)}`);

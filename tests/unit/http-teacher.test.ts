@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEACHER_CHANNELS } from '../../src/shared/channels.ts';
 import { isLoopbackAddress, startHttpServer, type RunningServer } from '../../src/service/http.ts';
 import { serviceHarness, tempDir, type Harness } from './fixtures.ts';
 
@@ -63,6 +64,6 @@ describe('teacher channels over HTTP', () => {
   it.skipIf(lanAddress === undefined)('refuses them from the network, while students’ channels still answer (needs a non-loopback interface)', async () => {
     const address = lanAddress!;
     expect(await post(address, 'listQuizzes')).toBe(200);
-    for (const channel of ['listAttempts', 'deleteAttempt', 'quizResults', 'exportCsv']) expect(await post(address, channel), channel).toBe(403);
+    for (const channel of TEACHER_CHANNELS) expect(await post(address, channel), channel).toBe(403);
   });
 });

@@ -79,7 +79,7 @@ describe('the HTTP binding', () => {
 
   it('refuses a body over the size limit', async () => {
     const reply = await send('POST', '/api/listQuizzes', { body: `{"x":"${'a'.repeat(MAX_BODY_BYTES)}"}`, headers: json });
-    expect(reply.status).toBe(400);
+    expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body).error.message).toMatch(/larger than/);
   });
 

@@ -57,14 +57,15 @@ describe('layers', () => {
         i.source === 'zod' ||
         i.source.startsWith('zod/') ||
         /\/(core|service|main|preload)\//.test(i.source) ||
-        (i.source.includes('/shared/contract') && !i.typeOnly),
+        (i.source.includes('/shared/contract') && !i.typeOnly) ||
+        (i.source.includes('/shared/session-contract') && !i.typeOnly),
     );
     expect(bad.map(describeImport)).toEqual([]);
   });
 
   it('the preload exposes channels only: electron and the zod-free channel list', () => {
     const bad = importsUnder('src/preload').filter(
-      (i) => !(i.source === 'electron' || i.source.endsWith('/shared/channels.ts') || i.typeOnly),
+      (i) => !(i.source === 'electron' || i.source.endsWith('/shared/channels.ts') || i.source.endsWith('/shared/session-channels.ts') || i.typeOnly),
     );
     expect(bad.map(describeImport)).toEqual([]);
   });

@@ -94,7 +94,7 @@ function mostFrequent(texts: readonly string[]): { text: string; count: number }
   return best;
 }
 
-function sentenceMisses(
+export function sentenceMisses(
   questions: readonly LoadedQuestion[],
   sentenceOrder: readonly string[],
   missedPerQuestion: ReadonlyMap<string, number>,

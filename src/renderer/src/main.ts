@@ -1,8 +1,12 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { createApi } from './lib/api.ts';
+import { servedBySession as servedBySessionServer } from './lib/session-client.ts';
 import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
-mount(App, { target, props: { api: createApi() } });
+// A page served by a class session's server is the student's join screen; the desktop app
+// (which has the preload) and the teacher's loopback server are the whole app.
+const servedBySession = window.evident ? false : await servedBySessionServer();
+mount(App, { target, props: { api: createApi(), servedBySession } });

@@ -5,6 +5,16 @@ import { pointsText, VERDICT_WORDS } from './labels.ts';
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
 /**
+ * What a run needs of the service: saving answers and handing in. The app's own client fits;
+ * so does a class session's seat (lib/seat-client.ts), whose submit answers null while the
+ * teacher has not released the review yet.
+ */
+export interface AttemptClient {
+  answer: Client['answer'];
+  submit: (input: { attemptId: string }) => Promise<Review | null>;
+}
+
+/**
  * One student's attempt on screen: the questions, what has been saved, flags, and moving
  * between them. In deferred mode every change is saved as it is made. In immediate mode a
  * change is a draft until the student checks it, because a checked answer is locked: one
@@ -12,7 +22,7 @@ export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
  */
 export class QuizRun {
   readonly view: AttemptView;
-  #client: Client;
+  #client: AttemptClient;
   #storage: Storage | undefined;
   #saved = $state<Record<string, Response>>({});
   #drafts = $state<Record<string, Response>>({});
@@ -23,7 +33,7 @@ export class QuizRun {
   #announcement = $state('');
   #error = $state<string | null>(null);
 
-  constructor(view: AttemptView, client: Client, storage?: Storage) {
+  constructor(view: AttemptView, client: AttemptClient, storage?: Storage) {
     this.view = view;
     this.#client = client;
     this.#storage = storage;
@@ -137,7 +147,8 @@ export class QuizRun {
     }
   }
 
-  async submit(): Promise<Review | undefined> {
+  /** The review; null when handed in but the review comes later (a class session); undefined on failure. */
+  async submit(): Promise<Review | null | undefined> {
     this.#error = null;
     try {
       const review = await this.#client.submit({ attemptId: this.view.attemptId });

@@ -1,0 +1,12 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+// A seat token is the student's only credential: 32 random bytes, unguessable. The database
+// keeps only its SHA-256, so a copy of the teacher's database seats nobody.
+
+export function newSeatToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashSeatToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,111 @@
+import { joinCodeMatches } from '../../core/classroom/join-code.ts';
+import type { RateLimiter } from '../../core/classroom/rate-limit.ts';
+import type { AttemptView } from '../../shared/contract.ts';
+import type { SeatView, StudentChannels } from '../../shared/session-contract.ts';
+import { ServiceError } from '../errors.ts';
+import type { AttemptChannels } from '../service.ts';
+import type { SeatRecord, SessionRecord, Store } from '../store.ts';
+import { hashSeatToken, newSeatToken } from './seat-token.ts';
+
+// What a student may do in a session, and nothing more. The seat token is the only way to name
+// an attempt here, so no request can reach another student's work; the review (the answer key)
+// opens only once the teacher releases it.
+
+export interface StudentDeps {
+  /** The session as it is now (re-read on each request: the teacher may lock it at any moment). */
+  session: () => SessionRecord;
+  store: Store;
+  attempts: AttemptChannels;
+  joinLimiter: RateLimiter;
+  now: () => Date;
+  /** Called after every change, so the dashboard knows to redraw. */
+  changed: () => void;
+}
+
+export function createStudentChannels(deps: StudentDeps): StudentChannels {
+  const { store, attempts, joinLimiter, now, changed } = deps;
+
+  function openSession(): SessionRecord {
+    const session = deps.session();
+    if (session.state === 'ended') throw new ServiceError('conflict', 'this class session has ended');
+    return session;
+  }
+
+  function seatOf(token: string): { session: SessionRecord; seat: SeatRecord } {
+    const session = openSession();
+    const seat = store.seatByToken(session.id, hashSeatToken(token));
+    // A forged token, or one from another session: the same refusal, saying nothing more.
+    if (!seat) throw new ServiceError('forbidden', 'this seat is not part of this class session; join with the code');
+    if (seat.removed) throw new ServiceError('forbidden', 'your teacher has removed you from this session');
+    return { session, seat };
+  }
+
+  function seatView(session: SessionRecord, view: AttemptView): SeatView {
+    return {
+      // A submitted attempt's view carries its feedback; before the release it must not.
+      attempt: session.reviewReleased ? view : { ...view, answers: view.answers.map(({ feedback: _hidden, ...answer }) => answer) },
+      sessionState: session.state,
+      reviewReleased: session.reviewReleased,
+    };
+  }
+
+  return {
+    info() {
+      return { session: true, joinable: deps.session().state === 'open' };
+    },
+
+    join({ code, name }, { remoteAddress }) {
+      // Counted before the code is checked: a guesser gets as few tries as anybody.
+      if (!joinLimiter.allow(remoteAddress)) {
+        throw new ServiceError('rate-limited', 'too many attempts to join from this computer; wait a minute and try again');
+      }
+      const session = openSession();
+      if (!joinCodeMatches(code, session.joinCode)) throw new ServiceError('forbidden', 'that join code is not right; check it and try again');
+      if (session.state === 'locked') throw new ServiceError('conflict', 'your teacher has closed this session to new students');
+      const token = newSeatToken();
+      const view = store.transaction(() => {
+        const started = attempts.startAttempt({
+          quizId: session.quizId,
+          studentName: name,
+          settings: { feedback: 'deferred', ...session.settings },
+        });
+        store.insertSeat({
+          tokenHash: hashSeatToken(token),
+          sessionId: session.id,
+          attemptId: started.attemptId,
+          name,
+          removed: false,
+          joinedAt: now().toISOString(),
+        });
+        return started;
+      });
+      changed();
+      return { token, seat: seatView(session, view) };
+    },
+
+    seat({ token }) {
+      const { session, seat } = seatOf(token);
+      return seatView(session, attempts.getAttempt({ attemptId: seat.attemptId }));
+    },
+
+    answer({ token, questionId, response }) {
+      const { seat } = seatOf(token);
+      const result = attempts.answer({ attemptId: seat.attemptId, questionId, response });
+      changed();
+      return result;
+    },
+
+    submit({ token }) {
+      const { session, seat } = seatOf(token);
+      attempts.submit({ attemptId: seat.attemptId }); // its review is not the student's until released
+      changed();
+      return seatView(session, attempts.getAttempt({ attemptId: seat.attemptId }));
+    },
+
+    review({ token }) {
+      const { session, seat } = seatOf(token);
+      if (!session.reviewReleased) throw new ServiceError('conflict', 'your teacher has not released the review yet');
+      return attempts.review({ attemptId: seat.attemptId });
+    },
+  };
+}

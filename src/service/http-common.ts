@@ -1,0 +1,122 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Envelope, ErrorCode, WireError } from '../shared/contract.ts';
+
+// What both HTTP servers share: the teacher's loopback binding (http.ts) and the classroom's
+// session server (classroom/server.ts). Headers, the Host and Origin checks, bodies, replies.
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const STATUS: Record<ErrorCode, number> = {
+  'bad-request': 400,
+  'invalid-response': 422,
+  forbidden: 403,
+  'not-found': 404,
+  'unknown-channel': 404,
+  conflict: 409,
+  'rate-limited': 429,
+  internal: 500,
+};
+
+export function setSecurityHeaders(response: ServerResponse): void {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  response.setHeader('X-Frame-Options', 'DENY');
+}
+
+/**
+ * Another web page in the same browser, or a DNS-rebound name, must not reach the API: the Host
+ * header must be one of the server's own addresses, and an Origin, when sent, must be the same.
+ * Returns the refusal, or undefined when the request may go on.
+ */
+export function refuseForeignRequest(request: IncomingMessage, allowedHosts: ReadonlySet<string>): WireError | undefined {
+  const hostHeader = request.headers.host ?? '';
+  if (!allowedHosts.has(hostHeader.toLowerCase())) {
+    return { code: 'forbidden', message: 'this server answers only to its own address' };
+  }
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin.toLowerCase() !== `http://${hostHeader.toLowerCase()}`) {
+    return { code: 'forbidden', message: 'requests from other sites are refused' };
+  }
+  return undefined;
+}
+
+/** The host:port strings a server on `host` answers to (IPv6 addresses in brackets). */
+export function hostNames(host: string, port: number): string[] {
+  const names = [host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`];
+  if (isLoopbackAddress(host)) names.push(`localhost:${port}`, `127.0.0.1:${port}`);
+  return names.map((n) => n.toLowerCase());
+}
+
+/** Whether a connection comes from this machine: 127.0.0.0/8 or ::1, also in their IPv6-mapped form. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4) || address === '::1';
+}
+
+export type JsonBody = { ok: true; payload: unknown } | { ok: false; error: WireError; status?: number };
+
+/** A POST with a JSON body of at most `limit` bytes, parsed; or the reason it was refused. */
+export async function readJsonRequest(request: IncomingMessage, limit: number): Promise<JsonBody> {
+  if (request.method !== 'POST') {
+    return { ok: false, error: { code: 'bad-request', message: 'use POST for the API' }, status: 405 };
+  }
+  if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+    return { ok: false, error: { code: 'bad-request', message: 'send the request body as application/json' } };
+  }
+  const body = await readBody(request, limit);
+  if (body === undefined) {
+    return { ok: false, error: { code: 'bad-request', message: `the request body is larger than ${limit} bytes` }, status: 413 };
+  }
+  try {
+    return { ok: true, payload: body.length === 0 ? {} : (JSON.parse(body) as unknown) };
+  } catch (error) {
+    return { ok: false, error: { code: 'bad-request', message: `the request body is not JSON: ${(error as Error).message}` } };
+  }
+}
+
+/** Resolves to the body as text, or to undefined once it passes the size limit (the rest is drained, not kept). */
+function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+export function sendEnvelope(response: ServerResponse, envelope: Envelope<unknown>): void {
+  sendJson(response, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
+}
+
+export function sendError(response: ServerResponse, error: WireError, status = STATUS[error.code]): void {
+  sendJson(response, status, { ok: false, error });
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  response.end(text);
+}

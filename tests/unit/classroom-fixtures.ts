@@ -1,0 +1,135 @@
+import { Agent, request } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NetworkInterface } from '../../src/shared/contract.ts';
+import { createClassroom, type Classroom } from '../../src/service/classroom/classroom.ts';
+import { startSessionServer } from '../../src/service/classroom/server.ts';
+import { createService, type Service } from '../../src/service/service.ts';
+import { openStore, type Store } from '../../src/service/store.ts';
+import { seedQuizzes, tempDir } from './fixtures.ts';
+
+// A teacher's classroom on loopback. 127.0.0.2 stands in for the school network: the session
+// server binds it as a "LAN" interface, and each simulated student connects from its own
+// 127.x.y.z address (Linux routes all of 127.0.0.0/8 to loopback), so per-address rules such
+// as the join rate limit see a class of different computers.
+
+export const LAN: NetworkInterface = { name: 'lan0', address: '127.0.0.2', family: 'IPv4', internal: false };
+export const LOOPBACK: NetworkInterface = { name: 'lo', address: '127.0.0.1', family: 'IPv4', internal: true };
+
+export interface ClassroomHarness {
+  service: Service;
+  store: Store;
+  classroom: Classroom;
+  dir: string;
+  rendererDir: string;
+  /** Stops the servers and closes the database, as quitting the app does; then opens them again and resumes. */
+  restart(): Promise<ClassroomHarness>;
+  close(): Promise<void>;
+}
+
+export async function classroomHarness(options: { joinLimit?: { limit: number; windowMs: number }; now?: () => Date } = {}): Promise<ClassroomHarness> {
+  const { dir, cleanup } = tempDir();
+  const rendererDir = join(dir, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Evident</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+  const file = join(dir, 'evident.db');
+
+  const make = (): ClassroomHarness => {
+    const store = openStore(file);
+    const classroom = createClassroom({
+      quizzes: seedQuizzes(),
+      store,
+      interfaces: () => [LAN, LOOPBACK],
+      startServer: (o) => startSessionServer({ ...o, rendererDir, log: () => {} }),
+      log: () => {},
+      ...(options.joinLimit ? { joinLimit: options.joinLimit } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+    const service = createService({ quizzes: seedQuizzes(), store, classroom: classroom.channels });
+    const harness: ClassroomHarness = {
+      service,
+      store,
+      classroom,
+      dir,
+      rendererDir,
+      async restart() {
+        await classroom.stop();
+        store.close();
+        const next = make();
+        await next.classroom.resume();
+        return next;
+      },
+      async close() {
+        await classroom.stop();
+        store.close();
+        cleanup();
+      },
+    };
+    return harness;
+  };
+  return make();
+}
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  json: { ok: boolean; value?: any; error?: { code: string; message: string; issues?: unknown[] } };
+}
+
+export interface SendOptions {
+  body?: string;
+  headers?: Record<string, string>;
+  /** The student's own address (127.x.y.z). */
+  from?: string;
+  agent?: Agent;
+}
+
+/** A raw request to the session server, so tests can send what a browser would not. */
+export function send(host: string, port: number, method: string, path: string, options: SendOptions = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host,
+        port,
+        method,
+        path,
+        ...(options.from ? { localAddress: options.from } : {}),
+        ...(options.agent ? { agent: options.agent } : {}),
+        headers: { Host: `${host}:${port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => {
+          let json: Reply['json'] = { ok: false };
+          try {
+            json = JSON.parse(body) as Reply['json'];
+          } catch {
+            // a static file
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** A student's client: POST /session-api/<channel> from its own address. */
+export function student(port: number, from: string, agent?: Agent) {
+  return (channel: string, payload: unknown) =>
+    send(LAN.address, port, 'POST', `/session-api/${channel}`, {
+      body: JSON.stringify(payload),
+      headers: { 'Content-Type': 'application/json' },
+      from,
+      ...(agent ? { agent } : {}),
+    });
+}
+
+/** The nth simulated computer on the "LAN". */
+export const addressOf = (n: number) => `127.0.${1 + Math.floor(n / 250)}.${1 + (n % 250)}`;
