@@ -103,7 +103,7 @@ try {
   const quiz = seedQuiz();
   for (const question of quiz.questions) await answer(attemptId, question.id, correctResponse(question));
   await page.reload();
-  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
   await page.getByRole('button', { name: new RegExp(`^Question ${quiz.questions.length},`) }).click();
   await page.getByRole('button', { name: 'Submit answers' }).click();
   await page.getByRole('heading', { name: 'Your result' }).waitFor();

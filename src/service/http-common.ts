@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Envelope, ErrorCode, WireError } from '../shared/contract.ts';
 
 // What both HTTP servers share: the teacher's loopback binding (http.ts) and the classroom's
@@ -119,4 +120,15 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
     'Cache-Control': 'no-store',
   });
   response.end(text);
+}
+
+/** Starts listening and resolves to the port actually bound (the one asked for, or a free one for 0). */
+export function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { TEACHER_CHANNELS } from '../shared/channels.ts';
 import { dispatch } from './dispatch.ts';
 import {
   hostNames,
+  listen,
   isLoopbackAddress,
   readJsonRequest,
   refuseForeignRequest,
@@ -12,7 +12,7 @@ import {
   setSecurityHeaders,
 } from './http-common.ts';
 import type { Service } from './service.ts';
-import { serveStatic } from './static-files.ts';
+import { serveRendererFile } from './static-files.ts';
 
 // The contract over node:http: POST /api/<channel> with a JSON body, and the built renderer as
 // static files. It routes only; the service does the work.
@@ -66,21 +66,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sendEnvelope(response, await dispatch(service, channel, body.payload, log));
     }
 
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('Allow', 'GET, HEAD');
-      return sendError(response, { code: 'bad-request', message: 'only GET and HEAD are served here' }, 405);
-    }
-    return serveStatic(rendererDir, url.pathname, request.method === 'HEAD', response);
+    return serveRendererFile(request, response, rendererDir, url.pathname);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const actualPort = (server.address() as AddressInfo).port;
+  const actualPort = await listen(server, host, port);
   allowedHosts = new Set([...hostNames(host, actualPort), `localhost:${actualPort}`, `127.0.0.1:${actualPort}`]);
   return {
     url: `http://${host}:${actualPort}/`,

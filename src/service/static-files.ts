@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY, sendError } from './http-common.ts';
@@ -46,4 +46,13 @@ export async function serveStatic(rendererDir: string, pathname: string, headOnl
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   });
   response.end(headOnly ? undefined : content);
+}
+
+/** Everything that is not the API: the built renderer's files, read-only. */
+export function serveRendererFile(request: IncomingMessage, response: ServerResponse, rendererDir: string, pathname: string): Promise<void> | void {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.setHeader('Allow', 'GET, HEAD');
+    return sendError(response, { code: 'bad-request', message: 'only GET and HEAD are served here' }, 405);
+  }
+  return serveStatic(rendererDir, pathname, request.method === 'HEAD', response);
 }

@@ -75,7 +75,7 @@ test('immediate feedback: a draft until checked, then the verdict, the explanati
 
   // Reloading keeps the verdicts: they come back from the service with the attempt.
   await page.reload();
-  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
   await expect(page.getByText('Correct · 1 of 1 point')).toBeVisible();
 });
 

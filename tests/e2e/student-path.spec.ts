@@ -98,7 +98,7 @@ test('an unfinished attempt is offered again after a reload, with its answers', 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Carry on where you stopped' })).toBeVisible();
   await expect(page.getByText(/Grace Hopper, you have answered 1 of/)).toBeVisible();
-  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
   await expect(page.getByRole('radio', { name: optionText(first, first.correct) })).toBeChecked();
 });
 
@@ -107,3 +107,22 @@ function optionText(question: ChoiceQuestion, optionId: string): string {
   if (!option) throw new Error(`${question.id} has no option ${optionId}`);
   return option.text;
 }
+
+test('an unfinished attempt the page forgot (the app was killed) is still offered, with its answers', async ({ page }) => {
+  const first = singleChoice[0]!;
+  const name = `Killed ${Date.now().toString(36)}`;
+  await page.goto('/');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: /^Start/ }).click();
+  await page.getByRole('radio', { name: optionText(first, first.correct) }).check();
+  await expect(page.getByRole('status')).toHaveText('Answer saved.');
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const others = page.getByRole('region', { name: 'Unfinished attempts on this computer' });
+  await expect(others.getByText(name, { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, 'library with unfinished attempts');
+  await others.getByRole('button', { name: `Resume the attempt of ${name}` }).click();
+  await expect(page.getByRole('radio', { name: optionText(first, first.correct) })).toBeChecked();
+  await expect(page.getByText(name, { exact: true })).toBeVisible();
+});

@@ -1,11 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SESSION_API_PREFIX, SESSION_CHANNELS, type SessionChannel } from '../../shared/session-channels.ts';
 import { sessionContract, type RequestContext, type StudentChannels } from '../../shared/session-contract.ts';
 import type { Envelope } from '../../shared/contract.ts';
 import { callChecked } from '../dispatch.ts';
-import { hostNames, readJsonRequest, refuseForeignRequest, sendEnvelope, sendError, setSecurityHeaders } from '../http-common.ts';
-import { serveStatic } from '../static-files.ts';
+import { hostNames, listen, readJsonRequest, refuseForeignRequest, sendEnvelope, sendError, setSecurityHeaders } from '../http-common.ts';
+import { serveRendererFile } from '../static-files.ts';
 
 // The session server: what students on the school network reach. It answers the student
 // contract at /session-api/<channel> and serves the built renderer; nothing else. The
@@ -82,21 +81,10 @@ export async function startSessionServer(options: SessionServerOptions): Promise
     if (url.pathname.startsWith('/api/')) {
       return sendError(response, { code: 'not-found', message: 'there is no such thing here' });
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('Allow', 'GET, HEAD');
-      return sendError(response, { code: 'bad-request', message: 'only GET and HEAD are served here' }, 405);
-    }
-    return serveStatic(rendererDir, url.pathname, request.method === 'HEAD', response);
+    return serveRendererFile(request, response, rendererDir, url.pathname);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const actualPort = (server.address() as AddressInfo).port;
+  const actualPort = await listen(server, host, port);
   allowedHosts = new Set(hostNames(host, actualPort));
   return {
     host,
