@@ -5,7 +5,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      // serve.js is the same service for a browser (npm run serve), built like the app's main
+      // process instead of stripped of its types at every start.
+      rolldownOptions: { input: { index: resolve('src/main/index.ts'), serve: resolve('src/service/serve.ts') } },
     },
   },
   preload: {

@@ -32,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node src/service/serve.ts --port ${port} --data-dir ${mkdtempSync(join(tmpdir(), 'evident-e2e-'))}`,
+    command: `node out/main/serve.js --port ${port} --data-dir ${mkdtempSync(join(tmpdir(), 'evident-e2e-'))}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

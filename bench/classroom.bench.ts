@@ -3,7 +3,7 @@
 // computers), then each answers every question of the seed quiz with a think time of 0.5–1.5 s,
 // through the session server's HTTP API with a keep-alive connection, as a browser does. The
 // teacher's dashboard polls sessionStatus twice a second over the loopback binding, as the app
-// does. The server runs in its own process (src/service/serve.ts), so its memory is its own.
+// does. The server runs in its own process, built as it ships (out/main/serve.js), so its memory is its own.
 //
 // Targets at 500 students: answer p99 < 100 ms, 0 lost answers, an answer on the dashboard
 // within 1 s, server peak RSS < 250 MB. N grows until one of them breaks. Figures are printed,
@@ -31,7 +31,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { dir, cleanup } = tempDir();
 const teacherPort = 20_000 + Math.floor(Math.random() * 20_000);
 
-const server = spawn(process.execPath, [join(root, 'src/service/serve.ts'), '--port', String(teacherPort), '--data-dir', dir, '--renderer', dir], {
+const server = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--port', String(teacherPort), '--data-dir', dir, '--renderer', dir], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise<void>((resolve, reject) => {
@@ -201,7 +201,7 @@ for (const n of sizes) {
   }
 }
 console.log(`largest N meeting every target: ${largestHolding || 'none'}${breakage ? `; breaks at ${breakage}` : ' (did not break within the sizes tried)'}`);
-console.log(`target at 500: ${largestHolding >= 500 ? 'met' : 'MISSED'}`);
+if (sizes.includes(500)) console.log(`target at 500: ${largestHolding >= 500 ? 'met' : 'MISSED'}`);
 
 server.kill('SIGTERM');
 await new Promise((resolve) => server.once('exit', resolve));

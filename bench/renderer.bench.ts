@@ -36,7 +36,7 @@ console.log(`renderer JavaScript: ${kb(raw)} KB raw, ${kb(gzipped)} KB gzipped i
 // 2 and 3 run against the real service, in its own process as `npm run serve` runs it, so that
 // Playwright's own work in this process does not slow the server down.
 const dataDir = mkdtempSync(join(tmpdir(), 'evident-bench-renderer-'));
-const serverProcess = spawn(process.execPath, ['src/service/serve.ts', '--port', '0', '--data-dir', dataDir], {
+const serverProcess = spawn(process.execPath, ['out/main/serve.js', '--port', '0', '--data-dir', dataDir], {
   cwd: new URL('..', import.meta.url).pathname,
   stdio: ['ignore', 'pipe', 'inherit'],
 });

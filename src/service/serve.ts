@@ -7,7 +7,7 @@ import { startHttpServer } from './http.ts';
 // The teacher can host a class session from it too: the session server then listens on the
 // network interface and port picked in the app, answering students' operations only.
 
-const usage = `usage: node src/service/serve.ts [--port 5174] [--host 127.0.0.1] [--data-dir .data] [--questions questions] [--renderer out/renderer]`;
+const usage = `usage: npm run serve -- [--port 5174] [--host 127.0.0.1] [--data-dir .data] [--questions questions] [--renderer out/renderer]`;
 
 function main(): Promise<void> | void {
   let values;
