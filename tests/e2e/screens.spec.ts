@@ -16,6 +16,11 @@ async function check(page: Page, screen: string, variant: string): Promise<void>
   await snapshot(page, `${screen}-${variant}`);
 }
 
+/** On a wide window the columns scroll, not the page: the header stays put when evidence scrolls into view. */
+async function expectPageDoesNotScroll(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBe(0);
+}
+
 for (const variant of variants) {
   test(`every screen, ${variant.name}`, async ({ page }) => {
     test.setTimeout(60_000);
@@ -32,6 +37,7 @@ for (const variant of variants) {
     await page.getByRole('button', { name: /^Start/ }).click();
     await expect(page.getByRole('heading', { level: 2, name: seedBank.questions[0]!.prompt })).toBeVisible();
     await check(page, 'quiz', variant.name);
+    if (variant.name.startsWith('wide')) await expectPageDoesNotScroll(page);
 
     await page.getByRole('button', { name: 'Reading settings' }).click();
     await check(page, 'reading-settings', variant.name);
@@ -49,6 +55,7 @@ for (const variant of variants) {
     await page.getByRole('button', { name: 'Submit anyway' }).click();
     await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible();
     await check(page, 'result', variant.name);
+    if (variant.name.startsWith('wide')) await expectPageDoesNotScroll(page);
 
     await page.getByRole('button', { name: 'Back to quizzes' }).click();
     await page.getByRole('button', { name: 'Class results' }).click();
