@@ -146,6 +146,8 @@ export interface Store {
   transaction<T>(work: () => T): T;
 
   insertSession(session: SessionRecord): void;
+  /** Removes a session that never opened (its server could not listen): it has no seats yet. */
+  deleteUnopenedSession(id: string): void;
   getSession(id: string): SessionRecord | undefined;
   /** Sessions not yet ended, newest first: what to resume after a restart. */
   unendedSessions(): SessionRecord[];
@@ -369,6 +371,7 @@ function wrap(db: DatabaseSync): Store {
     `INSERT INTO sessions (id, quiz_id, settings, join_code, state, review_released, host, port, created_at, ended_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const deleteSessionWithoutSeats = db.prepare('DELETE FROM sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM seats WHERE session_id = ?)');
   const selectSession = db.prepare('SELECT * FROM sessions WHERE id = ?');
   const selectUnended = db.prepare("SELECT * FROM sessions WHERE state <> 'ended' ORDER BY created_at DESC, rowid DESC");
   const updateSession = db.prepare(
@@ -457,6 +460,9 @@ function wrap(db: DatabaseSync): Store {
     },
     insertSession(x) {
       insertSession.run(x.id, x.quizId, JSON.stringify(x.settings), x.joinCode, x.state, x.reviewReleased ? 1 : 0, x.host, x.port, x.createdAt, x.endedAt);
+    },
+    deleteUnopenedSession(id) {
+      deleteSessionWithoutSeats.run(id, id);
     },
     getSession(id) {
       const row = selectSession.get(id);

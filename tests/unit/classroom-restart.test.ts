@@ -103,4 +103,22 @@ describe('the session tables migration', () => {
     expect(harness.service.sessionStatus({})!.students).toEqual([]);
     expect((await call('seat', { token: joined.token })).status).toBe(403);
   });
+
+  it('refuses a start on a taken port with a clear error, and leaves no session behind', async () => {
+    const squatter = await classroomHarness();
+    const taken = await squatter.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 });
+    harness = await classroomHarness();
+    await expect(
+      harness.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: taken.port }),
+    ).rejects.toThrow(/could not listen on .*another program is using that port/);
+    expect(harness.service.sessionStatus({})).toBeNull();
+    expect(harness.store.unendedSessions()).toEqual([]);
+    const raw = new DatabaseSync(join(harness.dir, 'evident.db'));
+    expect(raw.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+    raw.close();
+    // And a start on a free port still works.
+    const started = await harness.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 });
+    expect(started.state).toBe('open');
+    await squatter.close();
+  });
 });

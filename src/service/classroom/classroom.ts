@@ -149,12 +149,14 @@ export function createClassroom(options: ClassroomOptions): Classroom {
         createdAt: now().toISOString(),
         endedAt: null,
       };
+      // Written before listening, so that a second start arriving meanwhile sees it and is refused.
       store.insertSession(session);
       try {
         // Port 0 means "any free port": the one the system picked is the one students need.
         await listen(session);
       } catch (error) {
-        store.updateSession(session.id, { state: 'ended', endedAt: now().toISOString() });
+        // A session that never opened leaves nothing behind: a refused start changes nothing.
+        store.deleteUnopenedSession(session.id);
         running.delete(session.id);
         const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'another program is using that port' : (error as Error).message;
         throw new ServiceError('conflict', `the session could not listen on ${host}:${port}: ${reason}; choose another port`);
