@@ -38,7 +38,8 @@ for (const input of ['mouse', 'keyboard'] as const satisfies Input[]) {
   });
 }
 
-test('immediate feedback: a draft until checked, then the verdict, the explanation and the evidence', async ({ page }) => {
+test('immediate feedback: a draft until checked, then the verdict, the explanation and the evidence, for a whole attempt', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
@@ -77,6 +78,19 @@ test('immediate feedback: a draft until checked, then the verdict, the explanati
   await page.reload();
   await page.getByRole('button', { name: 'Resume', exact: true }).click();
   await expect(page.getByText('Correct · 1 of 1 point')).toBeVisible();
+
+  // The rest of the attempt, every type checked one by one, then handed in.
+  for (const [i, question] of questions.entries()) {
+    if (i < 2) continue;
+    await goToQuestion(page, i + 1, question.prompt);
+    await answerCorrectly(page, question, 'mouse');
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Correct: / })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Check answer' })).toHaveCount(0);
+  }
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible();
+  await expect(page.getByText(`${totalPoints - 1} of ${totalPoints} points`)).toBeVisible();
 });
 
 test('flags a question and is warned about flagged and unanswered questions before submitting', async ({ page }) => {
