@@ -1,10 +1,9 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { SESSION_API_PREFIX, SESSION_CHANNELS, type SessionChannel } from '../../shared/session-channels.ts';
 import { sessionContract, type RequestContext, type StudentChannels } from '../../shared/session-contract.ts';
 import type { Envelope } from '../../shared/contract.ts';
 import { callChecked } from '../dispatch.ts';
-import { hostNames, listen, readJsonRequest, refuseForeignRequest, sendEnvelope, sendError, setSecurityHeaders } from '../http-common.ts';
-import { serveRendererFile } from '../static-files.ts';
+import { createApiServer } from '../api-server.ts';
+import { hostNames } from '../http-common.ts';
 
 // The session server: what students on the school network reach. It answers the student
 // contract at /session-api/<channel> and serves the built renderer; nothing else. The
@@ -48,51 +47,17 @@ export function dispatchStudent(
 
 export async function startSessionServer(options: SessionServerOptions): Promise<RunningSessionServer> {
   const { host, port, rendererDir, students, log = console.error } = options;
-  let allowedHosts = new Set<string>();
-
-  const server = createServer(
+  const server = createApiServer({
+    apiPrefix: SESSION_API_PREFIX,
+    bodyLimit: MAX_STUDENT_BODY_BYTES,
+    rendererDir,
+    log,
     // A student's laptop that stalls mid-request must not hold a connection for minutes.
-    { requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 10_000 },
-    (request, response) => {
-      handle(request, response).catch((error: unknown) => {
-        log('a session request failed', error);
-        if (!response.headersSent) sendError(response, { code: 'internal', message: 'something went wrong; the error was logged' });
-        else response.destroy();
-      });
-    },
-  );
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    setSecurityHeaders(response);
-    const refusal = refuseForeignRequest(request, allowedHosts);
-    if (refusal) return sendError(response, refusal);
-
-    const url = new URL(request.url ?? '/', 'http://session');
-    if (url.pathname.startsWith(SESSION_API_PREFIX)) {
-      const body = await readJsonRequest(request, MAX_STUDENT_BODY_BYTES);
-      if (!body.ok) {
-        if (body.status === 405) response.setHeader('Allow', 'POST');
-        return sendError(response, body.error, body.status);
-      }
-      const channel = url.pathname.slice(SESSION_API_PREFIX.length);
-      const context = { remoteAddress: request.socket.remoteAddress ?? 'unknown' };
-      return sendEnvelope(response, dispatchStudent(students, channel, body.payload, context, log));
-    }
-    if (url.pathname.startsWith('/api/')) {
-      return sendError(response, { code: 'not-found', message: 'there is no such thing here' });
-    }
-    return serveRendererFile(request, response, rendererDir, url.pathname);
-  }
-
-  const actualPort = await listen(server, host, port);
-  allowedHosts = new Set(hostNames(host, actualPort));
-  return {
-    host,
-    port: actualPort,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+    serverOptions: { requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 10_000 },
+    absentPrefixes: ['/api/'],
+    route: (channel, payload, request) =>
+      dispatchStudent(students, channel, payload, { remoteAddress: request.socket.remoteAddress ?? 'unknown' }, log),
+  });
+  const actualPort = await server.listen(host, port, (bound) => hostNames(host, bound));
+  return { host, port: actualPort, close: server.close };
 }

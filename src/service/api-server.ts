@@ -1,0 +1,78 @@
+import { createServer, type IncomingMessage, type ServerOptions, type ServerResponse } from 'node:http';
+import type { Envelope } from '../shared/contract.ts';
+import { listen, readJsonRequest, refuseForeignRequest, sendEnvelope, sendError, setSecurityHeaders } from './http-common.ts';
+import { serveRendererFile } from './static-files.ts';
+
+export interface ApiServerOptions {
+  /** Requests under this path are API calls: a JSON body routed by the channel name after it. */
+  apiPrefix: string;
+  bodyLimit: number;
+  rendererDir: string;
+  /** Answers one API call; the transport does nothing else with it. */
+  route: (channel: string, payload: unknown, request: IncomingMessage) => Envelope<unknown> | Promise<Envelope<unknown>>;
+  log: (message: string, error?: unknown) => void;
+  serverOptions?: ServerOptions;
+  /** Paths that do not exist on this server whatever the method (another server's API). */
+  absentPrefixes?: readonly string[];
+}
+
+export interface ApiServer {
+  /** Starts listening; from then on only `hosts` (host:port) are answered. */
+  listen(host: string, port: number, hosts: (port: number) => string[]): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * What both servers do with every request: security headers, the Host and Origin checks, then
+ * either an API call (size-limited JSON, routed) or a file of the built renderer.
+ */
+export function createApiServer(options: ApiServerOptions): ApiServer {
+  const { apiPrefix, bodyLimit, rendererDir, route, log } = options;
+  let allowedHosts = new Set<string>();
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    setSecurityHeaders(response);
+    const refusal = refuseForeignRequest(request, allowedHosts);
+    if (refusal) return sendError(response, refusal);
+
+    const url = new URL(request.url ?? '/', 'http://server');
+    if (options.absentPrefixes?.some((prefix) => url.pathname.startsWith(prefix))) {
+      return sendError(response, { code: 'not-found', message: 'there is no such thing here' });
+    }
+    if (!url.pathname.startsWith(apiPrefix)) return serveRendererFile(request, response, rendererDir, url.pathname);
+    const body = await readJsonRequest(request, bodyLimit);
+    if (!body.ok) {
+      if (body.status === 405) response.setHeader('Allow', 'POST');
+      return sendError(response, body.error, body.status);
+    }
+    let channel: string;
+    try {
+      channel = decodeURIComponent(url.pathname.slice(apiPrefix.length));
+    } catch {
+      return sendError(response, { code: 'unknown-channel', message: 'the channel name is not valid' });
+    }
+    return sendEnvelope(response, await route(channel, body.payload, request));
+  }
+
+  const server = createServer(options.serverOptions ?? {}, (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log('an HTTP request failed', error);
+      if (!response.headersSent) sendError(response, { code: 'internal', message: 'something went wrong; the error was logged' });
+      else response.destroy();
+    });
+  });
+
+  return {
+    async listen(host, port, hosts) {
+      const actualPort = await listen(server, host, port);
+      allowedHosts = new Set(hosts(actualPort));
+      return actualPort;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
