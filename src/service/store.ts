@@ -1,8 +1,14 @@
 import { DatabaseSync } from 'node:sqlite';
 import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
+import { AttemptStatus, FeedbackMode, TimeLimitMinutes } from '../core/attempt.ts';
 import { Response } from '../core/scoring/response.ts';
-import { AttemptSettings, SessionSettings, SessionState } from '../shared/contract.ts';
+import { Verdict } from '../core/scoring/verdict.ts';
+import { Json, parseRow, StoreError } from './store/rows.ts';
+import { SESSIONS_MIGRATION, sessionTables, type SessionTables } from './store/sessions.ts';
+
+export { StoreError } from './store/rows.ts';
+export type { SeatRecord, SessionRecord } from './store/sessions.ts';
 
 // Every answer is one committed row, written before the service replies, so a crash or a
 // power cut loses nothing that a student was told was saved.
@@ -11,110 +17,67 @@ import { AttemptSettings, SessionSettings, SessionState } from '../shared/contra
 const APPLICATION_ID = 0x45564944;
 const SCHEMA_VERSION = 2;
 
-const Verdict = z.enum(['correct', 'partial', 'incorrect']);
-const Json = z.string().transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-    return z.NEVER;
-  }
+/**
+ * An attempt's settings as stored: the store's own schema, so the wire contract can change its
+ * defaults or strictness without making old rows unreadable. A setting added after schema 1
+ * (shuffle, the time limit) has the value that rows written before it meant; unknown keys are
+ * dropped.
+ */
+export const StoredAttemptSettings = z.object({
+  feedback: FeedbackMode,
+  shuffle: z.boolean().default(false),
+  timeLimitMinutes: TimeLimitMinutes.optional(),
 });
 
-const AttemptRow = z.object({
-  id: z.string(),
-  quiz_id: z.string(),
-  student_name: z.string(),
-  settings: Json.pipe(AttemptSettings),
-  seed: z.int(),
-  status: z.enum(['in-progress', 'submitted']),
-  started_at: z.string(),
-  submitted_at: z.string().nullable(),
-});
-export type AttemptRecord = {
-  id: string;
-  quizId: string;
-  studentName: string;
-  settings: AttemptSettings;
-  seed: number;
-  status: 'in-progress' | 'submitted';
-  startedAt: string;
-  submittedAt: string | null;
-};
+const AttemptRow = z
+  .object({
+    id: z.string(),
+    quiz_id: z.string(),
+    student_name: z.string(),
+    settings: Json.pipe(StoredAttemptSettings),
+    seed: z.int(),
+    status: AttemptStatus,
+    started_at: z.string(),
+    submitted_at: z.string().nullable(),
+  })
+  .transform((r) => ({
+    id: r.id,
+    quizId: r.quiz_id,
+    studentName: r.student_name,
+    settings: r.settings,
+    seed: r.seed,
+    status: r.status,
+    startedAt: r.started_at,
+    submittedAt: r.submitted_at,
+  }));
+export type AttemptRecord = z.output<typeof AttemptRow>;
 
-const ResponseRow = z.object({
-  question_id: z.string(),
-  response: Json.pipe(Response),
-  points: z.number(),
-  max_points: z.number(),
-  verdict: Verdict,
-  answered_at: z.string(),
-});
-export type ResponseRecord = {
-  questionId: string;
-  response: Response;
-  points: number;
-  maxPoints: number;
-  verdict: z.infer<typeof Verdict>;
-  answeredAt: string;
-};
+const ResponseRow = z
+  .object({
+    question_id: z.string(),
+    response: Json.pipe(Response),
+    points: z.number(),
+    max_points: z.number(),
+    verdict: Verdict,
+    answered_at: z.string(),
+  })
+  .transform((r) => ({
+    questionId: r.question_id,
+    response: r.response,
+    points: r.points,
+    maxPoints: r.max_points,
+    verdict: r.verdict,
+    answeredAt: r.answered_at,
+  }));
+export type ResponseRecord = z.output<typeof ResponseRow>;
 
-export type ScoreRecord = Pick<ResponseRecord, 'questionId' | 'points' | 'maxPoints' | 'verdict'>;
-
-const ScoreRow = z.object({ attempt_id: z.string(), question_id: z.string(), points: z.number(), max_points: z.number(), verdict: Verdict });
-
-const SessionRow = z.object({
-  id: z.string(),
-  quiz_id: z.string(),
-  settings: Json.pipe(SessionSettings),
-  join_code: z.string(),
-  state: SessionState,
-  review_released: z.int(),
-  host: z.string(),
-  port: z.int(),
-  created_at: z.string(),
-  ended_at: z.string().nullable(),
-});
-export type SessionRecord = {
-  id: string;
-  quizId: string;
-  settings: SessionSettings;
-  joinCode: string;
-  state: SessionState;
-  reviewReleased: boolean;
-  host: string;
-  port: number;
-  createdAt: string;
-  endedAt: string | null;
-};
-
-const SeatRow = z.object({
-  token_hash: z.string(),
-  session_id: z.string(),
-  attempt_id: z.string(),
-  name: z.string(),
-  removed: z.int(),
-  joined_at: z.string(),
-});
-/** A student's place in a session. Only a hash of the seat token is kept: a copied database hands out no seats. */
-export type SeatRecord = {
-  tokenHash: string;
-  sessionId: string;
-  attemptId: string;
-  name: string;
-  removed: boolean;
-  joinedAt: string;
-};
-
-export class StoreError extends Error {
-  override name = 'StoreError';
-  /** Whether the file is unusable as it stands (foreign or damaged), as opposed to merely newer. */
-  readonly unusable: boolean;
-  constructor(message: string, unusable: boolean) {
-    super(message);
-    this.unusable = unusable;
-  }
-}
+const ScoreRow = z
+  .object({ attempt_id: z.string(), question_id: z.string(), points: z.number(), max_points: z.number(), verdict: Verdict })
+  .transform((r) => ({
+    attemptId: r.attempt_id,
+    score: { questionId: r.question_id, points: r.points, maxPoints: r.max_points, verdict: r.verdict },
+  }));
+export type ScoreRecord = z.output<typeof ScoreRow>['score'];
 
 function isUnusableFile(error: unknown): boolean {
   if (error instanceof StoreError) return error.unusable;
@@ -128,7 +91,7 @@ export interface AttemptFilter {
   sessionId?: string | undefined;
 }
 
-export interface Store {
+export interface Store extends SessionTables {
   insertAttempt(attempt: AttemptRecord): void;
   getAttempt(id: string): AttemptRecord | undefined;
   /** Newest first. */
@@ -144,19 +107,6 @@ export interface Store {
   deleteAttempt(attemptId: string): boolean;
   /** Runs `work` in one transaction: all of its writes are kept, or none. */
   transaction<T>(work: () => T): T;
-
-  insertSession(session: SessionRecord): void;
-  /** Removes a session that never opened (its server could not listen): it has no seats yet. */
-  deleteUnopenedSession(id: string): void;
-  getSession(id: string): SessionRecord | undefined;
-  /** Sessions not yet ended, newest first: what to resume after a restart. */
-  unendedSessions(): SessionRecord[];
-  updateSession(id: string, change: Partial<Pick<SessionRecord, 'state' | 'reviewReleased' | 'endedAt' | 'port'>>): void;
-  insertSeat(seat: SeatRecord): void;
-  seatByToken(sessionId: string, tokenHash: string): SeatRecord | undefined;
-  /** In joining order. */
-  listSeats(sessionId: string): SeatRecord[];
-  setSeatRemoved(sessionId: string, attemptId: string, removed: boolean): boolean;
   close(): void;
 }
 
@@ -255,83 +205,15 @@ const MIGRATIONS: readonly string[] = [
    );
    PRAGMA application_id = ${APPLICATION_ID};`,
   // 1 → 2: classroom sessions. Each seat is an attempt, so answers, results and exports need nothing new.
-  `CREATE TABLE sessions (
-     id TEXT PRIMARY KEY,
-     quiz_id TEXT NOT NULL,
-     settings TEXT NOT NULL,
-     join_code TEXT NOT NULL,
-     state TEXT NOT NULL CHECK (state IN ('open', 'locked', 'ended')),
-     review_released INTEGER NOT NULL DEFAULT 0,
-     host TEXT NOT NULL,
-     port INTEGER NOT NULL,
-     created_at TEXT NOT NULL,
-     ended_at TEXT
-   );
-   CREATE TABLE seats (
-     token_hash TEXT PRIMARY KEY,
-     session_id TEXT NOT NULL REFERENCES sessions(id),
-     attempt_id TEXT NOT NULL UNIQUE REFERENCES attempts(id) ON DELETE CASCADE,
-     name TEXT NOT NULL,
-     removed INTEGER NOT NULL DEFAULT 0,
-     joined_at TEXT NOT NULL
-   );
-   CREATE INDEX seats_by_session ON seats (session_id);`,
+  SESSIONS_MIGRATION,
 ];
 
-function parseRow<T>(schema: z.ZodType<T>, row: unknown, what: string): T {
-  const parsed = schema.safeParse(row);
-  if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; ');
-    throw new StoreError(`a stored ${what} is unreadable (${where})`, false);
-  }
-  return parsed.data;
-}
-
 function attemptRecord(row: unknown, what: string): AttemptRecord {
-  const r = parseRow(AttemptRow, row, what);
-  return {
-    id: r.id,
-    quizId: r.quiz_id,
-    studentName: r.student_name,
-    settings: r.settings,
-    seed: r.seed,
-    status: r.status,
-    startedAt: r.started_at,
-    submittedAt: r.submitted_at,
-  };
-}
-
-function sessionRecord(row: unknown): SessionRecord {
-  const r = parseRow(SessionRow, row, 'session');
-  return {
-    id: r.id,
-    quizId: r.quiz_id,
-    settings: r.settings,
-    joinCode: r.join_code,
-    state: r.state,
-    reviewReleased: r.review_released !== 0,
-    host: r.host,
-    port: r.port,
-    createdAt: r.created_at,
-    endedAt: r.ended_at,
-  };
-}
-
-function seatRecord(row: unknown): SeatRecord {
-  const r = parseRow(SeatRow, row, 'seat');
-  return { tokenHash: r.token_hash, sessionId: r.session_id, attemptId: r.attempt_id, name: r.name, removed: r.removed !== 0, joinedAt: r.joined_at };
+  return parseRow(AttemptRow, row, what);
 }
 
 function responseRecord(row: unknown, what: string): ResponseRecord {
-  const r = parseRow(ResponseRow, row, what);
-  return {
-    questionId: r.question_id,
-    response: r.response,
-    points: r.points,
-    maxPoints: r.max_points,
-    verdict: r.verdict,
-    answeredAt: r.answered_at,
-  };
+  return parseRow(ResponseRow, row, what);
 }
 
 function wrap(db: DatabaseSync): Store {
@@ -366,27 +248,10 @@ function wrap(db: DatabaseSync): Store {
   const deleteResponses = db.prepare('DELETE FROM responses WHERE attempt_id = ?');
   const deleteAttemptRow = db.prepare('DELETE FROM attempts WHERE id = ?');
   const filterParams = (f: AttemptFilter) => ({ quizId: f.quizId ?? null, status: f.status ?? null, sessionId: f.sessionId ?? null });
-  const deleteSeat = db.prepare('DELETE FROM seats WHERE attempt_id = ?');
-  const insertSession = db.prepare(
-    `INSERT INTO sessions (id, quiz_id, settings, join_code, state, review_released, host, port, created_at, ended_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const deleteSessionWithoutSeats = db.prepare('DELETE FROM sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM seats WHERE session_id = ?)');
-  const selectSession = db.prepare('SELECT * FROM sessions WHERE id = ?');
-  const selectUnended = db.prepare("SELECT * FROM sessions WHERE state <> 'ended' ORDER BY created_at DESC, rowid DESC");
-  const updateSession = db.prepare(
-    `UPDATE sessions SET state = coalesce(:state, state), review_released = coalesce(:released, review_released),
-       ended_at = coalesce(:endedAt, ended_at), port = coalesce(:port, port) WHERE id = :id`,
-  );
-  const insertSeat = db.prepare(
-    'INSERT INTO seats (token_hash, session_id, attempt_id, name, removed, joined_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const selectSeat = db.prepare('SELECT * FROM seats WHERE session_id = ? AND token_hash = ?');
-  const selectSeats = db.prepare('SELECT * FROM seats WHERE session_id = ? ORDER BY rowid');
-  const updateSeatRemoved = db.prepare('UPDATE seats SET removed = ? WHERE session_id = ? AND attempt_id = ?');
+  const { tables: sessions, deleteSeatOf } = sessionTables(db);
   let depth = 0;
 
-  return {
+  const store: Store = {
     insertAttempt(a) {
       insertAttempt.run(a.id, a.quizId, a.studentName, JSON.stringify(a.settings), a.seed, a.status, a.startedAt, a.submittedAt);
     },
@@ -417,10 +282,10 @@ function wrap(db: DatabaseSync): Store {
     scoresByAttempt(filter) {
       const byAttempt = new Map<string, ScoreRecord[]>();
       for (const row of selectScoresWhere.iterate(filterParams(filter))) {
-        const r = parseRow(ScoreRow, row, 'response score');
-        const list = byAttempt.get(r.attempt_id) ?? [];
-        list.push({ questionId: r.question_id, points: r.points, maxPoints: r.max_points, verdict: r.verdict });
-        byAttempt.set(r.attempt_id, list);
+        const { attemptId, score } = parseRow(ScoreRow, row, 'response score');
+        const list = byAttempt.get(attemptId) ?? [];
+        list.push(score);
+        byAttempt.set(attemptId, list);
       }
       return byAttempt;
     },
@@ -430,17 +295,11 @@ function wrap(db: DatabaseSync): Store {
     deleteAttempt(attemptId) {
       // Explicit rather than left to ON DELETE CASCADE, which works only while the connection has
       // foreign_keys on: a teacher's delete must not leave a student's answers behind.
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        deleteSeat.run(attemptId);
+      return store.transaction(() => {
+        deleteSeatOf(attemptId);
         deleteResponses.run(attemptId);
-        const { changes } = deleteAttemptRow.run(attemptId);
-        db.exec('COMMIT');
-        return Number(changes) > 0;
-      } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
-      }
+        return Number(deleteAttemptRow.run(attemptId).changes) > 0;
+      });
     },
     transaction(work) {
       // Nested calls join the outer transaction.
@@ -458,43 +317,10 @@ function wrap(db: DatabaseSync): Store {
         depth--;
       }
     },
-    insertSession(x) {
-      insertSession.run(x.id, x.quizId, JSON.stringify(x.settings), x.joinCode, x.state, x.reviewReleased ? 1 : 0, x.host, x.port, x.createdAt, x.endedAt);
-    },
-    deleteUnopenedSession(id) {
-      deleteSessionWithoutSeats.run(id, id);
-    },
-    getSession(id) {
-      const row = selectSession.get(id);
-      return row === undefined ? undefined : sessionRecord(row);
-    },
-    unendedSessions() {
-      return selectUnended.all().map(sessionRecord);
-    },
-    updateSession(id, change) {
-      updateSession.run({
-        id,
-        state: change.state ?? null,
-        released: change.reviewReleased === undefined ? null : change.reviewReleased ? 1 : 0,
-        endedAt: change.endedAt ?? null,
-        port: change.port ?? null,
-      });
-    },
-    insertSeat(x) {
-      insertSeat.run(x.tokenHash, x.sessionId, x.attemptId, x.name, x.removed ? 1 : 0, x.joinedAt);
-    },
-    seatByToken(sessionId, tokenHash) {
-      const row = selectSeat.get(sessionId, tokenHash);
-      return row === undefined ? undefined : seatRecord(row);
-    },
-    listSeats(sessionId) {
-      return selectSeats.all(sessionId).map(seatRecord);
-    },
-    setSeatRemoved(sessionId, attemptId, removed) {
-      return Number(updateSeatRemoved.run(removed ? 1 : 0, sessionId, attemptId).changes) > 0;
-    },
+    ...sessions,
     close() {
       db.close();
     },
   };
+  return store;
 }

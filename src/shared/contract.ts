@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Difficulty, QUESTION_TYPES, Skill, Slug, type QuestionType } from '../core/bank/schema.ts';
+import { AttemptStatus, FeedbackMode, TimeLimitMinutes } from '../core/attempt.ts';
+import { SessionState } from '../core/classroom/session-state.ts';
 import { Response } from '../core/scoring/response.ts';
+import { Verdict } from '../core/scoring/verdict.ts';
 import type { Channel } from './channels.ts';
 
 // The one contract between the service and every transport. Outputs are strict public
@@ -86,8 +89,6 @@ export const PublicQuestion = z.discriminatedUnion('type', [
   }),
 ]);
 
-const Verdict = z.enum(['correct', 'partial', 'incorrect']);
-
 /** What a student may see once a question is answered (immediate mode) or the attempt is submitted. */
 export const Feedback = z.strictObject({
   points: z.number(),
@@ -98,17 +99,15 @@ export const Feedback = z.strictObject({
   correctResponse: Response,
 });
 
-export const MAX_TIME_LIMIT_MINUTES = 240;
+export { MAX_TIME_LIMIT_MINUTES } from '../core/attempt.ts';
 
 export const AttemptSettings = z.strictObject({
-  feedback: z.enum(['immediate', 'deferred']).default('deferred'),
+  feedback: FeedbackMode.default('deferred'),
   /** Shuffles the question order and the options of choice questions, from the attempt's own seed. */
   shuffle: z.boolean().default(false),
   /** Answers are refused once this many minutes have passed since the start; submitting still works. */
-  timeLimitMinutes: z.int().min(1).max(MAX_TIME_LIMIT_MINUTES).optional(),
+  timeLimitMinutes: TimeLimitMinutes.optional(),
 });
-
-const AttemptStatus = z.enum(['in-progress', 'submitted']);
 
 export const SavedAnswer = z.strictObject({
   questionId: Slug,
@@ -226,7 +225,7 @@ export const CsvExport = z.strictObject({
 // ── Classroom sessions (the teacher's side; the students' side is session-contract.ts) ──
 
 export const SessionId = z.uuid();
-export const SessionState = z.enum(['open', 'locked', 'ended']);
+export { SessionState };
 
 /**
  * A session's attempt settings. Feedback is always deferred: in class the answer key reaches a
@@ -234,7 +233,7 @@ export const SessionState = z.enum(['open', 'locked', 'ended']);
  */
 export const SessionSettings = z.strictObject({
   shuffle: z.boolean().default(false),
-  timeLimitMinutes: z.int().min(1).max(MAX_TIME_LIMIT_MINUTES).optional(),
+  timeLimitMinutes: TimeLimitMinutes.optional(),
 });
 
 /** An IPv4 or IPv6 address literal (no names: the server binds exactly what the teacher picked). */
@@ -376,7 +375,6 @@ export type QuizResults = z.output<typeof QuizResults>;
 export type CsvExport = z.output<typeof CsvExport>;
 export type CsvKind = ParsedInput<'exportCsv'>['kind'];
 export type SessionSettings = z.output<typeof SessionSettings>;
-export type SessionState = z.output<typeof SessionState>;
 export type SessionStatus = z.output<typeof SessionStatus>;
 export type SessionStudent = z.output<typeof SessionStudent>;
 export type SessionQuestion = z.output<typeof SessionQuestion>;

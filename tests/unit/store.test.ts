@@ -2,7 +2,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openStore, StoreError, type AttemptRecord } from '../../src/service/store.ts';
+import { openStore, StoreError, type AttemptRecord, type SessionRecord } from '../../src/service/store.ts';
 import { tempDir } from './fixtures.ts';
 
 let cleanup: () => void = () => {};
@@ -23,6 +23,19 @@ const attempt: AttemptRecord = {
   status: 'in-progress',
   startedAt: '2026-11-27T09:00:00.000Z',
   submittedAt: null,
+};
+
+const session: SessionRecord = {
+  id: '33333333-3333-4333-8333-333333333333',
+  quizId: 'north-korea-un',
+  settings: { shuffle: false },
+  joinCode: 'ABCDEF',
+  state: 'open',
+  reviewReleased: false,
+  host: '127.0.0.1',
+  port: 4000,
+  createdAt: '2026-11-27T09:00:00.000Z',
+  endedAt: null,
 };
 
 describe('the store', () => {
@@ -143,4 +156,54 @@ describe('the store', () => {
     expect(store.scoresByAttempt({ status: 'submitted' })).toEqual(new Map());
     store.close();
   });
+
+  it('deletes an attempt inside a larger transaction, and undoes the delete when that transaction fails', () => {
+    const store = openStore(dbFile());
+    store.insertAttempt(attempt);
+    expect(() =>
+      store.transaction(() => {
+        expect(store.deleteAttempt(attempt.id)).toBe(true);
+        throw new Error('a later step failed');
+      }),
+    ).toThrow('a later step failed');
+    expect(store.getAttempt(attempt.id)).toEqual(attempt);
+    expect(store.transaction(() => store.deleteAttempt(attempt.id))).toBe(true);
+    expect(store.getAttempt(attempt.id)).toBeUndefined();
+    store.close();
+  });
+
+  it('reads stored settings with its own schema: unknown keys dropped, a wrong value named', () => {
+    const file = dbFile();
+    const store = openStore(file);
+    store.insertAttempt(attempt);
+    store.insertSession(session);
+    store.close();
+    const raw = new DatabaseSync(file);
+    // The wire's strict settings would refuse the extra key; a stored row is not a request.
+    raw.prepare('UPDATE attempts SET settings = ?').run('{"feedback": "deferred", "shuffle": true, "theme": "dark"}');
+    raw.prepare('UPDATE sessions SET settings = ?').run('{"timeLimitMinutes": 20}');
+    raw.close();
+    const reopened = openStore(file);
+    expect(reopened.getAttempt(attempt.id)!.settings).toEqual({ feedback: 'deferred', shuffle: true });
+    expect(() => reopened.getSession(session.id)).toThrow(/stored session is unreadable \(settings\.shuffle: /);
+    reopened.close();
+  });
+
+  it('keeps sessions and seats, and reads their flags back as booleans', () => {
+    const store = openStore(dbFile());
+    store.insertAttempt(attempt);
+    store.insertSession(session);
+    const seat = { tokenHash: 'ab'.repeat(32), sessionId: session.id, attemptId: attempt.id, name: 'Ada', removed: false, joinedAt: attempt.startedAt };
+    store.insertSeat(seat);
+    expect(store.getSession(session.id)).toEqual(session);
+    store.updateSession(session.id, { state: 'locked', reviewReleased: true });
+    expect(store.unendedSessions()).toEqual([{ ...session, state: 'locked', reviewReleased: true }]);
+    expect(store.setSeatRemoved(session.id, attempt.id, true)).toBe(true);
+    expect(store.seatByToken(session.id, seat.tokenHash)).toEqual({ ...seat, removed: true });
+    expect(store.listAttempts({ sessionId: session.id }).map((a) => a.id)).toEqual([attempt.id]);
+    expect(store.deleteAttempt(attempt.id)).toBe(true);
+    expect(store.listSeats(session.id)).toEqual([]);
+    store.close();
+  });
 });
+

@@ -1,10 +1,9 @@
 import type { Response } from '../scoring/response.ts';
+import type { AttemptStatus } from '../attempt.ts';
 import type { Verdict } from '../scoring/types.ts';
 
 // The results module works on plain records: what the store keeps of an attempt and its
 // answers. It knows nothing of the database or the contract, so it is tested in plain Node.
-
-export type AttemptStatus = 'in-progress' | 'submitted';
 
 /** The score an answer got when it was given, without the response itself. */
 export interface AnswerScore {

@@ -1,7 +1,8 @@
 import type { LoadedQuestion } from '../bank/loaded.ts';
 import type { QuestionType } from '../bank/schema.ts';
+import type { Verdict } from './verdict.ts';
 
-export type Verdict = 'correct' | 'partial' | 'incorrect';
+export type { Verdict };
 
 export interface ScorePart {
   /** A gap id, a left item id, or "partA" / "partB". */
