@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { BOILERPLATE_RULES, findSentenceByQuote, normaliseForMatch, parseArticle } from '../../src/core/article/index.ts';
+import { REMOVAL_REASONS, findSentenceByQuote, normaliseForMatch, parseArticle } from '../../src/core/article/index.ts';
 
 const seedText = readFileSync(new URL('../../questions/north-korea-un/article.txt', import.meta.url), 'utf8');
 const seed = parseArticle(seedText, { publication: 'The Scotsman' });
@@ -43,8 +43,8 @@ describe('parseArticle on the seed article', () => {
   it('keeps the caption out of the body and removes its duplicate', () => {
     const bodyText = seed.sentences.map((sentence) => sentence.text).join('\n');
     expect(bodyText).not.toContain('furious at allegations');
-    expect(seed.removed.filter((line) => line.rule === 'duplicated-caption')).toEqual([
-      { line: 4, text: CAPTION_LINE, rule: 'duplicated-caption' },
+    expect(seed.removed.filter((line) => line.reason === 'duplicated-caption')).toEqual([
+      { line: 4, text: CAPTION_LINE, reason: 'duplicated-caption' },
     ]);
   });
 
@@ -59,27 +59,27 @@ describe('parseArticle on the seed article', () => {
     expect(seed.paragraphs.map((paragraph) => paragraphText(paragraph.id))).toEqual(reportParagraphs);
   });
 
-  it('removes each boilerplate line with the rule that recognised it', () => {
+  it('removes each furniture line with the reason it was recognised by', () => {
     expect(seed.removed).toEqual([
-      { line: 4, text: CAPTION_LINE, rule: 'duplicated-caption' },
-      { line: 5, text: 'Share this article', rule: 'share-buttons' },
-      { line: 6, text: 'Have your say', rule: 'comments-prompt' },
+      { line: 4, text: CAPTION_LINE, reason: 'duplicated-caption' },
+      { line: 5, text: 'Share this article', reason: 'share-prompt' },
+      { line: 6, text: 'Have your say', reason: 'comment-prompt' },
       {
         line: 17,
         text: 'Subscribe to our daily newsletter (requires registration) and get the latest news, sport and business headlines delivered to your inbox every morning',
-        rule: 'newsletter-advert',
+        reason: 'newsletter-prompt',
       },
-      { line: 19, text: '• You can also follow us on Facebook, Twitter and Google +', rule: 'social-follow' },
-      { line: 36, text: '• Download your free 30-day trial for our iPad, Android and Kindle apps', rule: 'app-advert' },
+      { line: 19, text: '• You can also follow us on Facebook, Twitter and Google +', reason: 'social-follow' },
+      { line: 36, text: '• Download your free 30-day trial for our iPad, Android and Kindle apps', reason: 'app-prompt' },
       {
         line: 38,
         text: 'Keep up to date with all aspects of Scottish life with The Scotsman iPhone app, completely free to download and use',
-        rule: 'app-advert',
+        reason: 'app-prompt',
       },
     ]);
   });
 
-  it('leaves no boilerplate phrase in the body', () => {
+  it('leaves no furniture phrase in the body', () => {
     const bodyText = seed.sentences.map((sentence) => sentence.text).join('\n');
     for (const phrase of ['Share this article', 'Have your say', 'newsletter', 'follow us', 'Kindle', 'iPhone app']) {
       expect(bodyText).not.toContain(phrase);
@@ -156,43 +156,42 @@ describe('parseArticle on other input', () => {
     expect(article.paragraphs).toHaveLength(1);
   });
 
-  it('recognises other credit words and only the duplicate straight after the caption', () => {
+  it('recognises other credit words and removes the caption wherever it is printed again', () => {
     const article = parseArticle(
-      'Title\nCrowds gathered. Photo: Reuters\nCrowds gathered. Photo: Reuters\nBody text.\nCrowds gathered. Photo: Reuters',
+      'Title\nCrowds gathered. Photo: Reuters\nCrowds gathered. Photo: Reuters\nBody text.\nCrowds gathered. Photo: Reuters\nCrowds gathered.',
     );
     expect(article.caption).toEqual({ text: 'Crowds gathered.', credit: 'Reuters' });
-    expect(article.removed.map((line) => line.line)).toEqual([3]);
-    expect(article.paragraphs).toHaveLength(2);
+    expect(article.captions).toHaveLength(1);
+    expect(article.removed.map((line) => [line.line, line.reason])).toEqual([
+      [3, 'duplicated-caption'],
+      [5, 'duplicated-caption'],
+      [6, 'duplicated-caption'],
+    ]);
+    expect(article.paragraphs).toHaveLength(1);
   });
 
   it('removes a caption printed three times', () => {
     const caption = 'Protesters in Seoul. Image: PA';
     const article = parseArticle(['Title', caption, caption, '', caption, 'Body.'].join('\n'));
     expect(article.caption).toEqual({ text: 'Protesters in Seoul.', credit: 'PA' });
-    expect(article.removed.map((line) => [line.line, line.rule])).toEqual([
+    expect(article.removed.map((line) => [line.line, line.reason])).toEqual([
       [3, 'duplicated-caption'],
       [5, 'duplicated-caption'],
     ]);
   });
 });
 
-describe('BOILERPLATE_RULES', () => {
-  it('names and describes every rule', () => {
-    expect(BOILERPLATE_RULES.map((rule) => rule.name)).toEqual([
-      'duplicated-caption',
-      'share-buttons',
-      'comments-prompt',
-      'newsletter-advert',
-      'social-follow',
-      'app-advert',
-    ]);
-    for (const rule of BOILERPLATE_RULES) expect(rule.description.length).toBeGreaterThan(10);
+describe('REMOVAL_REASONS', () => {
+  it('describes every reason in a sentence a teacher can read', () => {
+    for (const [name, description] of Object.entries(REMOVAL_REASONS)) {
+      expect(name).toMatch(/^[a-z]+(?:-[a-z]+)*$/u);
+      expect(description.length).toBeGreaterThan(10);
+    }
   });
 
   it('matches "Share this article" case-insensitively but only as a whole line', () => {
-    const shareButtons = BOILERPLATE_RULES.find((rule) => rule.name === 'share-buttons');
-    expect(shareButtons?.matches('SHARE THIS ARTICLE', {})).toBe(true);
-    expect(shareButtons?.matches('Share this article with friends.', {})).toBe(false);
+    expect(parseArticle('Title\nSHARE THIS ARTICLE\nBody.').removed).toEqual([{ line: 2, text: 'SHARE THIS ARTICLE', reason: 'share-prompt' }]);
+    expect(parseArticle('Title\nShare this article with friends.').removed).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 export type { Article, ArticleSource, Caption, Paragraph, RemovedLine, Sentence } from './types.ts';
-export type { BoilerplateContext, BoilerplateRule } from './boilerplate.ts';
+export type { ClassifiedLine, Cleanup, CleanupOptions, LineKind, RemovalReason } from './cleanup/index.ts';
 export type { QuoteMatch } from './quote.ts';
-export { BOILERPLATE_RULES } from './boilerplate.ts';
+export { classifyLines, REMOVAL_REASONS, REMOVAL_REASON_NAMES, isRemovalReason } from './cleanup/index.ts';
 export { parseArticle } from './parse.ts';
 export { segmentSentences } from './segment.ts';
 export { normaliseForMatch, findSentenceByQuote } from './quote.ts';

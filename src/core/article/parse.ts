@@ -1,44 +1,32 @@
 import type { Article, ArticleSource, Caption, Paragraph, RemovedLine, Sentence } from './types.ts';
-import { findBoilerplateRule } from './boilerplate.ts';
-import { parseCaptionLine } from './caption.ts';
+import { classifyLines } from './cleanup/classify.ts';
 import { segmentSentences } from './segment.ts';
 
 /**
- * Turns a scraped article into headline, caption and numbered body paragraphs and sentences.
- * Every non-blank line after the headline is a paragraph unless it is the caption or a
- * boilerplate rule removes it; removed lines are reported so nothing disappears silently.
+ * Turns a pasted or imported article into headline, captions and numbered body paragraphs and
+ * sentences. The clean-up classifier decides which lines are page furniture; removed lines are
+ * reported with their reason so that nothing disappears silently.
  */
 export function parseArticle(raw: string, source: ArticleSource = {}): Article {
-  let headline: string | undefined;
-  let caption: Caption | undefined;
-  let captionLine: string | undefined;
-  let previousLine: string | undefined;
+  const cleanup = classifyLines(raw, source.publication ? { publication: source.publication } : {});
+  const captions: Caption[] = [];
   const paragraphTexts: string[] = [];
   const removed: RemovedLine[] = [];
 
-  raw.split(/\r\n|\r|\n/u).forEach((rawLine, lineIndex) => {
-    const line = rawLine.trim();
-    if (line === '') return;
-    const rule = findBoilerplateRule(line, { captionLine, previousLine });
-    const lineCaption = caption === undefined ? parseCaptionLine(line) : undefined;
-    previousLine = line;
-
-    if (headline === undefined) {
-      headline = line;
-    } else if (rule) {
-      removed.push({ line: lineIndex + 1, text: line, rule: rule.name });
-    } else if (lineCaption) {
-      caption = lineCaption;
-      captionLine = line;
-    } else {
-      paragraphTexts.push(line);
-    }
-  });
+  for (const line of cleanup.lines) {
+    if (line.kind === 'body') paragraphTexts.push(line.text);
+    else if (line.kind === 'caption' && line.caption) captions.push({ ...line.caption });
+    else if (line.kind === 'removed' && line.reason) removed.push({ line: line.line, text: line.text, reason: line.reason });
+  }
 
   const paragraphs = numberParagraphs(paragraphTexts);
+  const [caption] = captions;
   return {
-    headline: headline ?? '',
+    headline: cleanup.headline?.text ?? '',
     ...(caption && { caption }),
+    captions,
+    ...(cleanup.byline && { byline: cleanup.byline }),
+    ...(cleanup.standfirst && { standfirst: cleanup.standfirst }),
     source: { ...source },
     paragraphs,
     sentences: paragraphs.flatMap((paragraph) => paragraph.sentences),

@@ -1,4 +1,4 @@
-import { isCreditOnly } from './caption.ts';
+import { isCreditOnly } from './cleanup/credit.ts';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 

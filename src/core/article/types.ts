@@ -1,3 +1,5 @@
+import type { RemovalReason } from './cleanup/reasons.ts';
+
 export interface Sentence {
   /** "p3.s2": 1-based body paragraph number, 1-based sentence number within it. */
   id: string;
@@ -29,13 +31,21 @@ export interface RemovedLine {
   /** 1-based line number in the raw input. */
   line: number;
   text: string;
-  /** Name of the boilerplate rule that removed it. */
-  rule: string;
+  /** Why the clean-up took the line out of the body. */
+  reason: RemovalReason;
 }
 
 export interface Article {
+  /** Empty when the text has no headline. */
   headline: string;
+  /** The first picture caption (the one shown with the article). */
   caption?: Caption;
+  /** Every picture caption, in page order. */
+  captions: Caption[];
+  /** The author as printed, without "By". */
+  byline?: string;
+  /** The summary under the headline; not part of the numbered body. */
+  standfirst?: string;
   source: ArticleSource;
   paragraphs: Paragraph[];
   /** Every sentence of every paragraph, in reading order. */

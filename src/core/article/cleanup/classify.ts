@@ -1,0 +1,263 @@
+import { isCapitalisedName, isCreditOnly, parseGluedCredit } from './credit.ts';
+import type { RemovalReason } from './reasons.ts';
+import { ENDS_LIKE_A_SENTENCE, furnitureReason, wordsOf } from './rules.ts';
+
+export type LineKind = 'headline' | 'body' | 'caption' | 'removed';
+
+export interface ClassifiedLine {
+  /** 1-based line number in the raw input. */
+  line: number;
+  /** The line, trimmed. */
+  text: string;
+  kind: LineKind;
+  /** Why a removed line was removed. */
+  reason?: RemovalReason;
+  /** For a caption: its text without the credit, and the credit when there is one. */
+  caption?: { text: string; credit?: string };
+}
+
+export interface Cleanup {
+  headline?: ClassifiedLine;
+  /** The author's name as printed, without a leading "By". */
+  byline?: string;
+  standfirst?: string;
+  /** Every non-blank line of the input, in order. */
+  lines: ClassifiedLine[];
+}
+
+export interface CleanupOptions {
+  /** The publication's name, when known: a line that is only this name is removed. */
+  publication?: string;
+}
+
+interface Line {
+  line: number;
+  text: string;
+  kind?: LineKind;
+  reason?: RemovalReason;
+  caption?: { text: string; credit?: string };
+}
+
+const MAX_HEADLINE_WORDS = 30;
+const STANDFIRST_MIN_WORDS = 8;
+const SHORT_CAPTION_WORDS = 12;
+// A summary signed with its reporter: "…, reports Policy Editor Daniel Martin."
+const SIGNED_SUMMARY = /,?\s(?:reports|writes|explains)\s(?:\p{Lu}[\p{L}'’.-]*\s?){1,6}\.$/u;
+
+/** Comparable form of a line: spacing, quote marks and closing full stop do not matter. */
+function comparable(text: string): string {
+  return text
+    .replace(/\s+/gu, ' ')
+    .replace(/[‘’‚‛]/gu, "'")
+    .replace(/[“”„‟]/gu, '"')
+    .replace(/[.\s]+$/u, '')
+    .trim()
+    .toLowerCase();
+}
+
+/** A short line that is not a sentence: a one-word title, a site's name or a section. */
+function isLabel(text: string): boolean {
+  return wordsOf(text).length <= 3 && !/[.:;,!?]$/u.test(text) && /^[\p{Lu}\p{Nd}]/u.test(text);
+}
+
+function isTitleLike(text: string): boolean {
+  const words = wordsOf(text);
+  if (parseGluedCredit(text) || isCreditOnly(text)) return false;
+  if (words.length < 2 || words.length > MAX_HEADLINE_WORDS || text.length > 250) return false;
+  if (/[.:;,]$/u.test(text)) return false;
+  return /^[\p{Lu}\p{Nd}‘'“"(]/u.test(text);
+}
+
+const PUBLICATION_SHAPE = /^The(?:\s+\p{Lu}[\p{L}'’&.-]*){1,4}$/u;
+const LONE_CONNECTIVE = /^(?:on|at|by|and|in)$/u;
+const IMAGE_CAPTION_PREFIX = /^(?:image|photo|picture) caption\s*[,:]\s*/iu;
+
+/**
+ * Sorts the lines of a page pasted from a browser into headline, article body, captions and
+ * removed page furniture, each removal with its reason. Pure: text in, classification out.
+ */
+export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanup {
+  const lines: Line[] = raw
+    .split(/\r\n|\r|\n/u)
+    .map((text, index) => ({ line: index + 1, text: text.trim() }))
+    .filter((line) => line.text !== '');
+  const publication = options.publication ? comparable(options.publication) : undefined;
+
+  const remove = (line: Line, reason: RemovalReason): void => {
+    line.kind = 'removed';
+    line.reason = reason;
+  };
+
+  for (const line of lines) {
+    const reason =
+      (isCreditOnly(line.text) ? 'image-credit' : furnitureReason(line.text)) ??
+      (publication && comparable(line.text) === publication ? 'publication-name' : undefined);
+    if (reason) remove(line, reason);
+  }
+
+  // The headline: the first title-like line that is not furniture. A short label above another
+  // title (a site's name, a section) is furniture; a sentence first means there is no headline.
+  let headlineIndex = -1;
+  const candidates = lines.flatMap((line, index) => (line.kind ? [] : [index]));
+  for (const [position, index] of candidates.entries()) {
+    const line = lines[index] as Line;
+    if (isTitleLike(line.text)) {
+      headlineIndex = index;
+      break;
+    }
+    if (!isLabel(line.text)) break;
+    const next = lines[candidates[position + 1] ?? -1];
+    if (next === undefined || !(isTitleLike(next.text) || isLabel(next.text))) {
+      headlineIndex = index;
+      break;
+    }
+    remove(line, 'before-headline');
+  }
+  if (lines[headlineIndex]) (lines[headlineIndex] as Line).kind = 'headline';
+  const headline = lines[headlineIndex];
+  const bodyStart = headlineIndex + 1;
+  const after = lines.slice(bodyStart);
+
+  if (headline) {
+    const repeated = comparable(headline.text);
+    for (const line of after) if (!line.kind && comparable(line.text) === repeated) remove(line, 'repeated-headline');
+  }
+
+  markHeaderFurniture(after, headline !== undefined);
+  markCaptions(after);
+  markRepeats(after);
+  markStandfirst(after);
+
+  for (const line of lines) line.kind ??= 'body';
+
+  const bylineLine = lines.find((line) => line.reason === 'byline');
+  const byline = bylineLine ? cleanByline(bylineLine.text) : undefined;
+  const standfirst = lines.find((line) => line.reason === 'standfirst')?.text;
+  return {
+    ...(headline && { headline: toClassified(headline) }),
+    ...(byline && { byline }),
+    ...(standfirst && { standfirst }),
+    lines: lines.map(toClassified),
+  };
+}
+
+function toClassified(line: Line): ClassifiedLine {
+  return {
+    line: line.line,
+    text: line.text,
+    kind: line.kind ?? 'body',
+    ...(line.reason && { reason: line.reason }),
+    ...(line.caption && { caption: line.caption }),
+  };
+}
+
+function cleanByline(text: string): string | undefined {
+  const name = text.replace(/^by\s*[|,:]?\s*/iu, '').trim();
+  // "by | 24th, March 2006" names no author.
+  return /^\p{Lu}[\p{L}'’.-]*\s+\p{Lu}/u.test(name) || /^@\w/u.test(name) || /^(?:staff|wire)/iu.test(name) ? name : undefined;
+}
+
+/** The publication's name, the photographer's name in capitals and "on" between date lines. */
+function markHeaderFurniture(after: Line[], hasHeadline: boolean): void {
+  let previous: Line | undefined;
+  let seenBody = false;
+  for (const line of after) {
+    if (!line.kind) {
+      const inHeader = hasHeadline && !seenBody;
+      const reason: RemovalReason | undefined =
+        inHeader && PUBLICATION_SHAPE.test(line.text)
+          ? 'publication-name'
+          : previous?.reason === 'dateline' && LONE_CONNECTIVE.test(line.text)
+            ? 'dateline'
+            : inHeader && isCapitalisedName(line.text)
+              ? 'byline'
+              : undefined;
+      if (reason) {
+        line.kind = 'removed';
+        line.reason = reason;
+      } else {
+        seenBody = true;
+      }
+    }
+    previous = line;
+  }
+}
+
+/** Captions: a line ending with a picture credit, or the line a credit line sits under. */
+function markCaptions(after: Line[]): void {
+  const seen = new Set<string>();
+  for (const [index, line] of after.entries()) {
+    if (line.kind) continue;
+    if (seen.has(comparable(line.text))) {
+      line.kind = 'removed';
+      line.reason = 'duplicated-caption';
+      continue;
+    }
+    const next = after[index + 1];
+    const glued = parseGluedCredit(line.text);
+    let caption: { text: string; credit?: string } | undefined;
+    if (IMAGE_CAPTION_PREFIX.test(line.text)) {
+      caption = { text: line.text.replace(IMAGE_CAPTION_PREFIX, '') };
+    } else if (glued) {
+      caption = glued;
+    } else if (next && (next.reason === 'image-credit' || (!next.kind && isCapitalisedName(next.text)))) {
+      caption = { text: line.text, credit: next.text.replace(/^(?:©\s*)?(?:picture|photo|photograph|image|credit)s?\s*[:,;]\s*/iu, '') };
+      next.kind = 'removed';
+      next.reason = 'image-credit';
+    }
+    if (caption) {
+      line.kind = 'caption';
+      line.caption = caption;
+      seen.add(comparable(line.text));
+      seen.add(comparable(caption.text));
+    }
+  }
+  // The caption's text printed on its own elsewhere (an image's alternative text, say).
+  for (const line of after) {
+    if (!line.kind && seen.has(comparable(line.text))) {
+      line.kind = 'removed';
+      line.reason = 'duplicated-caption';
+    }
+  }
+}
+
+/** A line printed twice in a row: a short pair is a picture's name and caption. */
+function markRepeats(after: Line[]): void {
+  let previous: Line | undefined;
+  for (const line of after) {
+    if (!line.kind && previous && comparable(previous.text) === comparable(line.text)) {
+      if (previous.kind === undefined && wordsOf(line.text).length <= SHORT_CAPTION_WORDS) {
+        previous.kind = 'caption';
+        previous.caption = { text: previous.text };
+        line.kind = 'removed';
+        line.reason = 'duplicated-caption';
+      } else if (previous.kind === 'caption') {
+        line.kind = 'removed';
+        line.reason = 'duplicated-caption';
+      } else {
+        line.kind = 'removed';
+        line.reason = 'repeated-line';
+      }
+    }
+    previous = line;
+  }
+}
+
+/**
+ * The standfirst: a long first line under the headline that is not a sentence of the report,
+ * either because it has no closing full stop or because the byline or date comes after it.
+ */
+function markStandfirst(after: Line[]): void {
+  const firstIndex = after.findIndex((line) => !line.kind);
+  const first = after[firstIndex];
+  if (!first || wordsOf(first.text).length < STANDFIRST_MIN_WORDS) return;
+  const rest = after.slice(firstIndex + 1);
+  const nextBody = rest.findIndex((line) => !line.kind);
+  if (nextBody === -1) return;
+  const between = rest.slice(0, nextBody);
+  const headerFollows = between.some((line) => line.reason === 'byline' || line.reason === 'dateline');
+  if (!ENDS_LIKE_A_SENTENCE.test(first.text) || headerFollows || SIGNED_SUMMARY.test(first.text)) {
+    first.kind = 'removed';
+    first.reason = 'standfirst';
+  }
+}

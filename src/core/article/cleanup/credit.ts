@@ -1,0 +1,71 @@
+// Picture credits in the forms news sites print them: glued onto the end of the caption, or on a
+// line of their own next to it. Every pattern is anchored to the end (or the whole) of the line,
+// so a sentence that merely mentions a photo is never taken for a caption.
+
+export interface ParsedCaption {
+  text: string;
+  credit: string;
+}
+
+const CREDIT_WORD = String.raw`(?:Picture|Photo|Photograph|Image|Illustration|Credit|Photo credit|Image credit)s?`;
+// Agencies and sources that sign pictures; used only inside parentheses or around a slash.
+const AGENCY = String.raw`(?:AP|AFP|AAP|PA|EPA|Reuters|REUTERS|Getty(?: Images)?|Shutterstock|Alamy|Bloomberg|Xinhua|Supplied|supplied|SWNS|Rex|INPHO|Sportsfile|NurPhoto|Anadolu|Pool|File)`;
+const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}.'’&-]*(?:\s+(?:\p{Lu}[\p{L}.'’&-]*|&|for|via|of|de|van|von)){0,5}`;
+const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
+
+const GLUED_FORMS: readonly RegExp[] = [
+  // "… (Photo: Name/Agency)", "… (AP Photo/Name)", "… (Picture: Agency)"
+  new RegExp(String.raw`^(?<text>.*?\S)\s*\((?:(?:AP|AFP|PA|EPA|Reuters)\s+)?${CREDIT_WORD}\s*[:/;]\s*(?<credit>[^()]{1,80})\)$`, 'u'),
+  // "… Picture: AFP/Getty", "… Photograph: Name/Agency", glued "….Credit: Instagram"
+  new RegExp(
+    String.raw`^(?<text>.*?[^\s(])(?:\s+|(?<=[.!?”"’)]))(?:©\s*)?${CREDIT_WORD}\s*[:;]\s*(?<credit>[\p{Lu}\p{Nd}@][^:!?]{0,59})(?<!\.)$`,
+    'u',
+  ),
+  // "… (AAP: Name)", "… (ABC News)", "… (Name via AP, File)"
+  new RegExp(String.raw`^(?<text>(?:\S+\s+){2,}.*?\S)\s*\((?<credit>[^()]{0,50}\b${AGENCY}\b[^()]{0,40})\)$`, 'u'),
+  // "… REUTERS/Name", "… Name/Getty Images"
+  new RegExp(String.raw`^(?<text>.*?[.!?”"])\s+(?<credit>(?:REUTERS|AFP|AP|EPA|PA)\/${NAME}|${NAME}\s*\/\s*${AGENCY})$`, 'u'),
+  // "… Name - Photographer/Agency"
+  new RegExp(String.raw`^(?<text>.*?[.!?”"])\s+(?<credit>${NAME}\s+[-–—]\s+(?:Staff\s+)?[Pp]hotographer\b[^.!?]{0,60})$`, 'u'),
+];
+
+/** Splits a caption line that ends with its picture credit into caption and credit. */
+export function parseGluedCredit(line: string): ParsedCaption | undefined {
+  const trimmed = line.trim();
+  for (const form of GLUED_FORMS) {
+    const groups = form.exec(trimmed)?.groups;
+    const text = groups?.text?.trim();
+    const credit = groups?.credit?.trim();
+    if (text && credit && /\p{L}/u.test(text) && text.split(/\s+/u).length >= 2) return { text, credit };
+  }
+  return undefined;
+}
+
+const CREDIT_ONLY_FORMS: readonly RegExp[] = [
+  // "Picture: AFP/Getty", "© Photograph: Name/Reuters", "Image source, Getty Images"
+  new RegExp(String.raw`^(?:©\s*)?(?:${CREDIT_WORD}|Image source|Image copyright|Source)\s*[:,;]\s*\S.{0,80}$`, 'iu'),
+  // "AFP/Getty", "Sam Boal/Rollingnews.ie", "JONATHAN PORTER / PRESS EYE": capitalised words
+  new RegExp(String.raw`^${CAPITALISED_WORDS}\s*\/\s*${CAPITALISED_WORDS}$`, 'u'),
+  // "Name - Photographer/Agency", "Name – Staff Photographer"
+  new RegExp(String.raw`^${NAME}\s+[-–—]\s+(?:Staff\s+)?Photographer\b.{0,60}$`, 'iu'),
+  // An agency alone: "Getty Images", "AFP via Getty Images", "Supplied"
+  new RegExp(String.raw`^(?:${AGENCY}(?:\s+via\s+Getty Images)?|Getty Images)$`, 'u'),
+];
+
+/** True when the text is nothing but a picture credit, e.g. "Picture: AFP/Getty". */
+export function isCreditOnly(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.split(/\s+/u).length > 12) return false;
+  return CREDIT_ONLY_FORMS.some((form) => form.test(trimmed));
+}
+
+/**
+ * A photographer's name printed in capitals on its own line ("CLARE KEOGH",
+ * "BRYAN MEADE FOR THE SUNDAY TIMES"). Only a credit when it sits under a caption; the
+ * caller decides that.
+ */
+export function isCapitalisedName(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  if (words.length < 2 || words.length > 8) return false;
+  return words.every((word) => /^(?:[\p{Lu}][\p{Lu}'’.&-]*|\/|&)$/u.test(word));
+}

@@ -1,0 +1,35 @@
+/**
+ * Why the clean-up took a line out of the article body. A closed list: every removed line
+ * carries exactly one of these, and each has a sentence a teacher can read.
+ */
+export const REMOVAL_REASONS = {
+  navigation: 'A menu, section or breadcrumb label of the website.',
+  widget: 'A website widget such as the weather, a clock or an update schedule.',
+  'site-notice': 'A notice from the website itself: cookies, errors, "skip to content".',
+  'share-prompt': 'A button or prompt to share the page.',
+  'comment-prompt': 'An invitation to comment, or a comment count.',
+  'newsletter-prompt': 'An invitation to sign up for a newsletter.',
+  'app-prompt': "An advert for the publication's apps.",
+  'subscription-prompt': 'A prompt to subscribe, log in or support the publication.',
+  'social-follow': 'An invitation to follow the publication on social networks.',
+  advertisement: 'An advertisement placeholder.',
+  'related-link': 'A link to another story ("Read more", "Related").',
+  'image-credit': 'The credit of a picture (photographer or agency).',
+  'duplicated-caption': 'A picture caption printed again.',
+  'repeated-headline': 'The headline printed again.',
+  'repeated-line': 'A line printed again straight after itself.',
+  copyright: 'A copyright line.',
+  byline: "The author's name, role or biography.",
+  dateline: 'The date or time of publication or of an update.',
+  'publication-name': "The publication's name.",
+  standfirst: 'The summary printed under the headline, before the article.',
+  'before-headline': 'A line above the headline that is not part of the article.',
+} as const satisfies Record<string, string>;
+
+export type RemovalReason = keyof typeof REMOVAL_REASONS;
+
+export const REMOVAL_REASON_NAMES = Object.keys(REMOVAL_REASONS) as RemovalReason[];
+
+export function isRemovalReason(value: string): value is RemovalReason {
+  return Object.hasOwn(REMOVAL_REASONS, value);
+}

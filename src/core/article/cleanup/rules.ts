@@ -1,0 +1,176 @@
+import type { RemovalReason } from './reasons.ts';
+
+// Rules that judge one line on its own. Each pattern is anchored to the whole line, or to its
+// start together with a phrase only page furniture uses, so that a sentence of the report that
+// mentions an app, a newsletter or sharing is kept (an article's sentences end with a full stop;
+// most furniture does not).
+
+export interface LineRule {
+  reason: RemovalReason;
+  matches(line: string): boolean;
+}
+
+const BULLET = String.raw`(?:[•·▪‣∙*]\s*)`;
+const ENDS_LIKE_A_SENTENCE = /[.!?…]["”’')\]]*$/u;
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?`;
+const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+const TIME = String.raw`\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{2,4})?`;
+const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?:${DAY},?\s+${MONTH},?\s+\d{4}|${MONTH}\s+${DAY},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})`;
+
+// Section and menu labels. A line made only of these words is navigation.
+const NAVIGATION_WORDS = new Set(
+  `news world uk us u.s. politics business sport sports opinion opinions lifestyle culture photography
+  photos pictures video videos home menu search weather health science tech technology travel
+  entertainment local national international europe asia africa americas australia middle east latest
+  live analysis features feature money economy markets education environment climate arts books music
+  film tv radio podcasts podcast more edition sections topics tags close back next previous key posts
+  popular trending top stories breaking in brief explore watch listen voices letters editorials
+  shopping deals premium royal family regions region scotland wales ireland england northern
+  obituaries crime courts motoring property jobs puzzles crossword sudoku games`.split(/\s+/u),
+);
+
+function wordsOf(line: string): string[] {
+  return line.split(/\s+/u).filter((word) => word !== '');
+}
+
+function isNavigationLabel(line: string): boolean {
+  const words = wordsOf(line.toLowerCase().replace(/[|•·›»>/&,:]+/gu, ' '));
+  return words.length > 0 && words.length <= 8 && words.every((word) => NAVIGATION_WORDS.has(word));
+}
+
+/** "Anorak News | Police Lite", "Home › World › Asia": short pieces between separators. */
+function isBreadcrumb(line: string): boolean {
+  const pieces = line.split(/\s+[|›»>•·]\s+/u);
+  if (pieces.length < 2) return false;
+  return pieces.every((piece) => wordsOf(piece).length <= 6 && !ENDS_LIKE_A_SENTENCE.test(piece.trim()));
+}
+
+function rule(reason: RemovalReason, ...patterns: RegExp[]): LineRule {
+  return { reason, matches: (line) => patterns.some((pattern) => pattern.test(line)) };
+}
+
+/** Matches only when the line does not read as a sentence (no closing full stop). */
+function unpunctuated(reason: RemovalReason, ...patterns: RegExp[]): LineRule {
+  return { reason, matches: (line) => !ENDS_LIKE_A_SENTENCE.test(line) && patterns.some((pattern) => pattern.test(line)) };
+}
+
+function short(maxWords: number, inner: LineRule): LineRule {
+  return { reason: inner.reason, matches: (line) => wordsOf(line).length <= maxWords && inner.matches(line) };
+}
+
+export const LINE_RULES: readonly LineRule[] = [
+  rule(
+    'site-notice',
+    /^skip to (?:main )?(?:content|navigation)$/iu,
+    /^jump to (?:main )?content$/iu,
+    /^(?:we[’']re|we are) sorry,? this (?:feature|content|page) is (?:currently )?unavailable\b/iu,
+    /^(?:settings\s+)?accept(?: all)?(?: cookies)?$/iu,
+    /^(?:loading|loading\.\.\.|loading…|scroll to top|back to top|not now|yes please)$/iu,
+    /^this site uses akismet\b/iu,
+    /^notifications can be managed in browser preferences\.?$/iu,
+    /^stay up to date with notifications from\b/iu,
+    /^you have \d+ free (?:articles?|stories) (?:left|remaining)\b/iu,
+  ),
+  short(35, {
+    reason: 'site-notice',
+    matches: (line) =>
+      (/\bcookies?\b/iu.test(line) && /\b(?:accept|consent|analy[sz]e|policy|settings|partners)\b/iu.test(line)) ||
+      /^by (?:using|continuing to use) (?:our|this) (?:web)?site\b/iu.test(line),
+  }),
+  short(20, unpunctuated('widget', /(?:^|\s)-?\d{1,3}\s?°/u, /^\d-day forecast$/iu, /^updates? (?:at|every)\b/iu, /^(?:today|tonight|tomorrow)\s+\d/iu)),
+  rule(
+    'share-prompt',
+    /^(?:share|tweet|email|e-mail|print|copy link|pin it|whatsapp|facebook|twitter|linkedin|reddit|messenger|flipboard|x)(?:\s+(?:this|the)\s+(?:article|story|page|post|link))?(?:\s+(?:on|via|with|by)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)?$/iu,
+    /^(?:click to )?share (?:on|via|this with)\b.{0,60}$/iu,
+    /^\d[\d,.]*k?\s+shares?$/iu,
+    /^choose how to share\b/iu,
+    /^(?:like\?\s*)?share$/iu,
+  ),
+  rule(
+    'comment-prompt',
+    /^(?:have your say|join the (?:conversation|debate|discussion)|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|comments?|no comments(?: yet)?:?|what do you think\??|show comments|read comments)$/iu,
+    /^(?:view|see|read|show) (?:all )?(?:\d[\d,]* )?comments?$/iu,
+    /^\d[\d,]*\s+comments?$/iu,
+    /^one thought on\b.{0,120}$/iu,
+  ),
+  short(
+    40,
+    rule(
+      'newsletter-prompt',
+      /^(?:subscribe to|sign up (?:to|for)|get|join|receive) (?:our|the|my)\b.{0,80}\bnewsletters?\b/iu,
+      /^we will use your email address only for sending you newsletters\b/iu,
+      /^(?:newsletters?|sign up to our newsletters?)$/iu,
+      /^(?:emails delivered daily|the best stories in your inbox)\b.{0,40}$/iu,
+    ),
+  ),
+  unpunctuated('app-prompt', new RegExp(String.raw`^${BULLET}?download (?:your|our|the)\b.*\bapps?\b`, 'iu'), /^get (?:the|our) (?:free )?app\b/iu),
+  rule('app-prompt', new RegExp(String.raw`^${BULLET}download (?:your|our|the)\b.*\bapps?\b`, 'iu'), /^keep up to date with\b.*\bapps?\b.*\bfree to download\b/iu),
+  rule('social-follow', new RegExp(String.raw`^${BULLET}(?:you can )?(?:also )?follow us on\b`, 'iu')),
+  unpunctuated(
+    'social-follow',
+    /^(?:you can )?(?:also )?follow us on\b/iu,
+    /^(?:connect with us|stay in touch|get us in your feed|follow us|follow)$/iu,
+    /^(?:facebook|twitter|instagram|youtube|tiktok|linkedin|threads|bluesky)$/iu,
+  ),
+  rule(
+    'subscription-prompt',
+    /^(?:subscribe(?: now| today)?|support (?:us|now)|log ?in|sign ?in|register|log in\s*\/\s*register|sign in\s*\/\s*register|my account|my profile|logout|log out|become a (?:member|subscriber)|premium|subscribers? only|try \d+ days? free)$/iu,
+    /^already (?:a subscriber|have an account)\??.{0,40}$/iu,
+    /^to (?:continue reading|enjoy this content)\b.{0,80}$/iu,
+    /^(?:this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) subscribers)\b.{0,60}$/iu,
+    /^start your free trial\b.{0,60}$/iu,
+    /^there[’']s no better time to support our work\b/iu,
+  ),
+  rule(
+    'advertisement',
+    /^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content)?|promoted(?: content)?|paid (?:post|content)|partner content|skip advert(?:isement)?|show ad|hide ad|ad feedback|report this ad)$/iu,
+    /^(?:story|article) continues below(?: this)? advert(?:isement)?$/iu,
+    /^continue reading (?:the main story|below)$/iu,
+  ),
+  rule(
+    'related-link',
+    new RegExp(
+      String.raw`^${BULLET}?(?:read more|more|related|see also|also read|read also|recommended|more on this story|related (?:stories|articles|topics|content|links)|you may also like|most read|more from [\p{L} ]{1,30})\s*[:|—–-]\s*\S.*$`,
+      'iu',
+    ),
+    /^(?:read more|related|related (?:stories|articles|topics|content|links)|more on this story|more stories|you may also like|recommended(?: for you)?|most (?:read|popular|viewed|shared)|top stories|further reading|see also|full story|read here|read the full (?:story|article)|continue reading(?:\s*(?:…|\.\.\.))?)\.?$/iu,
+    /^(?:→|»)?\s*read (?:the )?(?:full )?(?:article|story)$/iu,
+    /^read (?:the |our )?.{0,60}\bhere\.?$/iu,
+  ),
+  short(30, rule('copyright', /^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}))/iu, /\ball rights reserved\.?$/iu)),
+  short(
+    14,
+    unpunctuated(
+      'byline',
+      /^by\s*[|,:]/iu,
+      /^[Bb][Yy]\s+(?:\p{Lu}|@)/u,
+      /^(?:staff|wire|staff and wire|staff & wire)(?: and wire)? reports?$/iu,
+      /^from (?:our|staff) (?:correspondents?|reporters?)$/iu,
+    ),
+  ),
+  rule('byline', /^@\w{2,}\s+\p{Lu}/u),
+  short(
+    20,
+    rule(
+      'dateline',
+      /^(?:published|updated|posted|last updated|first published|modified)\b(?:[\s:]|$)/iu,
+      new RegExp(String.raw`^(?:(?:published|updated|posted)\s*:?\s*)?${DATE}(?:[,\s|]+(?:at\s+)?${TIME})?$`, 'iu'),
+      new RegExp(String.raw`^${WEEKDAY},?\s+${DAY}\s+${MONTH}(?:\s+\d{4})?$`, 'iu'),
+      new RegExp(String.raw`^${TIME}\s*(?:,\s*)?${DATE}$`, 'iu'),
+      /^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$/iu,
+      /^\d+\s+min(?:ute)?s?\s+read$/iu,
+    ),
+  ),
+  { reason: 'navigation', matches: (line) => isNavigationLabel(line) },
+  { reason: 'navigation', matches: (line) => !/°/u.test(line) && isBreadcrumb(line) },
+  // A label ending in a colon on its own ("News location:", "Key points:") introduces a widget.
+  short(4, rule('navigation', /^[\p{L} ]+:$/u)),
+];
+
+/** The first rule that judges the line to be page furniture, if any. */
+export function furnitureReason(line: string): RemovalReason | undefined {
+  return LINE_RULES.find((candidate) => candidate.matches(line))?.reason;
+}
+
+export { ENDS_LIKE_A_SENTENCE, wordsOf };

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLines, parseArticle, REMOVAL_REASON_NAMES, type RemovalReason } from '../../src/core/article/index.ts';
+import { isCreditOnly, parseGluedCredit } from '../../src/core/article/cleanup/index.ts';
+import { expandLines, figures, loadPages, scorePage } from './page-fixtures.ts';
+
+const PROSE = 'Officials said the council would meet again on Tuesday to discuss the findings.';
+
+/** The reason the line gets when it stands between a headline and a sentence of the report. */
+function reasonFor(line: string): RemovalReason | 'kept' | 'caption' {
+  const cleanup = classifyLines(['A headline for the test page', line, PROSE].join('\n'));
+  const classified = cleanup.lines[1];
+  if (classified?.kind === 'body') return 'kept';
+  if (classified?.kind === 'caption') return 'caption';
+  return classified?.reason ?? 'kept';
+}
+
+describe('the clean-up recognises each family of page furniture', () => {
+  const cases: Array<[RemovalReason, string[]]> = [
+    ['navigation', ['News World News', 'Home › World › Asia', 'Anorak News | Police Lite', 'Key posts', 'News location:']],
+    ['widget', ['Canberra Today 13°/18° | Thursday, April 25, 2024', '5-Day Forecast', 'Updates at 7am, 12pm & 5pm every weekday']],
+    ['site-notice', ['Skip to main content', 'To enjoy this content please ACCEPT cookies.', 'Settings ACCEPT', 'We’re sorry, this feature is currently unavailable. Please try again later.']],
+    ['share-prompt', ['Share this article', 'Share on Facebook', 'Click to share on Twitter (Opens in new window)', '51 shares', 'Tweet']],
+    ['comment-prompt', ['Have your say', '137 comments', 'View comments', 'Leave a Reply']],
+    ['newsletter-prompt', ['Sign up to our free newsletter', 'Subscribe to our daily newsletter and get the headlines every morning']],
+    ['app-prompt', ['• Download your free 30-day trial for our iPad, Android and Kindle apps', 'Get the app']],
+    ['subscription-prompt', ['Subscribe now', 'Log in / Register', 'Already a subscriber? Log in']],
+    ['social-follow', ['• You can also follow us on Facebook, Twitter and Google +', 'Connect with us', 'Instagram']],
+    ['advertisement', ['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Sponsored content']],
+    ['related-link', ['READ MORE: Queen pays tribute to Duke of Edinburgh', '• READ MORE: David Davis in warning', 'Related: Qatar given 10 days to meet demands', 'Read more', 'Read the full set of principles here.', 'Continue reading...']],
+    ['image-credit', ['Picture: AFP/Getty', 'Photograph: Paweł Kopczyński/Reuters', 'Getty Images', 'John Devlin - Photographer/The Scotsman']],
+    ['copyright', ['© 2025 Corus Radio, a division of Corus Entertainment Inc.', 'Copyright 2019 The Associated Press. All rights reserved.']],
+    ['byline', ['By Angus Dalton', 'By John Hutchinson for MailOnline', 'Staff & Wire Reports', '@hollywoodspin Richard Horgan is co-editor of Fishbowl.']],
+    ['dateline', ['Monday 19 March 2018', 'Published: 10:50 GMT, 3 August 2015 | Updated: 15:54 GMT, 3 August 2015', 'Updated 3 hours ago', '3 hours ago', '5 min read']],
+  ];
+  for (const [reason, lines] of cases) {
+    it(`removes ${reason} lines`, () => {
+      for (const line of lines) expect([line, reasonFor(line)]).toEqual([line, reason]);
+    });
+  }
+
+  it('keeps sentences of the report that mention the same things', () => {
+    const prose = [
+      'The company said users should download the app update before Friday.',
+      'Those who subscribe to the newsletter were told the story first.',
+      'Download your banking apps only from official stores, the agency advised.',
+      'You can also follow us on the map as the convoy moves, officials told reporters.',
+      'Share this article with caution, the police warned.',
+      'Keep up to date with the weather, the app said, but nobody could download it.',
+      'Readers were asked to read more about the scheme before the deadline.',
+      'The advertisement ran in three newspapers on Monday.',
+      'Comments from residents were collected by the council.',
+      'By Tuesday the river had risen by two metres.',
+      'Copyright lawyers for the studio said the film would be released.',
+      'The photo: a man on a bench, taken by a passer-by, went viral.',
+      'Temperatures reached 38° in the capital, the highest since 2003.',
+      'He was published in the journal Nature in 2019.',
+    ];
+    const article = parseArticle(['A headline for the test page', ...prose].join('\n'));
+    expect(article.removed).toEqual([]);
+    expect(article.paragraphs.map((paragraph) => paragraph.sentences.map((sentence) => sentence.text).join(' '))).toEqual(prose);
+  });
+
+  it('has a reason for every removed line, from the closed list', () => {
+    for (const page of loadPages()) {
+      for (const line of classifyLines(page.text).lines) {
+        if (line.kind === 'removed') expect(REMOVAL_REASON_NAMES).toContain(line.reason);
+        else expect(line.reason).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('picture credits and captions', () => {
+  it('splits a credit glued onto its caption in every common form', () => {
+    expect(parseGluedCredit('Kim Jong-Un, centre, is furious. Picture: AFP/Getty')).toEqual({ text: 'Kim Jong-Un, centre, is furious.', credit: 'AFP/Getty' });
+    expect(parseGluedCredit('Protesters gather in Seoul (Photo: Jane Doe/Reuters)')).toEqual({ text: 'Protesters gather in Seoul', credit: 'Jane Doe/Reuters' });
+    expect(parseGluedCredit('A makeshift memorial outside Santa Fe. (AP Photo/Russell Contreras)')).toEqual({ text: 'A makeshift memorial outside Santa Fe.', credit: 'Russell Contreras' });
+    expect(parseGluedCredit('Instagram will turn on the feature for users under 18.Credit: Instagram')).toEqual({ text: 'Instagram will turn on the feature for users under 18.', credit: 'Instagram' });
+    expect(parseGluedCredit('People arrive at Sydney Airport. (AAP: Steven Saphore)')).toEqual({ text: 'People arrive at Sydney Airport.', credit: 'AAP: Steven Saphore' });
+    expect(parseGluedCredit('Crowds in George Square. John Devlin - Photographer/The Scotsman')).toEqual({ text: 'Crowds in George Square.', credit: 'John Devlin - Photographer/The Scotsman' });
+    expect(parseGluedCredit('A boy holds a pistol in Sanaa, Yemen, May 26, 2016. REUTERS/Khaled Abdullah')).toEqual({ text: 'A boy holds a pistol in Sanaa, Yemen, May 26, 2016.', credit: 'REUTERS/Khaled Abdullah' });
+  });
+
+  it('does not take a sentence that mentions a photo for a caption', () => {
+    expect(parseGluedCredit('Officials released one Image: Kim at a desk.')).toBeUndefined();
+    expect(parseGluedCredit('The photo (taken in 2019) shows the border.')).toBeUndefined();
+    expect(isCreditOnly('The council approved the plan on Tuesday.')).toBe(false);
+  });
+
+  it('takes the line above a credit line as a caption, and the credit as removed', () => {
+    const article = parseArticle(['Headline of the page', 'The bonfire in Larne was the biggest for July 11', 'JONATHAN PORTER / PRESS EYE', PROSE].join('\n'));
+    expect(article.captions).toEqual([{ text: 'The bonfire in Larne was the biggest for July 11', credit: 'JONATHAN PORTER / PRESS EYE' }]);
+    expect(article.removed).toEqual([{ line: 3, text: 'JONATHAN PORTER / PRESS EYE', reason: 'image-credit' }]);
+    expect(article.paragraphs).toHaveLength(1);
+  });
+
+  it('removes a caption repeated anywhere, with or without its credit', () => {
+    const article = parseArticle(['Headline of the page', 'Kim at a desk.', PROSE, 'Kim at a desk. Picture: AFP', 'Kim at a desk. Picture: AFP'].join('\n'));
+    expect(article.captions).toEqual([{ text: 'Kim at a desk.', credit: 'AFP' }]);
+    expect(article.removed.map((line) => [line.line, line.reason])).toEqual([
+      [2, 'duplicated-caption'],
+      [5, 'duplicated-caption'],
+    ]);
+  });
+});
+
+describe('headline, byline, publication and standfirst', () => {
+  it('skips navigation and a site name above the headline', () => {
+    const article = parseArticle(['Anorak', 'Anorak News | Police Lite', 'Police Lite', 'by | 24th, March 2006', PROSE].join('\n'));
+    expect(article.headline).toBe('Police Lite');
+    expect(article.removed.map((line) => line.reason)).toEqual(['before-headline', 'navigation', 'byline']);
+  });
+
+  it('has no headline when the text starts with a sentence', () => {
+    const article = parseArticle([PROSE, 'A second sentence of the report follows here.'].join('\n'));
+    expect(article.headline).toBe('');
+    expect(article.paragraphs).toHaveLength(2);
+  });
+
+  it('removes the headline printed again, the publication and the byline, and reports the byline', () => {
+    const article = parseArticle(['Governors gather for summit', 'Governors gather for summit', 'By Jane Doe', 'The Herald Times', PROSE].join('\n'), {});
+    expect(article.byline).toBe('Jane Doe');
+    expect(article.removed.map((line) => line.reason)).toEqual(['repeated-headline', 'byline', 'publication-name']);
+  });
+
+  it('removes the publication named in the source wherever it stands alone', () => {
+    const article = parseArticle(['Headline of the page', PROSE, 'Wicked Local'].join('\n'), { publication: 'Wicked Local' });
+    expect(article.removed).toEqual([{ line: 3, text: 'Wicked Local', reason: 'publication-name' }]);
+  });
+
+  it('takes a summary line under the headline as the standfirst, out of the numbered body', () => {
+    const article = parseArticle(['Reuters reaffirms its principles', 'New footnote links to one of journalism’s most vaunted professional edicts', PROSE].join('\n'));
+    expect(article.standfirst).toBe('New footnote links to one of journalism’s most vaunted professional edicts');
+    expect(article.paragraphs).toHaveLength(1);
+    const signed = parseArticle(['Brown savages the plan', 'The former prime minister is concerned about the talks, reports Policy Editor Daniel Martin.', PROSE].join('\n'));
+    expect(signed.standfirst).toMatch(/^The former prime minister/u);
+  });
+
+  it('keeps a first paragraph that reads as a sentence', () => {
+    const article = parseArticle(['Headline of the page', 'A DIM-WITTED shoplifter was caught after going to a police station to complain.', PROSE].join('\n'));
+    expect(article.standfirst).toBeUndefined();
+    expect(article.paragraphs).toHaveLength(2);
+  });
+});
+
+describe('the hand-labelled news pages', () => {
+  const pages = loadPages();
+
+  it('are at least 15 pages from at least 8 publications, each with its source and terms', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(pages.map((page) => page.labels.publication)).size).toBeGreaterThanOrEqual(8);
+    for (const page of pages) {
+      expect(page.labels.source, page.name).toMatch(/\S/u);
+      expect(page.labels.terms, page.name).toMatch(/\S/u);
+      const lines = page.text.split('\n');
+      for (const number of [...expandLines(page.labels.article), ...expandLines(page.labels.caption)]) {
+        expect(number, `${page.name} line ${number}`).toBeLessThanOrEqual(lines.length);
+      }
+    }
+  });
+
+  it('hold out pages of publications the rules were not tuned on', () => {
+    const tuned = new Set(pages.filter((page) => page.labels.set === 'tuning').map((page) => page.labels.publication));
+    const heldOut = pages.filter((page) => page.labels.set === 'held-out');
+    expect(heldOut.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(heldOut.map((page) => page.labels.publication).filter((name) => !tuned.has(name))).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('on the tuning pages: keeps ≥ 98% of article lines, removes ≥ 90% of furniture, every headline right', () => {
+    const scores = pages.filter((page) => page.labels.set === 'tuning').map(scorePage);
+    const result = figures(scores);
+    expect(scores.filter((score) => !score.headlineRight).map((score) => `${score.name}: ${score.headline}`)).toEqual([]);
+    expect(result.articleKeptShare).toBeGreaterThanOrEqual(0.98);
+    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('on the held-out pages: does no worse than measured when they were first run', () => {
+    // First run on pages the rules were never tuned on (see the report in the commit message):
+    // 28 of 29 article lines kept, 23 of 26 furniture lines removed, 5 of 7 headlines right.
+    // Below the issue's targets; this guards against getting worse.
+    const result = figures(pages.filter((page) => page.labels.set === 'held-out').map(scorePage));
+    expect(result.articleKeptShare).toBeGreaterThanOrEqual(0.96);
+    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(0.88);
+    expect(result.headlinesRight).toBeGreaterThanOrEqual(5);
+  });
+});
