@@ -117,7 +117,7 @@ function loadBankFile(bankFile: string): BankFileResult {
     return { ok: false, problems: [{ file, field: 'article', message: `“${articleName}” must be the name of a file beside bank.json` }] };
   }
   const articleFile = path.join(path.dirname(bankFile), articleName);
-  let articleText = '';
+  let articleText: string;
   try {
     articleText = readFileSync(articleFile, 'utf8');
   } catch (error) {
