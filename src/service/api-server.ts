@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerOptions, type ServerResponse } from 'node:http';
-import type { Envelope } from '../shared/contract.ts';
+import { refusal, type Envelope } from '../shared/contract.ts';
 import { listen, readJsonRequest, refuseForeignRequest, sendEnvelope, sendError, setSecurityHeaders } from './http-common.ts';
 import { serveRendererFile } from './static-files.ts';
 
@@ -32,12 +32,12 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     setSecurityHeaders(response);
-    const refusal = refuseForeignRequest(request, allowedHosts);
-    if (refusal) return sendError(response, refusal);
+    const foreign = refuseForeignRequest(request, allowedHosts);
+    if (foreign) return sendError(response, foreign);
 
     const url = new URL(request.url ?? '/', 'http://server');
     if (options.absentPrefixes?.some((prefix) => url.pathname.startsWith(prefix))) {
-      return sendError(response, { code: 'not-found', message: 'there is no such thing here' });
+      return sendError(response, refusal('no-such-route', 'there is no such thing here'));
     }
     if (!url.pathname.startsWith(apiPrefix)) return serveRendererFile(request, response, rendererDir, url.pathname);
     const body = await readJsonRequest(request, bodyLimit);
@@ -49,7 +49,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     try {
       channel = decodeURIComponent(url.pathname.slice(apiPrefix.length));
     } catch {
-      return sendError(response, { code: 'unknown-channel', message: 'the channel name is not valid' });
+      return sendError(response, refusal('unknown-channel', 'the channel name is not valid'));
     }
     return sendEnvelope(response, await route(channel, body.payload, request));
   }
@@ -57,7 +57,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const server = createServer(options.serverOptions ?? {}, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       log('an HTTP request failed', error);
-      if (!response.headersSent) sendError(response, { code: 'internal', message: 'something went wrong; the error was logged' });
+      if (!response.headersSent) sendError(response, refusal('unexpected-error', 'something went wrong; the error was logged'));
       else response.destroy();
     });
   });

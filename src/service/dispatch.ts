@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ResponseShapeError } from '../core/scoring/index.ts';
 import { CHANNELS, type Channel, type SyncChannel } from '../shared/channels.ts';
-import { contract, type Envelope, type WireError, type WireIssue } from '../shared/contract.ts';
+import { contract, refusal, type Envelope, type WireError, type WireIssue } from '../shared/contract.ts';
 import { ServiceError, type Service } from './service.ts';
 
 // What every transport does with a request: look the channel up, parse the payload, call the
@@ -27,7 +27,7 @@ export function dispatch(service: Service, channel: SyncChannel, payload: unknow
 export function dispatch(service: Service, channel: string, payload: unknown, log?: Log): Envelope<unknown> | Promise<Envelope<unknown>>;
 export function dispatch(service: Service, channel: string, payload: unknown, log: Log = console.error): Envelope<unknown> | Promise<Envelope<unknown>> {
   if (!isChannel(channel)) {
-    return fail({ code: 'unknown-channel', message: `there is no channel “${channel.slice(0, 64)}”` });
+    return fail(refusal('unknown-channel', `there is no channel “${channel.slice(0, 64)}”`));
   }
   return callChecked(channel, contract[channel], (input) => (service[channel] as (input: unknown) => unknown)(input), payload, log);
 }
@@ -45,7 +45,7 @@ export function callChecked(
 ): Envelope<unknown> | Promise<Envelope<unknown>> {
   const input = schemas.input.safeParse(payload);
   if (!input.success) {
-    return fail({ code: 'bad-request', message: `the ${channel} request is not valid`, issues: issuesOf(input.error) });
+    return fail(refusal('invalid-request', `the ${channel} request is not valid`, issuesOf(input.error)));
   }
   let value: unknown;
   try {
@@ -67,22 +67,18 @@ function checkOutput(channel: string, schemas: Schemas, value: unknown, log: Log
   if (!output.success) {
     // A reply that does not fit its public schema could carry the answer key: never send it.
     log(`the ${channel} reply does not fit its public schema`, output.error);
-    return fail({ code: 'internal', message: 'the reply could not be sent; the error was logged' });
+    return fail(refusal('reply-withheld', 'the reply could not be sent; the error was logged'));
   }
   return { ok: true, value: output.data };
 }
 
 function failure(channel: string, error: unknown, log: Log): Envelope<never> {
-  if (error instanceof ServiceError) return fail({ code: error.code, message: error.message });
+  if (error instanceof ServiceError) return fail(error.toWire());
   if (error instanceof ResponseShapeError) {
-    return fail({
-      code: 'invalid-response',
-      message: error.message,
-      issues: [{ path: `response.${error.field}`, message: error.message }],
-    });
+    return fail(refusal('invalid-response', error.message, [{ path: `response.${error.field}`, message: error.message }]));
   }
   log(`the ${channel} call failed`, error);
-  return fail({ code: 'internal', message: 'something went wrong; the error was logged' });
+  return fail(refusal('unexpected-error', 'something went wrong; the error was logged'));
 }
 
 function fail(error: WireError): Envelope<never> {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Envelope, ErrorCode, WireError } from '../shared/contract.ts';
+import { refusal, type Envelope, type ErrorCode, type WireError } from '../shared/contract.ts';
 
 // What both HTTP servers share: the teacher's loopback binding (http.ts) and the classroom's
 // session server (classroom/server.ts). Headers, the Host and Origin checks, bodies, replies.
@@ -44,11 +44,11 @@ export function setSecurityHeaders(response: ServerResponse): void {
 export function refuseForeignRequest(request: IncomingMessage, allowedHosts: ReadonlySet<string>): WireError | undefined {
   const hostHeader = request.headers.host ?? '';
   if (!allowedHosts.has(hostHeader.toLowerCase())) {
-    return { code: 'forbidden', message: 'this server answers only to its own address' };
+    return refusal('wrong-host', 'this server answers only to its own address');
   }
   const origin = request.headers.origin;
   if (origin !== undefined && origin.toLowerCase() !== `http://${hostHeader.toLowerCase()}`) {
-    return { code: 'forbidden', message: 'requests from other sites are refused' };
+    return refusal('cross-site', 'requests from other sites are refused');
   }
   return undefined;
 }
@@ -72,19 +72,19 @@ export type JsonBody = { ok: true; payload: unknown } | { ok: false; error: Wire
 /** A POST with a JSON body of at most `limit` bytes, parsed; or the reason it was refused. */
 export async function readJsonRequest(request: IncomingMessage, limit: number): Promise<JsonBody> {
   if (request.method !== 'POST') {
-    return { ok: false, error: { code: 'bad-request', message: 'use POST for the API' }, status: 405 };
+    return { ok: false, error: refusal('wrong-method', 'use POST for the API'), status: 405 };
   }
   if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-    return { ok: false, error: { code: 'bad-request', message: 'send the request body as application/json' } };
+    return { ok: false, error: refusal('wrong-content-type', 'send the request body as application/json') };
   }
   const body = await readBody(request, limit);
   if (body === undefined) {
-    return { ok: false, error: { code: 'bad-request', message: `the request body is larger than ${limit} bytes` }, status: 413 };
+    return { ok: false, error: refusal('body-too-large', `the request body is larger than ${limit} bytes`), status: 413 };
   }
   try {
     return { ok: true, payload: body.length === 0 ? {} : (JSON.parse(body) as unknown) };
   } catch (error) {
-    return { ok: false, error: { code: 'bad-request', message: `the request body is not JSON: ${(error as Error).message}` } };
+    return { ok: false, error: refusal('body-not-json', `the request body is not JSON: ${(error as Error).message}`) };
   }
 }
 

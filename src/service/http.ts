@@ -1,4 +1,5 @@
 import { TEACHER_CHANNELS } from '../shared/channels.ts';
+import { refusal } from '../shared/contract.ts';
 import { createApiServer } from './api-server.ts';
 import { dispatch } from './dispatch.ts';
 import { hostNames, isLoopbackAddress } from './http-common.ts';
@@ -34,7 +35,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     log,
     route: (channel, payload, request) => {
       if ((TEACHER_CHANNELS as readonly string[]).includes(channel) && !isLoopbackAddress(request.socket.remoteAddress)) {
-        return { ok: false, error: { code: 'forbidden', message: 'results are available only on the teacher’s own computer' } };
+        return { ok: false, error: refusal('teacher-only', 'results are available only on the teacher’s own computer') };
       }
       return dispatch(service, channel, payload, log);
     },

@@ -21,7 +21,7 @@ export function createResultsChannels(deps: { quizzes: readonly LoadedQuiz[]; st
 
   function installedQuiz(quizId: string): LoadedQuiz {
     const quiz = quizById.get(quizId);
-    if (!quiz) throw new ServiceError('not-found', `there is no quiz “${quizId}”`);
+    if (!quiz) throw new ServiceError('quiz-not-found', `there is no quiz “${quizId}”`);
     return quiz;
   }
 
@@ -73,7 +73,7 @@ export function createResultsChannels(deps: { quizzes: readonly LoadedQuiz[]; st
     },
 
     deleteAttempt({ attemptId }) {
-      if (!store.deleteAttempt(attemptId)) throw new ServiceError('not-found', `there is no attempt ${attemptId}`);
+      if (!store.deleteAttempt(attemptId)) throw new ServiceError('attempt-not-found', `there is no attempt ${attemptId}`);
       return { deleted: true };
     },
 

@@ -55,11 +55,11 @@ export function createService(deps: ServiceDeps): Service {
 }
 
 const refuseHosting = (): never => {
-  throw new ServiceError('conflict', 'this copy of Evident cannot host class sessions');
+  throw new ServiceError('hosting-unavailable', 'this copy of Evident cannot host class sessions');
 };
 const noClassroom: ClassroomChannels = {
   listNetworkInterfaces: () => [],
-  startSession: () => Promise.reject(new ServiceError('conflict', 'this copy of Evident cannot host class sessions')),
+  startSession: () => Promise.reject(new ServiceError('hosting-unavailable', 'this copy of Evident cannot host class sessions')),
   sessionStatus: () => null,
   lockJoining: refuseHosting,
   removeStudent: refuseHosting,
@@ -79,16 +79,16 @@ export function createAttemptChannels({
 
   function quizOf(quizId: string): LoadedQuiz {
     const quiz = quizById.get(quizId);
-    if (!quiz) throw new ServiceError('not-found', `there is no quiz “${quizId}”`);
+    if (!quiz) throw new ServiceError('quiz-not-found', `there is no quiz “${quizId}”`);
     return quiz;
   }
 
   function attemptOf(attemptId: string): { attempt: AttemptRecord; quiz: LoadedQuiz } {
     const attempt = store.getAttempt(attemptId);
-    if (!attempt) throw new ServiceError('not-found', `there is no attempt ${attemptId}`);
+    if (!attempt) throw new ServiceError('attempt-not-found', `there is no attempt ${attemptId}`);
     const quiz = quizById.get(attempt.quizId);
     if (!quiz) {
-      throw new ServiceError('not-found', `the quiz “${attempt.quizId}” of attempt ${attemptId} is no longer installed`);
+      throw new ServiceError('quiz-not-found', `the quiz “${attempt.quizId}” of attempt ${attemptId} is no longer installed`);
     }
     return { attempt, quiz };
   }
@@ -175,7 +175,7 @@ export function createAttemptChannels({
     const deadline = deadlineOf(attempt);
     if (deadline && now().getTime() > deadline.getTime() + DEADLINE_GRACE_MS) {
       throw new ServiceError(
-        'conflict',
+        'time-up',
         `time is up: the time limit of ${attempt.settings.timeLimitMinutes} minutes ended at ${deadline.toISOString()}; submit the attempt to see the results`,
       );
     }
@@ -210,14 +210,14 @@ export function createAttemptChannels({
     answer({ attemptId, questionId, response }) {
       const { attempt, quiz } = attemptOf(attemptId);
       if (attempt.status === 'submitted') {
-        throw new ServiceError('conflict', 'this attempt has been submitted; its answers can no longer change');
+        throw new ServiceError('attempt-submitted', 'this attempt has been submitted; its answers can no longer change');
       }
       checkTimeLeft(attempt);
       const question = quiz.questions.find((q) => q.id === questionId);
-      if (!question) throw new ServiceError('not-found', `quiz “${quiz.id}” has no question “${questionId}”`);
+      if (!question) throw new ServiceError('question-not-found', `quiz “${quiz.id}” has no question “${questionId}”`);
       const immediate = attempt.settings.feedback === 'immediate';
       if (immediate && store.listResponses(attemptId).some((r) => r.questionId === questionId)) {
-        throw new ServiceError('conflict', 'this question has been answered and its feedback shown; the answer is locked');
+        throw new ServiceError('answer-locked', 'this question has been answered and its feedback shown; the answer is locked');
       }
       const score = scoreResponse(question, response);
       const record: ResponseRecord = {
@@ -251,7 +251,7 @@ export function createAttemptChannels({
     review({ attemptId }) {
       const { attempt, quiz } = attemptOf(attemptId);
       if (attempt.status !== 'submitted') {
-        throw new ServiceError('conflict', 'the review opens once the attempt is submitted');
+        throw new ServiceError('not-submitted-yet', 'the review opens once the attempt is submitted');
       }
       return review(attempt, quiz);
     },

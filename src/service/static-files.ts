@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { refusal } from '../shared/contract.ts';
 import { CONTENT_SECURITY_POLICY, sendError } from './http-common.ts';
 
 // The built renderer as static files, for both HTTP servers. Nothing outside `rendererDir` is
@@ -23,19 +24,19 @@ export async function serveStatic(rendererDir: string, pathname: string, headOnl
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
-    return sendError(response, { code: 'bad-request', message: 'the path is not valid' });
+    return sendError(response, refusal('invalid-path', 'the path is not valid'));
   }
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const root = normalize(rendererDir + sep);
   const file = normalize(join(root, relative));
   if (!file.startsWith(root) || decoded.includes('\0')) {
-    return sendError(response, { code: 'not-found', message: 'no such file' });
+    return sendError(response, refusal('no-such-file', 'no such file'));
   }
   let content: Buffer;
   try {
     content = await readFile(file);
   } catch {
-    return sendError(response, { code: 'not-found', message: 'no such file' });
+    return sendError(response, refusal('no-such-file', 'no such file'));
   }
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
   response.writeHead(200, {
@@ -52,7 +53,7 @@ export async function serveStatic(rendererDir: string, pathname: string, headOnl
 export function serveRendererFile(request: IncomingMessage, response: ServerResponse, rendererDir: string, pathname: string): Promise<void> | void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('Allow', 'GET, HEAD');
-    return sendError(response, { code: 'bad-request', message: 'only GET and HEAD are served here' }, 405);
+    return sendError(response, refusal('wrong-method', 'only GET and HEAD are served here'), 405);
   }
   return serveStatic(rendererDir, pathname, request.method === 'HEAD', response);
 }

@@ -381,7 +381,8 @@ export type SessionQuestion = z.output<typeof SessionQuestion>;
 export type NetworkInterface = z.output<typeof NetworkInterface>;
 export type { Response } from '../core/scoring/response.ts';
 
-// Errors become data at the boundary: a stable code the UI can branch on.
+// Errors become data at the boundary: a coarse `code` (which also picks the HTTP status) and a
+// stable `reason` the UI branches on, never the message text, which is for people and may change.
 export const ERROR_CODES = [
   'bad-request',
   'invalid-response',
@@ -393,14 +394,79 @@ export const ERROR_CODES = [
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
-export interface WireIssue {
-  path: string;
-  message: string;
-}
-export interface WireError {
-  code: ErrorCode;
-  message: string;
-  issues?: WireIssue[];
+
+/** Every reason a call can be refused, each with the one code it belongs to. */
+export const ERROR_REASONS = {
+  // Any channel
+  'invalid-request': 'bad-request',
+  'invalid-response': 'invalid-response',
+  'unknown-channel': 'unknown-channel',
+  'unexpected-error': 'internal',
+  'reply-withheld': 'internal',
+  // The page or the transport, before the service is asked
+  'untrusted-sender': 'forbidden',
+  'wrong-host': 'forbidden',
+  'cross-site': 'forbidden',
+  'teacher-only': 'forbidden',
+  'wrong-method': 'bad-request',
+  'wrong-content-type': 'bad-request',
+  'body-too-large': 'bad-request',
+  'body-not-json': 'bad-request',
+  'no-such-route': 'not-found',
+  'invalid-path': 'bad-request',
+  'no-such-file': 'not-found',
+  'unreachable': 'internal',
+  'unreadable-reply': 'internal',
+  // Quizzes and attempts
+  'quiz-not-found': 'not-found',
+  'attempt-not-found': 'not-found',
+  'question-not-found': 'not-found',
+  'attempt-submitted': 'conflict',
+  'answer-locked': 'conflict',
+  'time-up': 'conflict',
+  'not-submitted-yet': 'conflict',
+  // Classroom sessions: the teacher's side
+  'hosting-unavailable': 'conflict',
+  'session-not-found': 'not-found',
+  'session-ended': 'conflict',
+  'session-running': 'conflict',
+  'host-not-local': 'bad-request',
+  'port-unavailable': 'conflict',
+  'student-not-found': 'not-found',
+  // Classroom sessions: the student's side
+  'invalid-session-address': 'bad-request',
+  'wrong-join-code': 'forbidden',
+  'too-many-joins': 'rate-limited',
+  'joining-locked': 'conflict',
+  'seat-unknown': 'forbidden',
+  'seat-removed': 'forbidden',
+  'review-not-released': 'conflict',
+} as const satisfies Record<string, ErrorCode>;
+export type ErrorReason = keyof typeof ERROR_REASONS;
+export const ErrorReason = z.enum(Object.keys(ERROR_REASONS) as [ErrorReason, ...ErrorReason[]]);
+
+export const WireIssue = z.strictObject({ path: z.string(), message: z.string() });
+export type WireIssue = z.output<typeof WireIssue>;
+
+/** A refusal as data. The type pairs each reason with its code, so a mismatched pair does not compile. */
+export type WireError = {
+  [R in ErrorReason]: { code: (typeof ERROR_REASONS)[R]; reason: R; message: string; issues?: WireIssue[] };
+}[ErrorReason];
+
+/** For reading a refusal from an untrusted peer (a class session's server): the code must be the reason's. */
+export const WireError = z
+  .strictObject({
+    code: z.enum(ERROR_CODES),
+    reason: ErrorReason,
+    message: z.string().max(2_000),
+    issues: z.array(WireIssue).max(100).optional(),
+  })
+  .refine((error) => ERROR_REASONS[error.reason] === error.code, { message: 'the code does not match the reason', path: ['code'] })
+  .transform((error) => error as WireError);
+
+/** The refusal for `reason`, with its code filled in. */
+export function refusal<R extends ErrorReason>(reason: R, message: string, issues?: WireIssue[]): WireError {
+  return { code: ERROR_REASONS[reason], reason, message, ...(issues ? { issues } : {}) } as WireError;
 }
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
 

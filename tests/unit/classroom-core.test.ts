@@ -108,16 +108,21 @@ describe('the desktop app’s proxy to a session', () => {
     const joined = await forwardStudentCall(address, 'join', { code: session.joinCode, name: 'Desktop Student' });
     expect(joined.ok).toBe(true);
     const refused = await forwardStudentCall(address, 'join', { code: 'WRONG9', name: 'Desktop Student' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await forwardStudentCall('not an address', 'info', {})).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'wrong-join-code' } });
+    expect(await forwardStudentCall('not an address', 'info', {})).toMatchObject({ ok: false, error: { code: 'bad-request', reason: 'invalid-session-address' } });
   });
 
   it('lets nothing back that does not fit the student contract', async () => {
     const liar = (async () => new Response(JSON.stringify({ ok: true, value: { session: true, joinable: true, secret: 1 } }))) as typeof fetch;
-    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, liar)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, liar)).toMatchObject({ ok: false, error: { code: 'internal', reason: 'unreadable-reply' } });
     const html = (async () => new Response('<html>')) as typeof fetch;
-    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, html)).toMatchObject({ ok: false });
+    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, html)).toMatchObject({ ok: false, error: { reason: 'unreadable-reply' } });
+    // A refusal must name a known reason with that reason's code: a peer cannot dress one up as another.
+    const mislabelled = (async () => new Response(JSON.stringify({ ok: false, error: { code: 'conflict', reason: 'seat-removed', message: 'x' } }))) as typeof fetch;
+    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, mislabelled)).toMatchObject({ ok: false, error: { reason: 'unreadable-reply' } });
+    const honest = (async () => new Response(JSON.stringify({ ok: false, error: { code: 'forbidden', reason: 'seat-removed', message: 'x' } }))) as typeof fetch;
+    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, honest)).toEqual({ ok: false, error: { code: 'forbidden', reason: 'seat-removed', message: 'x' } });
     const down = (async () => Promise.reject(new Error('ECONNREFUSED'))) as typeof fetch;
-    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, down)).toMatchObject({ ok: false, error: { message: /could not be reached/ } });
+    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, down)).toMatchObject({ ok: false, error: { reason: 'unreachable', message: /could not be reached/ } });
   });
 });

@@ -54,7 +54,7 @@ describe('the session server refuses', () => {
     // Even the right code is refused to the flooder for the rest of the minute.
     const right = await flood('join', { code: session.joinCode, name: 'Flood' });
     expect(right.status).toBe(429);
-    expect(right.json.error?.code).toBe('rate-limited');
+    expect(right.json.error).toMatchObject({ code: 'rate-limited', reason: 'too-many-joins' });
     expect((await student(session.port, addressOf(21))('join', { code: session.joinCode, name: 'Neighbour' })).status).toBe(200);
     await stillServing();
   });

@@ -62,7 +62,7 @@ describe('dispatch: the one path every transport takes', () => {
     } as Service;
     const log = vi.fn();
     const reply = dispatch(leaky, 'listQuizzes', {}, log);
-    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: expect.stringContaining('could not be sent') } });
+    expect(reply).toEqual({ ok: false, error: { code: 'internal', reason: 'reply-withheld', message: expect.stringContaining('could not be sent') } });
     expect(JSON.stringify(reply)).not.toContain('threats-and-un');
     expect(log).toHaveBeenCalledOnce();
   });
@@ -71,12 +71,12 @@ describe('dispatch: the one path every transport takes', () => {
     harness = serviceHarness();
     expect(dispatch(harness.service, 'dropTables', {}, quiet)).toEqual({
       ok: false,
-      error: { code: 'unknown-channel', message: 'there is no channel “dropTables”' },
+      error: { code: 'unknown-channel', reason: 'unknown-channel', message: 'there is no channel “dropTables”' },
     });
     const missingName = dispatch(harness.service, 'startAttempt', { quizId: 'north-korea-un', studentName: '   ' }, quiet);
     expect(missingName).toMatchObject({
       ok: false,
-      error: { code: 'bad-request', issues: [{ path: 'studentName', message: 'enter your name' }] },
+      error: { code: 'bad-request', reason: 'invalid-request', issues: [{ path: 'studentName', message: 'enter your name' }] },
     });
     const extra = dispatch(harness.service, 'listQuizzes', { admin: true }, quiet);
     expect(extra).toMatchObject({ ok: false, error: { code: 'bad-request' } });
@@ -88,7 +88,7 @@ describe('dispatch: the one path every transport takes', () => {
     const question = seedQuiz().questions[0]!;
     const { attemptId } = ok<{ attemptId: string }>(dispatch(harness.service, 'startAttempt', { quizId: 'north-korea-un', studentName: 'Ada' }, quiet));
     const wrongType = dispatch(harness.service, 'answer', { attemptId, questionId: question.id, response: { type: 'short-answer', text: 'x' } }, quiet);
-    expect(wrongType).toMatchObject({ ok: false, error: { code: 'invalid-response' } });
+    expect(wrongType).toMatchObject({ ok: false, error: { code: 'invalid-response', reason: 'invalid-response' } });
     const noSuchOption = dispatch(
       harness.service,
       'answer',
@@ -104,7 +104,7 @@ describe('dispatch: the one path every transport takes', () => {
     const broken = { ...harness.service, listQuizzes: () => { throw new TypeError('secret internals'); } } as Service;
     const log = vi.fn();
     const reply = dispatch(broken, 'listQuizzes', {}, log);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'internal', reason: 'unexpected-error' } });
     expect(JSON.stringify(reply)).not.toContain('secret internals');
     expect(log).toHaveBeenCalledWith(expect.stringContaining('listQuizzes'), expect.any(TypeError));
   });

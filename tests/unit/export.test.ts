@@ -172,7 +172,7 @@ describe('exportCsv', () => {
     harness = serviceHarness();
     expect(dispatch(harness.service, 'exportCsv', { kind: 'attempts', quizId: 'no-such-quiz' }, quiet)).toMatchObject({
       ok: false,
-      error: { code: 'not-found' },
+      error: { code: 'not-found', reason: 'quiz-not-found' },
     });
     expect(exportOf({ kind: 'responses' }).records).toHaveLength(1);
     expect(exportOf({ kind: 'attempts', quizId: quiz.id }).records[0]).toHaveLength(8 + quiz.questions.length);

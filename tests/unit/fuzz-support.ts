@@ -1,7 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import fc from 'fast-check';
 import type { LoadedQuestion } from '../../src/core/bank/loaded.ts';
-import { ERROR_CODES, type Envelope } from '../../src/shared/contract.ts';
+import { ERROR_CODES, ERROR_REASONS, type Envelope } from '../../src/shared/contract.ts';
 
 // What the fuzz suites share (fuzz.test.ts through dispatch, fuzz-classroom.test.ts through
 // the classroom's teacher and student channels): values that do not belong, the mutations of a
@@ -151,8 +151,9 @@ const codes = new Set<string>(ERROR_CODES);
 export function checkEnvelope(reply: Envelope<unknown>): void {
   if (reply.ok === true) return;
   if (reply.ok !== false || !isPlainObject(reply.error)) throw new Error(`not an envelope: ${String(reply)}`);
-  const { code, message } = reply.error;
+  const { code, reason, message } = reply.error;
   if (!codes.has(code)) throw new Error(`unknown error code ${String(code)}`);
+  if (!Object.hasOwn(ERROR_REASONS, reason) || ERROR_REASONS[reason] !== code) throw new Error(`error ${code} with reason ${String(reason)}`);
   if (code === 'internal') throw new Error(`internal error: ${message}`);
   if (typeof message !== 'string' || message === '') throw new Error(`error ${code} without a message`);
 }

@@ -63,7 +63,10 @@ describe('the HTTP binding', () => {
   it('maps error codes onto statuses and keeps the error as data', async () => {
     const unknown = await send('POST', '/api/dropTables', { body: '{}', headers: json });
     expect(unknown.status).toBe(404);
-    expect(JSON.parse(unknown.body)).toEqual({ ok: false, error: { code: 'unknown-channel', message: 'there is no channel “dropTables”' } });
+    expect(JSON.parse(unknown.body)).toEqual({
+      ok: false,
+      error: { code: 'unknown-channel', reason: 'unknown-channel', message: 'there is no channel “dropTables”' },
+    });
 
     const bad = await send('POST', '/api/startAttempt', { body: '{"quizId":"north-korea-un"}', headers: json });
     expect(bad.status).toBe(400);
@@ -71,23 +74,26 @@ describe('the HTTP binding', () => {
 
     const notJson = await send('POST', '/api/listQuizzes', { body: '{"oops', headers: json });
     expect(notJson.status).toBe(400);
-    expect(JSON.parse(notJson.body).error.message).toMatch(/not JSON/);
+    expect(JSON.parse(notJson.body).error).toMatchObject({ reason: 'body-not-json', message: expect.stringMatching(/not JSON/) });
 
     const getApi = await send('GET', '/api/listQuizzes');
     expect(getApi.status).toBe(405);
+    expect(JSON.parse(getApi.body).error.reason).toBe('wrong-method');
   });
 
   it('refuses a body over the size limit', async () => {
     const reply = await send('POST', '/api/listQuizzes', { body: `{"x":"${'a'.repeat(MAX_BODY_BYTES)}"}`, headers: json });
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.body).error.message).toMatch(/larger than/);
+    expect(JSON.parse(reply.body).error).toMatchObject({ reason: 'body-too-large', message: expect.stringMatching(/larger than/) });
   });
 
   it('refuses other sites and other host names (cross-site requests, DNS rebinding)', async () => {
     const rebound = await send('POST', '/api/listQuizzes', { body: '{}', headers: { ...json, Host: `evil.example:${server.port}` } });
     expect(rebound.status).toBe(403);
+    expect(JSON.parse(rebound.body).error.reason).toBe('wrong-host');
     const crossSite = await send('POST', '/api/listQuizzes', { body: '{}', headers: { ...json, Origin: 'http://evil.example' } });
     expect(crossSite.status).toBe(403);
+    expect(JSON.parse(crossSite.body).error.reason).toBe('cross-site');
     expect(crossSite.body).not.toContain('north-korea-un');
     const sameSite = await send('POST', '/api/listQuizzes', { body: '{}', headers: { ...json, Origin: `http://127.0.0.1:${server.port}` } });
     expect(sameSite.status).toBe(200);

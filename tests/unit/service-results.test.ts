@@ -69,8 +69,8 @@ describe('deleteAttempt', () => {
     expect(harness.store.listResponses(adam)).toHaveLength(1);
     expect(dispatch(harness.service, 'deleteAttempt', { attemptId: adam }, quiet)).toEqual({ ok: true, value: { deleted: true } });
     expect(harness.store.listResponses(adam)).toEqual([]);
-    expect(dispatch(harness.service, 'getAttempt', { attemptId: adam }, quiet)).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(dispatch(harness.service, 'deleteAttempt', { attemptId: adam }, quiet)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(dispatch(harness.service, 'getAttempt', { attemptId: adam }, quiet)).toMatchObject({ ok: false, error: { code: 'not-found', reason: 'attempt-not-found' } });
+    expect(dispatch(harness.service, 'deleteAttempt', { attemptId: adam }, quiet)).toMatchObject({ ok: false, error: { code: 'not-found', reason: 'attempt-not-found' } });
     expect(harness.service.listAttempts({}).map((a) => a.studentName)).toEqual(['Bea', 'Ada Lovelace']);
     // The others keep their answers.
     expect(harness.store.listResponses(ids['Ada Lovelace']!)).toHaveLength(1);
@@ -97,6 +97,6 @@ describe('quizResults', () => {
 
   it('says not-found for a quiz that is not installed', () => {
     harness = serviceHarness();
-    expect(dispatch(harness.service, 'quizResults', { quizId: 'no-such-quiz' }, quiet)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(dispatch(harness.service, 'quizResults', { quizId: 'no-such-quiz' }, quiet)).toMatchObject({ ok: false, error: { code: 'not-found', reason: 'quiz-not-found' } });
   });
 });

@@ -118,7 +118,7 @@ describe('attempt settings: time limit', () => {
     harness.service.answer({ attemptId: view.attemptId, questionId: q2.id, response: correctResponse(q2) });
     clock.advance(1);
     const late = dispatch(harness.service, 'answer', { attemptId: view.attemptId, questionId: q3.id, response: correctResponse(q3) }, quiet);
-    expect(late).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^time is up/) } });
+    expect(late).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'time-up', message: expect.stringMatching(/^time is up/) } });
 
     const review = harness.service.submit({ attemptId: view.attemptId });
     expect(review.questions.filter((item) => item.response !== null)).toHaveLength(2);
@@ -138,7 +138,7 @@ describe('attempt settings: time limit', () => {
     harness = serviceHarness();
     for (const timeLimitMinutes of [0, 241, 1.5, -5, '10', null]) {
       const reply = dispatch(harness.service, 'startAttempt', { quizId: 'north-korea-un', studentName: 'Ada', settings: { timeLimitMinutes } }, quiet);
-      expect(reply, String(timeLimitMinutes)).toMatchObject({ ok: false, error: { code: 'bad-request', issues: [{ path: 'settings.timeLimitMinutes' }] } });
+      expect(reply, String(timeLimitMinutes)).toMatchObject({ ok: false, error: { code: 'bad-request', reason: 'invalid-request', issues: [{ path: 'settings.timeLimitMinutes' }] } });
     }
     for (const timeLimitMinutes of [1, 240]) {
       expect(dispatch(harness.service, 'startAttempt', { quizId: 'north-korea-un', studentName: 'Ada', settings: { timeLimitMinutes } }, quiet).ok).toBe(true);

@@ -74,7 +74,7 @@ describe('the service', () => {
     harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) });
     const first = harness.service.submit({ attemptId });
     expect(() => harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) })).toThrow(
-      expect.objectContaining({ code: 'conflict' }),
+      expect.objectContaining({ code: 'conflict', reason: 'attempt-submitted' }),
     );
     expect(harness.service.submit({ attemptId })).toEqual(first);
     expect(harness.service.review({ attemptId })).toEqual(first);
@@ -84,6 +84,7 @@ describe('the service', () => {
     harness = serviceHarness();
     const { attemptId } = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
     expect(() => harness.service.review({ attemptId })).toThrow(ServiceError);
+    expect(() => harness.service.review({ attemptId })).toThrow(expect.objectContaining({ reason: 'not-submitted-yet' }));
   });
 
   it('gives feedback at once and locks the answer in immediate mode', () => {
@@ -93,7 +94,7 @@ describe('the service', () => {
     const reply = harness.service.answer({ attemptId, questionId: q1.id, response: wrongSingleChoice(q1) });
     expect(reply.feedback).toMatchObject({ verdict: 'incorrect', evidenceSentenceIds: q1.evidenceSentenceIds });
     expect(() => harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) })).toThrow(
-      expect.objectContaining({ code: 'conflict' }),
+      expect.objectContaining({ code: 'conflict', reason: 'answer-locked' }),
     );
     expect(harness.service.getAttempt({ attemptId }).answers[0]!.feedback).toEqual(reply.feedback);
   });
@@ -103,7 +104,13 @@ describe('the service', () => {
     expect(() => harness.service.startAttempt({ quizId: 'no-such-quiz', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } })).toThrow(
       /no quiz “no-such-quiz”/,
     );
+    expect(() => harness.service.startAttempt({ quizId: 'no-such-quiz', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } })).toThrow(
+      expect.objectContaining({ reason: 'quiz-not-found' }),
+    );
     expect(() => harness.service.getAttempt({ attemptId: '00000000-0000-4000-8000-000000000000' })).toThrow(/no attempt/);
+    expect(() => harness.service.getAttempt({ attemptId: '00000000-0000-4000-8000-000000000000' })).toThrow(
+      expect.objectContaining({ reason: 'attempt-not-found' }),
+    );
     const { attemptId } = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
     expect(() =>
       harness.service.answer({ attemptId, questionId: 'no-such-question', response: { type: 'short-answer', text: 'x' } }),

@@ -56,13 +56,13 @@ export function createClassroom(options: ClassroomOptions): Classroom {
 
   function sessionOf(sessionId: string): SessionRecord {
     const session = store.getSession(sessionId);
-    if (!session) throw new ServiceError('not-found', `there is no class session ${sessionId}`);
+    if (!session) throw new ServiceError('session-not-found', `there is no class session ${sessionId}`);
     return session;
   }
 
   function quizOf(quizId: string): LoadedQuiz {
     const quiz = quizById.get(quizId);
-    if (!quiz) throw new ServiceError('not-found', `the quiz “${quizId}” is not installed`);
+    if (!quiz) throw new ServiceError('quiz-not-found', `the quiz “${quizId}” is not installed`);
     return quiz;
   }
 
@@ -89,7 +89,7 @@ export function createClassroom(options: ClassroomOptions): Classroom {
 
   function openSession(sessionId: string): SessionRecord {
     const session = sessionOf(sessionId);
-    if (session.state === 'ended') throw new ServiceError('conflict', 'this class session has ended');
+    if (session.state === 'ended') throw new ServiceError('session-ended', 'this class session has ended');
     return session;
   }
 
@@ -132,10 +132,10 @@ export function createClassroom(options: ClassroomOptions): Classroom {
     async startSession({ quizId, settings, host, port }) {
       const quiz = quizOf(quizId);
       if (store.unendedSessions().length > 0) {
-        throw new ServiceError('conflict', 'a class session is already running; end it before starting another');
+        throw new ServiceError('session-running', 'a class session is already running; end it before starting another');
       }
       if (!interfaces().some((i) => i.address === host)) {
-        throw new ServiceError('bad-request', `${host} is not an address of this computer; pick one of its network interfaces`);
+        throw new ServiceError('host-not-local', `${host} is not an address of this computer; pick one of its network interfaces`);
       }
       const session: SessionRecord = {
         id: randomUUID(),
@@ -159,7 +159,7 @@ export function createClassroom(options: ClassroomOptions): Classroom {
         store.deleteUnopenedSession(session.id);
         running.delete(session.id);
         const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'another program is using that port' : (error as Error).message;
-        throw new ServiceError('conflict', `the session could not listen on ${host}:${port}: ${reason}; choose another port`);
+        throw new ServiceError('port-unavailable', `the session could not listen on ${host}:${port}: ${reason}; choose another port`);
       }
       const actualPort = stateOf(session.id).server?.port ?? port;
       if (actualPort !== port) {
@@ -180,13 +180,13 @@ export function createClassroom(options: ClassroomOptions): Classroom {
 
     removeStudent({ sessionId, attemptId }) {
       return control(sessionId, (s) => {
-        if (!store.setSeatRemoved(s.id, attemptId, true)) throw new ServiceError('not-found', 'that student is not in this session');
+        if (!store.setSeatRemoved(s.id, attemptId, true)) throw new ServiceError('student-not-found', 'that student is not in this session');
       });
     },
 
     readmitStudent({ sessionId, attemptId }) {
       return control(sessionId, (s) => {
-        if (!store.setSeatRemoved(s.id, attemptId, false)) throw new ServiceError('not-found', 'that student is not in this session');
+        if (!store.setSeatRemoved(s.id, attemptId, false)) throw new ServiceError('student-not-found', 'that student is not in this session');
       });
     },
 

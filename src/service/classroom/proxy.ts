@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CODES, type Envelope } from '../../shared/contract.ts';
+import { refusal, WireError, type Envelope } from '../../shared/contract.ts';
 import { SESSION_API_PREFIX, type SessionChannel } from '../../shared/session-channels.ts';
 import { sessionContract } from '../../shared/session-contract.ts';
 
@@ -22,12 +22,6 @@ export function parseSessionAddress(typed: string): string | undefined {
   return url.host;
 }
 
-const WireErrorSchema = z.strictObject({
-  code: z.enum(ERROR_CODES),
-  message: z.string().max(2_000),
-  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
-});
-
 const MAX_REPLY_BYTES = 2 * 1024 * 1024;
 
 export async function forwardStudentCall(
@@ -38,7 +32,7 @@ export async function forwardStudentCall(
 ): Promise<Envelope<unknown>> {
   const address = typeof typedAddress === 'string' ? parseSessionAddress(typedAddress) : undefined;
   if (!address) {
-    return { ok: false, error: { code: 'bad-request', message: 'enter the address as the teacher’s screen shows it, like 192.168.1.20:4320' } };
+    return { ok: false, error: refusal('invalid-session-address', 'enter the address as the teacher’s screen shows it, like 192.168.1.20:4320') };
   }
   let text: string;
   try {
@@ -51,7 +45,7 @@ export async function forwardStudentCall(
     });
     text = await reply.text();
   } catch {
-    return { ok: false, error: { code: 'internal', message: `the class session at ${address} could not be reached; check the address and the Wi-Fi` } };
+    return { ok: false, error: refusal('unreachable', `the class session at ${address} could not be reached; check the address and the Wi-Fi`) };
   }
   if (text.length > MAX_REPLY_BYTES) return unreadable(address);
   let body: unknown;
@@ -63,12 +57,12 @@ export async function forwardStudentCall(
   const envelope = z
     .union([
       z.strictObject({ ok: z.literal(true), value: sessionContract[channel].output }),
-      z.strictObject({ ok: z.literal(false), error: WireErrorSchema }),
+      z.strictObject({ ok: z.literal(false), error: WireError }),
     ])
     .safeParse(body);
   return envelope.success ? (envelope.data as Envelope<unknown>) : unreadable(address);
 }
 
 function unreadable(address: string): Envelope<never> {
-  return { ok: false, error: { code: 'internal', message: `${address} did not answer as an Evident class session` } };
+  return { ok: false, error: refusal('unreadable-reply', `${address} did not answer as an Evident class session`) };
 }

@@ -1,6 +1,6 @@
 import { SESSION_API_PREFIX, SESSION_CHANNELS, type SessionChannel } from '../../shared/session-channels.ts';
 import { sessionContract, type RequestContext, type StudentChannels } from '../../shared/session-contract.ts';
-import type { Envelope } from '../../shared/contract.ts';
+import { refusal, type Envelope } from '../../shared/contract.ts';
 import { callChecked } from '../dispatch.ts';
 import { createApiServer } from '../api-server.ts';
 import { hostNames } from '../http-common.ts';
@@ -38,7 +38,7 @@ export function dispatchStudent(
   log: (message: string, error: unknown) => void,
 ): Envelope<unknown> {
   if (!isSessionChannel(channel)) {
-    return { ok: false, error: { code: 'unknown-channel', message: `there is no channel “${channel.slice(0, 64)}”` } };
+    return { ok: false, error: refusal('unknown-channel', `there is no channel “${channel.slice(0, 64)}”`) };
   }
   const handler = students[channel] as (input: unknown, context: RequestContext) => unknown;
   // Student handlers are synchronous, so the reply is never a promise.

@@ -27,7 +27,7 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
 
   function openSession(): SessionRecord {
     const session = deps.session();
-    if (session.state === 'ended') throw new ServiceError('conflict', 'this class session has ended');
+    if (session.state === 'ended') throw new ServiceError('session-ended', 'this class session has ended');
     return session;
   }
 
@@ -35,8 +35,8 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
     const session = openSession();
     const seat = store.seatByToken(session.id, hashSeatToken(token));
     // A forged token, or one from another session: the same refusal, saying nothing more.
-    if (!seat) throw new ServiceError('forbidden', 'this seat is not part of this class session; join with the code');
-    if (seat.removed) throw new ServiceError('forbidden', 'your teacher has removed you from this session');
+    if (!seat) throw new ServiceError('seat-unknown', 'this seat is not part of this class session; join with the code');
+    if (seat.removed) throw new ServiceError('seat-removed', 'your teacher has removed you from this session');
     return { session, seat };
   }
 
@@ -57,11 +57,11 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
     join({ code, name }, { remoteAddress }) {
       // Counted before the code is checked: a guesser gets as few tries as anybody.
       if (!joinLimiter.allow(remoteAddress)) {
-        throw new ServiceError('rate-limited', 'too many attempts to join from this computer; wait a minute and try again');
+        throw new ServiceError('too-many-joins', 'too many attempts to join from this computer; wait a minute and try again');
       }
       const session = openSession();
-      if (!joinCodeMatches(code, session.joinCode)) throw new ServiceError('forbidden', 'that join code is not right; check it and try again');
-      if (session.state === 'locked') throw new ServiceError('conflict', 'your teacher has closed this session to new students');
+      if (!joinCodeMatches(code, session.joinCode)) throw new ServiceError('wrong-join-code', 'that join code is not right; check it and try again');
+      if (session.state === 'locked') throw new ServiceError('joining-locked', 'your teacher has closed this session to new students');
       const token = newSeatToken();
       const view = store.transaction(() => {
         const started = attempts.startAttempt({
@@ -104,7 +104,7 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
 
     review({ token }) {
       const { session, seat } = seatOf(token);
-      if (!session.reviewReleased) throw new ServiceError('conflict', 'your teacher has not released the review yet');
+      if (!session.reviewReleased) throw new ServiceError('review-not-released', 'your teacher has not released the review yet');
       return attempts.review({ attemptId: seat.attemptId });
     },
   };

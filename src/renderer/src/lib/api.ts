@@ -1,13 +1,16 @@
 import { CHANNELS, type Channel } from '../../../shared/channels.ts';
-import type { Envelope, EvidentApi, Input, Output, WireError } from '../../../shared/contract.ts';
+import type { Envelope, ErrorReason, EvidentApi, Input, Output, WireError } from '../../../shared/contract.ts';
 
-/** A failed call, carrying the service's `{ code, message, issues }` for the screen to show. */
+/** A failed call, carrying the service's `{ code, reason, message, issues }`: a screen shows the message and branches on the reason. */
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly wire: WireError;
   constructor(wire: WireError) {
     super(wire.message);
     this.wire = wire;
+  }
+  get reason(): ErrorReason {
+    return this.wire.reason;
   }
 }
 
@@ -37,12 +40,12 @@ export function httpTransport(base = ''): EvidentApi {
         body: JSON.stringify(input),
       });
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'Evident could not be reached. Check the connection and try again.' } };
+      return { ok: false, error: { code: 'internal', reason: 'unreachable', message: 'Evident could not be reached. Check the connection and try again.' } };
     }
     try {
       return (await reply.json()) as Envelope<unknown>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: `the server answered ${reply.status} without a readable reply` } };
+      return { ok: false, error: { code: 'internal', reason: 'unreadable-reply', message: `the server answered ${reply.status} without a readable reply` } };
     }
   };
   return Object.fromEntries(CHANNELS.map((channel) => [channel, (input: unknown) => call(channel, input)])) as EvidentApi;

@@ -30,12 +30,12 @@ export function httpSessionClient(base = ''): SessionClient {
         body: JSON.stringify(input),
       });
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'The class session could not be reached. Check the Wi-Fi; your answers so far are saved.' } };
+      return { ok: false, error: { code: 'internal', reason: 'unreachable', message: 'The class session could not be reached. Check the Wi-Fi; your answers so far are saved.' } };
     }
     try {
       return (await reply.json()) as Envelope<unknown>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: `the session answered ${reply.status} without a readable reply` } };
+      return { ok: false, error: { code: 'internal', reason: 'unreadable-reply', message: `the session answered ${reply.status} without a readable reply` } };
     }
   });
 }
