@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findSentenceByQuote } from '../../src/core/article/index.ts';
 import { formatProblem, loadQuiz } from '../../src/core/bank/load.ts';
 import type { LoadedQuiz } from '../../src/core/bank/loaded.ts';
-import { QUESTION_TYPES } from '../../src/core/bank/schema.ts';
+import { QUESTION_TYPES, SKILLS } from '../../src/core/bank/schema.ts';
 
 const quizDir = new URL('../../questions/north-korea-un/', import.meta.url);
 const bankText = readFileSync(new URL('bank.json', quizDir), 'utf8');
@@ -46,12 +46,12 @@ describe('the seed bank (north-korea-un)', () => {
     expect(quiz.questions.slice(0, 3).map((q) => q.type)).toEqual(['single-choice', 'single-choice', 'single-choice']);
   });
 
-  it('uses every question type, at least five skills and every difficulty', () => {
+  it('uses every question type, every skill and every difficulty', () => {
     const quiz = loadSeed();
     const types = new Set(quiz.questions.map((q) => q.type));
     expect(types.size).toBeGreaterThanOrEqual(7);
     expect([...types].sort()).toEqual([...QUESTION_TYPES].sort());
-    expect(new Set(quiz.questions.map((q) => q.skill)).size).toBeGreaterThanOrEqual(5);
+    expect([...new Set(quiz.questions.map((q) => q.skill))].sort()).toEqual([...SKILLS].sort());
     expect(new Set(quiz.questions.map((q) => q.difficulty))).toEqual(new Set(['easy', 'medium', 'hard']));
   });
 
@@ -88,18 +88,63 @@ describe('the seed bank (north-korea-un)', () => {
     }
   });
 
-  it('never gives away the answer by making it much the longest option', () => {
-    // "Pick the longest" is a tell-tale pattern that lets students score without reading.
-    const quiz = loadSeed();
+  // A choice question's options as a student sees them: single choice, multiple select and Part A of a
+  // two-part question. Lengths are counted in characters as displayed (code points), so a curly quote is one.
+  function choiceSets(quiz: LoadedQuiz): { id: string; lengths: number[]; correct: boolean[] }[] {
+    const sets: { id: string; lengths: number[]; correct: boolean[] }[] = [];
     for (const question of quiz.bank.questions) {
       const choice =
-        question.type === 'single-choice' ? question : question.type === 'two-part' ? question.partA : undefined;
+        question.type === 'single-choice' || question.type === 'multiple-select'
+          ? question
+          : question.type === 'two-part'
+            ? question.partA
+            : undefined;
       if (!choice) continue;
-      const lengths = choice.options.map((o) => o.text.length);
-      const correctLength = choice.options.find((o) => o.id === choice.correct)?.text.length ?? 0;
-      const longestOther = Math.max(...choice.options.filter((o) => o.id !== choice.correct).map((o) => o.text.length));
-      expect(correctLength, `${question.id}: ${lengths.join(', ')}`).toBeLessThanOrEqual(longestOther * 1.25);
+      const correct = ([] as string[]).concat(choice.correct);
+      sets.push({
+        id: question.id,
+        lengths: choice.options.map((o) => [...o.text].length),
+        correct: choice.options.map((o) => correct.includes(o.id)),
+      });
     }
+    return sets;
+  }
+
+  it('never makes a correct option stand out by its length', () => {
+    // "Pick the longest" lets students score without reading, because a writer tends to qualify the right
+    // answer until it is true and leave the wrong ones short. A correct option may be longer than the longest
+    // wrong one by at most 10 characters (about two short words, where a difference starts to show when the
+    // options are stacked one per line) and by at most 15% (so that short options, where 10 characters would be
+    // a third more, are held to the same standard).
+    const quiz = loadSeed();
+    const sets = choiceSets(quiz);
+    expect(sets.length).toBeGreaterThanOrEqual(12);
+    const tooLong: string[] = [];
+    for (const set of sets) {
+      const longestWrong = Math.max(...set.lengths.filter((_, i) => !set.correct[i]));
+      const allowed = Math.min(longestWrong + 10, Math.floor(longestWrong * 1.15));
+      for (const [i, length] of set.lengths.entries()) {
+        if (set.correct[i] && length > allowed) {
+          tooLong.push(`${set.id}: correct option ${i + 1} has ${length} characters, the longest wrong one ${longestWrong}`);
+        }
+      }
+    }
+    expect(tooLong).toEqual([]);
+  });
+
+  it('makes a correct option the longest (ties included) in at most a third of the choice questions', () => {
+    // With four options chance is one in four; "at most a third" leaves room for the keys that are naturally a
+    // little longer without letting the longest option become a safe guess.
+    const quiz = loadSeed();
+    const sets = choiceSets(quiz);
+    const keyIsLongest = sets.filter((set) => {
+      const longest = Math.max(...set.lengths);
+      return set.lengths.some((length, i) => set.correct[i] && length === longest);
+    });
+    expect(
+      keyIsLongest.length,
+      `the key is the longest option in ${keyIsLongest.map((s) => s.id).join(', ')} (${keyIsLongest.length} of ${sets.length})`,
+    ).toBeLessThanOrEqual(sets.length / 3);
   });
 
   it('spreads the correct option over the positions, so “always pick the first” earns little', () => {
