@@ -13,30 +13,49 @@ const AGENCY = String.raw`(?:AP|AFP|AAP|PA|EPA|Reuters|REUTERS|Getty(?: Images)?
 const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}.'’&-]*(?:\s+(?:\p{Lu}[\p{L}.'’&-]*|&|for|via|of|de|van|von)){0,5}`;
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
 
-const GLUED_FORMS: readonly RegExp[] = [
-  // "… (Photo: Name/Agency)", "… (AP Photo/Name)", "… (Picture: Agency)"
-  new RegExp(String.raw`^(?<text>.*?\S)\s*\((?:(?:AP|AFP|PA|EPA|Reuters)\s+)?${CREDIT_WORD}\s*[:/;]\s*(?<credit>[^()]{1,80})\)$`, 'u'),
-  // "… Picture: AFP/Getty", "… Photograph: Name/Agency", glued "….Credit: Instagram"
-  new RegExp(
-    String.raw`^(?<text>.*?[^\s(])(?:\s+|(?<=[.!?”"’)]))(?:©\s*)?${CREDIT_WORD}\s*[:;]\s*(?<credit>[\p{Lu}\p{Nd}@][^:!?]{0,59})(?<!\.)$`,
-    'u',
-  ),
-  // "… (AAP: Name)", "… (ABC News)", "… (Name via AP, File)"
-  new RegExp(String.raw`^(?<text>(?:\S+\s+){2,}.*?\S)\s*\((?<credit>[^()]{0,50}\b${AGENCY}\b[^()]{0,40})\)$`, 'u'),
-  // "… REUTERS/Name", "… Name/Getty Images"
-  new RegExp(String.raw`^(?<text>.*?[.!?”"])\s+(?<credit>(?:REUTERS|AFP|AP|EPA|PA)\/${NAME}|${NAME}\s*\/\s*${AGENCY})$`, 'u'),
-  // "… Name - Photographer/Agency"
-  new RegExp(String.raw`^(?<text>.*?[.!?”"])\s+(?<credit>${NAME}\s+[-–—]\s+(?:Staff\s+)?[Pp]hotographer\b[^.!?]{0,60})$`, 'u'),
+// Each form comes with a cheap test of the line's end, so long paragraphs are not searched.
+const GLUED_FORMS: ReadonlyArray<{ applies: RegExp; form: RegExp; minWords?: number }> = [
+  {
+    // "… (Photo: Name/Agency)", "… (AP Photo/Name)", "… (Picture: Agency)"
+    applies: /\)$/u,
+    form: new RegExp(String.raw`^(?<text>.*?\S)\s*\((?:(?:AP|AFP|PA|EPA|Reuters)\s+)?${CREDIT_WORD}\s*[:/;]\s*(?<credit>[^()]{1,80})\)$`, 'u'),
+  },
+  {
+    // "… Picture: AFP/Getty", "… Photograph: Name/Agency", glued "….Credit: Instagram"
+    applies: /(?:Picture|Photo|Photograph|Image|Illustration|Credit)s?\s*[:;][^:;]{0,60}$/u,
+    form: new RegExp(
+      String.raw`^(?<text>.*?[^\s(])(?:\s+|(?<=[.!?”"’)]))(?:©\s*)?${CREDIT_WORD}\s*[:;]\s*(?<credit>[\p{Lu}\p{Nd}@][^:!?]{0,59})(?<!\.)$`,
+      'u',
+    ),
+  },
+  {
+    // "… (AAP: Name)", "… (ABC News)", "… (Name via AP, File)"
+    applies: /\)$/u,
+    form: new RegExp(String.raw`^(?<text>.*?\S)\s*\((?<credit>[^()]{0,50}\b${AGENCY}\b[^()]{0,40})\)$`, 'u'),
+    // Without a credit word, only a caption-length text before the brackets counts.
+    minWords: 3,
+  },
+  {
+    // "… REUTERS/Name", "… Name/Getty Images"
+    applies: /\/[^/]{1,60}$/u,
+    form: new RegExp(String.raw`^(?<text>.*?[.!?”"])\s+(?<credit>(?:REUTERS|AFP|AP|EPA|PA)\/${NAME}|${NAME}\s*\/\s*${AGENCY})$`, 'u'),
+  },
+  {
+    // "… Name - Photographer/Agency"
+    applies: /[Pp]hotographer\b[^.!?]{0,60}$/u,
+    form: new RegExp(String.raw`^(?<text>.*?[.!?”"])\s+(?<credit>${NAME}\s+[-–—]\s+(?:Staff\s+)?[Pp]hotographer\b[^.!?]{0,60})$`, 'u'),
+  },
 ];
 
 /** Splits a caption line that ends with its picture credit into caption and credit. */
 export function parseGluedCredit(line: string): ParsedCaption | undefined {
   const trimmed = line.trim();
-  for (const form of GLUED_FORMS) {
+  for (const { applies, form, minWords = 2 } of GLUED_FORMS) {
+    if (!applies.test(trimmed)) continue;
     const groups = form.exec(trimmed)?.groups;
     const text = groups?.text?.trim();
     const credit = groups?.credit?.trim();
-    if (text && credit && /\p{L}/u.test(text) && text.split(/\s+/u).length >= 2) return { text, credit };
+    if (text && credit && /\p{L}/u.test(text) && text.split(/\s+/u).length >= minWords) return { text, credit };
   }
   return undefined;
 }

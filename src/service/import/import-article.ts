@@ -1,0 +1,180 @@
+// Reads an article from a file a teacher brings: plain text, a page saved from a browser, a Word
+// document or a PDF with a text layer. Runs in the service (Node), never in the renderer: the
+// file is parsed here, no script in it runs and nothing it references is fetched. Each format's
+// library is loaded only when a file of that format is read.
+import { parseArticle } from '../../core/article/index.ts';
+import type { Article } from '../../core/article/index.ts';
+import { blockLines } from './blocks.ts';
+import { DEFAULT_IMPORT_LIMITS, Deadline, formatBytes, ImportError, type ImportLimits } from './errors.ts';
+
+export type ImportFormat = 'text' | 'html' | 'docx' | 'pdf';
+
+export const FORMAT_BY_EXTENSION: Readonly<Record<string, ImportFormat>> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.html': 'html',
+  '.htm': 'html',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+};
+
+export interface ImportInput {
+  /** The file's name; its extension decides the format. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  limits?: Partial<ImportLimits>;
+  /** The publication, when the teacher knows it: its name is removed where it stands alone. */
+  publication?: string;
+  now?: () => number;
+}
+
+export interface ImportedArticle {
+  format: ImportFormat;
+  /** The article's text as lines, before the clean-up: what the teacher can check it against. */
+  lines: string[];
+  article: Article;
+  /** Found by Readability in a saved page's metadata, when the text itself has no byline. */
+  byline?: string;
+  siteName?: string;
+  words: number;
+}
+
+export function formatOf(name: string): ImportFormat {
+  const extension = /\.[^./\\]+$/u.exec(name.toLowerCase())?.[0] ?? '';
+  const format = FORMAT_BY_EXTENSION[extension];
+  if (!format) {
+    throw new ImportError(
+      'unsupported-format',
+      `${extension ? `"${extension}" files are` : 'a file without an extension is'} not supported: choose a .txt, .html, .htm, .docx or .pdf file`,
+    );
+  }
+  return format;
+}
+
+function countWords(lines: readonly string[]): number {
+  let words = 0;
+  for (const line of lines) words += line.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return words;
+}
+
+export async function importArticle(input: ImportInput, options: ImportOptions = {}): Promise<ImportedArticle> {
+  const limits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
+  const format = formatOf(input.name);
+  if (input.bytes.byteLength > limits.maxBytes) {
+    throw new ImportError(
+      'file-too-large',
+      `the file is ${formatBytes(input.bytes.byteLength)}, over the limit of ${formatBytes(limits.maxBytes)} for an article`,
+    );
+  }
+  if (input.bytes.byteLength === 0) throw new ImportError('empty', 'the file is empty');
+  const deadline = new Deadline(limits.maxMilliseconds, options.now);
+
+  let lines: string[];
+  let byline: string | undefined;
+  let siteName: string | undefined;
+  switch (format) {
+    case 'text':
+      lines = decodeText(input.bytes).split(/\r\n|\r|\n/u);
+      break;
+    case 'html':
+      ({ lines, byline, siteName } = await htmlLines(decodeHtml(input.bytes)));
+      break;
+    case 'docx':
+      lines = await docxLines(input.bytes, deadline);
+      break;
+    case 'pdf':
+      lines = await (await import('./pdf.ts')).pdfLines(input.bytes, deadline);
+      break;
+  }
+  deadline.check();
+
+  const words = countWords(lines);
+  if (words === 0) throw new ImportError('empty', 'the file has no text to read');
+  if (words > limits.maxWords) {
+    throw new ImportError('too-many-words', `the text has ${words.toLocaleString('en')} words, over the limit of ${limits.maxWords.toLocaleString('en')} for an article`);
+  }
+  const article = parseArticle(lines.join('\n'), options.publication ? { publication: options.publication } : {});
+  deadline.check();
+  return {
+    format,
+    lines,
+    article,
+    ...(byline && { byline }),
+    ...(siteName && { siteName }),
+    words,
+  };
+}
+
+/** UTF-8 (with or without a byte order mark), UTF-16 with one, else Windows-1252. */
+function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  if (text.includes('\u0000')) throw new ImportError('unreadable', 'the file is not text (it holds binary data): choose a .txt, .html, .docx or .pdf file');
+  return text;
+}
+
+function decodeHtml(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/iu.exec(head)?.[1]?.toLowerCase();
+  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      // An unknown label: fall through to the usual guesses.
+    }
+  }
+  return decodeText(bytes);
+}
+
+/** Readability over linkedom: the article of a saved page, as lines, headline first. */
+type DomRoot = Parameters<typeof blockLines>[0];
+interface ParsedPage {
+  document: { body: DomRoot | null };
+}
+
+async function htmlLines(html: string): Promise<{ lines: string[]; byline?: string; siteName?: string }> {
+  const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
+  const { document } = parseHTML(html) as unknown as ParsedPage;
+  // Readability edits the document it reads; linkedom never runs scripts or fetches anything.
+  const result = new Readability(document as never, { serializer: (node) => node }).parse();
+  const content = result?.content as unknown as DomRoot | undefined;
+  if (!result || !content) {
+    const lines = document.body ? blockLines(document.body) : [];
+    if (lines.length === 0) throw new ImportError('empty', 'the page has no article text that could be found');
+    return { lines };
+  }
+  const title = result.title?.trim();
+  const lines = blockLines(content);
+  return {
+    lines: title ? [title, ...lines] : lines,
+    ...(result.byline?.trim() && { byline: result.byline.trim() }),
+    ...(result.siteName?.trim() && { siteName: result.siteName.trim() }),
+  };
+}
+
+/** A Word document through mammoth, with access to files outside the document turned off. */
+async function docxLines(bytes: Uint8Array, deadline: Deadline): Promise<string[]> {
+  const [{ default: mammoth }, { parseHTML }] = await Promise.all([import('mammoth'), import('linkedom')]);
+  let html: string;
+  try {
+    const result = await deadline.race(
+      mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { externalFileAccess: false }),
+    );
+    html = result.value;
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError('unreadable', `the Word document could not be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+  deadline.check();
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as ParsedPage;
+  return document.body ? blockLines(document.body) : [];
+}
