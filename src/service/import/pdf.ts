@@ -31,7 +31,7 @@ export async function pdfLines(bytes: Uint8Array, deadline: Deadline): Promise<s
         `the PDF has no text layer (${items.length === 1 ? 'its page has' : `none of its ${items.length} pages has`} any text, as with a scanned document): run it through text recognition (OCR) first, or paste the text`,
       );
     }
-    return joinPages(pages.map(paragraphsOf));
+    return joinPages(pages.filter((lines) => lines.length > 0).map(paragraphsOf));
   } finally {
     void document.loadingTask.destroy().catch(() => undefined);
   }
@@ -73,7 +73,13 @@ function usualLineGap(values: number[]): number {
  * Paragraphs of one page: a new paragraph starts after a wider gap than the usual line spacing,
  * at a change of font size (a heading), or after a short line that ends a sentence.
  */
-function paragraphsOf(lines: readonly PdfLine[]): string[] {
+interface PageParagraphs {
+  paragraphs: string[];
+  firstSize: number;
+  lastSize: number;
+}
+
+function paragraphsOf(lines: readonly PdfLine[]): PageParagraphs {
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const gap = (lines[i - 1] as PdfLine).y - (lines[i] as PdfLine).y;
@@ -99,7 +105,12 @@ function paragraphsOf(lines: readonly PdfLine[]): string[] {
     previous = line;
   }
   if (text !== '') paragraphs.push(text);
-  return paragraphs;
+  const last = lines.at(-1);
+  return {
+    paragraphs,
+    firstSize: lines[0]?.size ?? 0,
+    lastSize: last?.size ?? 0,
+  };
 }
 
 function join(text: string, next: string): string {
@@ -110,18 +121,23 @@ function join(text: string, next: string): string {
 }
 
 /** A paragraph that runs over a page break is joined again. */
-function joinPages(pages: readonly string[][]): string[] {
+function joinPages(pages: readonly PageParagraphs[]): string[] {
   const paragraphs: string[] = [];
+  let previousPage: PageParagraphs | undefined;
   for (const page of pages) {
-    for (const [index, paragraph] of page.entries()) {
+    for (const [index, paragraph] of page.paragraphs.entries()) {
       const last = paragraphs.length - 1;
       const previous = paragraphs[last];
-      if (index === 0 && previous !== undefined && !SENTENCE_END.test(previous) && /^\p{Ll}/u.test(paragraph)) {
-        paragraphs[last] = join(previous, paragraph);
-      } else {
-        paragraphs.push(paragraph);
-      }
+      const continues =
+        index === 0 &&
+        previous !== undefined &&
+        previousPage !== undefined &&
+        Math.abs(previousPage.lastSize - page.firstSize) <= 0.15 * Math.max(previousPage.lastSize, page.firstSize) &&
+        (!SENTENCE_END.test(previous) || /^\p{Ll}/u.test(paragraph));
+      if (continues) paragraphs[last] = join(previous, paragraph);
+      else paragraphs.push(paragraph);
     }
+    previousPage = page;
   }
   return paragraphs;
 }
