@@ -33,13 +33,17 @@ export interface CleanupOptions {
 interface Line {
   line: number;
   text: string;
+  /** A blank line comes before this one in the input. */
+  blankBefore: boolean;
+  /** A blank line (or the end of the input) comes after this one. */
+  blankAfter: boolean;
   kind?: LineKind;
   reason?: RemovalReason;
   caption?: { text: string; credit?: string };
 }
 
 const MAX_HEADLINE_WORDS = 30;
-const STANDFIRST_MIN_WORDS = 8;
+const STANDFIRST_MIN_WORDS = 10;
 const SHORT_CAPTION_WORDS = 12;
 // A summary signed with its reporter: "…, reports Policy Editor Daniel Martin."
 const SIGNED_SUMMARY = /,?\s(?:reports|writes|explains)\s(?:\p{Lu}[\p{L}'’.-]*\s?){1,6}\.$/u;
@@ -68,6 +72,7 @@ function isTitleLike(text: string): boolean {
   return /^[\p{Lu}\p{Nd}‘'“"(]/u.test(text);
 }
 
+const SIGN_OFF = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
 const PUBLICATION_SHAPE = /^The(?:\s+\p{Lu}[\p{L}'’&.-]*){1,4}$/u;
 const LONE_CONNECTIVE = /^(?:on|at|by|and|in)$/u;
 const IMAGE_CAPTION_PREFIX = /^(?:image|photo|picture) caption\s*[,:]\s*/iu;
@@ -77,10 +82,12 @@ const IMAGE_CAPTION_PREFIX = /^(?:image|photo|picture) caption\s*[,:]\s*/iu;
  * removed page furniture, each removal with its reason. Pure: text in, classification out.
  */
 export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanup {
-  const lines: Line[] = raw
-    .split(/\r\n|\r|\n/u)
-    .map((text, index) => ({ line: index + 1, text: text.trim() }))
-    .filter((line) => line.text !== '');
+  const rawLines = raw.split(/\r\n|\r|\n/u).map((text) => text.trim());
+  const lines: Line[] = rawLines.flatMap((text, index) =>
+    text === ''
+      ? []
+      : [{ line: index + 1, text, blankBefore: index > 0 && rawLines[index - 1] === '', blankAfter: (rawLines[index + 1] ?? '') === '' }],
+  );
   const publication = options.publication ? comparable(options.publication) : undefined;
 
   const remove = (line: Line, reason: RemovalReason): void => {
@@ -93,6 +100,17 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
       (isCreditOnly(line.text) ? 'image-credit' : furnitureReason(line.text)) ??
       (publication && comparable(line.text) === publication ? 'publication-name' : undefined);
     if (reason) remove(line, reason);
+  }
+
+  // A section-like label printed twice at the top is the page's title ("News in brief").
+  for (const [index, line] of lines.entries()) {
+    if (line.kind !== 'removed') break;
+    const next = lines[index + 1];
+    if (line.reason === 'navigation' && next && comparable(next.text) === comparable(line.text) && isTitleLike(line.text)) {
+      delete line.kind;
+      delete line.reason;
+      break;
+    }
   }
 
   // The headline: the first title-like line that is not furniture. A short label above another
@@ -127,6 +145,7 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
   markCaptions(after);
   markRepeats(after);
   markStandfirst(after);
+  markSignOffs(after);
 
   for (const line of lines) line.kind ??= 'body';
 
@@ -240,6 +259,21 @@ function markRepeats(after: Line[]): void {
       }
     }
     previous = line;
+  }
+}
+
+/**
+ * A reporter's or agency's name signing off a story: two to four capitalised words straight
+ * under the last line of the story, with no blank line between ("Press Association").
+ */
+function markSignOffs(after: Line[]): void {
+  for (const [index, line] of after.entries()) {
+    const previous = after[index - 1];
+    if (line.kind || line.blankBefore || !line.blankAfter || !previous || previous.kind !== undefined) continue;
+    if (SIGN_OFF.test(line.text) && ENDS_LIKE_A_SENTENCE.test(previous.text) && wordsOf(previous.text).length >= 8) {
+      line.kind = 'removed';
+      line.reason = 'byline';
+    }
   }
 }
 
