@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { Agent, globalAgent, request, type IncomingMessage } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NetworkInterface } from '../../src/shared/contract.ts';
@@ -8,13 +8,24 @@ import { createService, type Service } from '../../src/service/service.ts';
 import { openStore, type Store } from '../../src/service/store.ts';
 import { seedQuizzes, tempDir } from './fixtures.ts';
 
-// A teacher's classroom on loopback. 127.0.0.2 stands in for the school network: the session
-// server binds it as a "LAN" interface, and each simulated student connects from its own
-// 127.x.y.z address (Linux routes all of 127.0.0.0/8 to loopback), so per-address rules such
-// as the join rate limit see a class of different computers.
+// A teacher's classroom on loopback. The session server binds a "LAN" interface at 127.0.0.1,
+// the one loopback address every system answers (Linux answers all of 127.0.0.0/8, macOS only
+// 127.0.0.1 unless an alias is added). Each simulated student is a different computer all the
+// same: the request names its address in a header that only this harness's server reads (the
+// app's server takes the connection's peer address), so per-address rules such as the join
+// rate limit see a class of different computers.
 
-export const LAN: NetworkInterface = { name: 'lan0', address: '127.0.0.2', family: 'IPv4', internal: false };
+export const LAN: NetworkInterface = { name: 'lan0', address: '127.0.0.1', family: 'IPv4', internal: false };
 export const LOOPBACK: NetworkInterface = { name: 'lo', address: '127.0.0.1', family: 'IPv4', internal: true };
+
+/** The header a simulated student's request carries its computer's address in. */
+export const CLIENT_ADDRESS_HEADER = 'x-test-client-address';
+
+/** The session server's `clientAddress` for tests: the simulated address, else the real peer. */
+export function simulatedClientAddress(request: IncomingMessage): string | undefined {
+  const simulated = request.headers[CLIENT_ADDRESS_HEADER];
+  return typeof simulated === 'string' ? simulated : request.socket.remoteAddress;
+}
 
 export interface ClassroomHarness {
   service: Service;
@@ -27,7 +38,14 @@ export interface ClassroomHarness {
   close(): Promise<void>;
 }
 
-export async function classroomHarness(options: { joinLimit?: { limit: number; windowMs: number }; now?: () => Date } = {}): Promise<ClassroomHarness> {
+export interface HarnessOptions {
+  joinLimit?: { limit: number; windowMs: number };
+  now?: () => Date;
+  /** false: the server sees only real peer addresses, as the app's does (default true). */
+  simulatedClients?: boolean;
+}
+
+export async function classroomHarness(options: HarnessOptions = {}): Promise<ClassroomHarness> {
   const { dir, cleanup } = tempDir();
   const rendererDir = join(dir, 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
@@ -42,7 +60,13 @@ export async function classroomHarness(options: { joinLimit?: { limit: number; w
       quizzes: seedQuizzes(),
       store,
       interfaces: () => [LAN, LOOPBACK],
-      startServer: (o) => startSessionServer({ ...o, rendererDir, log: () => {} }),
+      startServer: (o) =>
+        startSessionServer({
+          ...o,
+          rendererDir,
+          log: () => {},
+          ...(options.simulatedClients === false ? {} : { clientAddress: simulatedClientAddress }),
+        }),
       log: () => {},
       ...(options.joinLimit ? { joinLimit: options.joinLimit } : {}),
       ...(options.now ? { now: options.now } : {}),
@@ -82,9 +106,16 @@ export interface Reply {
 export interface SendOptions {
   body?: string;
   headers?: Record<string, string>;
-  /** The student's own address (127.x.y.z). */
+  /** The simulated computer's address (see addressOf), sent in CLIENT_ADDRESS_HEADER. */
   from?: string;
   agent?: Agent;
+}
+
+const agents = new Map<string, Agent>();
+function agentOf(address: string): Agent {
+  let agent = agents.get(address);
+  if (!agent) agents.set(address, (agent = new Agent({ keepAlive: true })));
+  return agent;
 }
 
 /** A raw request to the session server, so tests can send what a browser would not. */
@@ -96,9 +127,9 @@ export function send(host: string, port: number, method: string, path: string, o
         port,
         method,
         path,
-        ...(options.from ? { localAddress: options.from } : {}),
-        ...(options.agent ? { agent: options.agent } : {}),
-        headers: { Host: `${host}:${port}`, ...options.headers },
+        // Each simulated computer keeps its own connections, as different computers do.
+        agent: options.agent ?? (options.from ? agentOf(options.from) : globalAgent),
+        headers: { Host: `${host}:${port}`, ...(options.from ? { [CLIENT_ADDRESS_HEADER]: options.from } : {}), ...options.headers },
       },
       (res) => {
         let body = '';
@@ -131,5 +162,5 @@ export function student(port: number, from: string, agent?: Agent) {
     });
 }
 
-/** The nth simulated computer on the "LAN". */
-export const addressOf = (n: number) => `127.0.${1 + Math.floor(n / 250)}.${1 + (n % 250)}`;
+/** The nth simulated computer on the school network: an address the server is told, never bound. */
+export const addressOf = (n: number) => `192.168.${1 + Math.floor(n / 250)}.${1 + (n % 250)}`;

@@ -6,7 +6,7 @@ import { MAX_STUDENT_BODY_BYTES } from '../../src/service/classroom/server.ts';
 import { CHANNELS } from '../../src/shared/channels.ts';
 import { SESSION_CHANNELS } from '../../src/shared/session-channels.ts';
 import type { SessionStatus } from '../../src/shared/contract.ts';
-import { addressOf, classroomHarness, LAN, send, student, type ClassroomHarness } from './classroom-fixtures.ts';
+import { addressOf, classroomHarness, CLIENT_ADDRESS_HEADER, LAN, send, student, type ClassroomHarness } from './classroom-fixtures.ts';
 import { seedQuiz } from './fixtures.ts';
 
 // The LAN is not trusted: everything a classmate's laptop could send that it should not is
@@ -57,6 +57,27 @@ describe('the session server refuses', () => {
     expect(right.json.error).toMatchObject({ code: 'rate-limited', reason: 'too-many-joins' });
     expect((await student(session.port, addressOf(21))('join', { code: session.joinCode, name: 'Neighbour' })).status).toBe(200);
     await stillServing();
+  });
+
+  it('a flood that claims to come from many computers: the app counts the connection, not what a request says', async () => {
+    // The harness's server believes CLIENT_ADDRESS_HEADER so that one machine can play a class;
+    // the app's server (no clientAddress given) must not, or a flooder could name a new address per try.
+    const real = await classroomHarness({ simulatedClients: false });
+    try {
+      const other = await real.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const reply = await send(LAN.address, other.port, 'POST', '/session-api/join', {
+          body: JSON.stringify({ code: 'WRONG1', name: 'Flood' }),
+          headers: { ...json, [CLIENT_ADDRESS_HEADER]: addressOf(200 + i) },
+        });
+        statuses.push(reply.status);
+      }
+      expect(statuses.slice(0, 10).every((s) => s === 403)).toBe(true);
+      expect(statuses.slice(10)).toEqual([429, 429]);
+    } finally {
+      await real.close();
+    }
   });
 
   it('forged seat tokens, and tokens stolen from another session', async () => {

@@ -21,7 +21,7 @@ import { checkEnvelope, payloads, responseFor, slug, watchDatabase, weirdValues 
 // session server's student dispatcher, in-process (the same function the server calls for every
 // POST /session-api/<channel>, without the HTTP round trip). Each reply must be an envelope,
 // never a throw and never `internal`, nothing logged; a refused payload must leave the database
-// exactly as it was. Everything listens on loopback only (127.0.0.0/8, port 0).
+// exactly as it was. Everything listens on loopback only (127.0.0.1, port 0).
 
 const RUNS_PER_CHANNEL = 10_000;
 

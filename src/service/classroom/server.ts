@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { SESSION_API_PREFIX, SESSION_CHANNELS, type SessionChannel } from '../../shared/session-channels.ts';
 import { sessionContract, type RequestContext, type StudentChannels } from '../../shared/session-contract.ts';
 import { refusal, type Envelope } from '../../shared/contract.ts';
@@ -18,6 +19,12 @@ export interface SessionServerOptions {
   rendererDir: string;
   students: StudentChannels;
   log?: (message: string, error?: unknown) => void;
+  /**
+   * Who is asking, for per-computer rules such as the join limit: the connection's peer
+   * address. Tests inject their own to simulate a class of computers on one loopback address
+   * (macOS answers only 127.0.0.1 there).
+   */
+  clientAddress?: (request: IncomingMessage) => string | undefined;
 }
 
 export interface RunningSessionServer {
@@ -46,7 +53,7 @@ export function dispatchStudent(
 }
 
 export async function startSessionServer(options: SessionServerOptions): Promise<RunningSessionServer> {
-  const { host, port, rendererDir, students, log = console.error } = options;
+  const { host, port, rendererDir, students, log = console.error, clientAddress = (request) => request.socket.remoteAddress } = options;
   const server = createApiServer({
     apiPrefix: SESSION_API_PREFIX,
     bodyLimit: MAX_STUDENT_BODY_BYTES,
@@ -56,7 +63,7 @@ export async function startSessionServer(options: SessionServerOptions): Promise
     serverOptions: { requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 10_000 },
     absentPrefixes: ['/api/'],
     route: (channel, payload, request) =>
-      dispatchStudent(students, channel, payload, { remoteAddress: request.socket.remoteAddress ?? 'unknown' }, log),
+      dispatchStudent(students, channel, payload, { remoteAddress: clientAddress(request) ?? 'unknown' }, log),
   });
   const actualPort = await server.listen(host, port, (bound) => hostNames(host, bound));
   return { host, port: actualPort, close: server.close };
