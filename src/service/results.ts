@@ -8,7 +8,7 @@ import { publicArticle } from './public.ts';
 import { toCsv } from './csv.ts';
 import { ServiceError } from './errors.ts';
 import type { Service } from './service.ts';
-import type { AttemptFilter, Store } from './store.ts';
+import type { AttemptFilter, Store, UnreadableRow } from './store.ts';
 
 // The teacher's channels: every attempt, the class's results and the CSV exports. The sums
 // and shares are computed by src/core/results; this file fetches the records and shapes replies.
@@ -25,13 +25,21 @@ export function createResultsChannels(deps: { quizzes: readonly LoadedQuiz[]; st
     return quiz;
   }
 
-  /** Attempts with their answers, newest first, in two queries whatever their number. */
-  function attemptsWhere(filter: AttemptFilter): AttemptData[] {
-    return withAnswers(filter, store.responsesByAttempt(filter));
+  /**
+   * Attempts with their answers, newest first, in two queries whatever their number. A stored
+   * row that no longer parses is left out and added to `unreadable`, for the teacher to see.
+   */
+  function attemptsWhere(filter: AttemptFilter, unreadable: UnreadableRow[]): AttemptData[] {
+    const report = (row: UnreadableRow) => void unreadable.push(row);
+    return withAnswers(filter, store.responsesByAttempt(filter, report), report);
   }
 
-  function withAnswers<Answer extends AnswerScore>(filter: AttemptFilter, answers: Map<string, Answer[]>): AttemptData<Answer>[] {
-    return store.listAttempts(filter).map((a) => ({
+  function withAnswers<Answer extends AnswerScore>(
+    filter: AttemptFilter,
+    answers: Map<string, Answer[]>,
+    onUnreadable?: (row: UnreadableRow) => void,
+  ): AttemptData<Answer>[] {
+    return store.listAttempts(filter, onUnreadable).map((a) => ({
       id: a.id,
       quizId: a.quizId,
       studentName: a.studentName,
@@ -79,7 +87,8 @@ export function createResultsChannels(deps: { quizzes: readonly LoadedQuiz[]; st
 
     quizResults({ quizId }) {
       const quiz = installedQuiz(quizId);
-      const attempts = attemptsWhere({ quizId });
+      const unreadable: UnreadableRow[] = [];
+      const attempts = attemptsWhere({ quizId }, unreadable);
       const sentenceOrder = quiz.article.sentences.map((s) => s.id);
       return {
         quizId: quiz.id,
@@ -87,15 +96,17 @@ export function createResultsChannels(deps: { quizzes: readonly LoadedQuiz[]; st
         article: publicArticle(quiz.article),
         attempts: attempts.map(summary),
         ...classResults(quiz.questions, sentenceOrder, attempts),
+        unreadable,
       };
     },
 
     exportCsv({ kind, quizId }) {
       const columns = (quizId === undefined ? quizzes : [installedQuiz(quizId)]).map(columnsOf);
-      const attempts = attemptsWhere({ quizId });
+      const unreadable: UnreadableRow[] = [];
+      const attempts = attemptsWhere({ quizId }, unreadable);
       const table = kind === 'attempts' ? attemptsTable(columns, attempts) : responsesTable(columns, attempts);
       const stamp = now().toISOString().slice(0, 16).replace(/:/g, '-');
-      return { filename: `evident-${kind}-${quizId ?? 'all-quizzes'}-${stamp}.csv`, mediaType: 'text/csv', content: toCsv(table) };
+      return { filename: `evident-${kind}-${quizId ?? 'all-quizzes'}-${stamp}.csv`, mediaType: 'text/csv', content: toCsv(table), unreadable };
     },
   };
 }

@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { AttemptStatus, FeedbackMode, TimeLimitMinutes } from '../core/attempt.ts';
 import { Response } from '../core/scoring/response.ts';
 import { Verdict } from '../core/scoring/verdict.ts';
-import { Json, parseRow, StoreError } from './store/rows.ts';
+import { Json, parseListedRow, parseRow, StoreError, type OnUnreadable } from './store/rows.ts';
 import { SESSIONS_MIGRATION, sessionTables, type SessionTables } from './store/sessions.ts';
 
 export { StoreError } from './store/rows.ts';
+export type { OnUnreadable, UnreadableRow } from './store/rows.ts';
 export type { SeatRecord, SessionRecord } from './store/sessions.ts';
 
 // Every answer is one committed row, written before the service replies, so a crash or a
@@ -94,14 +95,16 @@ export interface AttemptFilter {
 export interface Store extends SessionTables {
   insertAttempt(attempt: AttemptRecord): void;
   getAttempt(id: string): AttemptRecord | undefined;
+  // The lists below leave out a row that no longer parses and report it to `onUnreadable`
+  // (by default, the store's `onUnreadable` option), so one damaged row never hides the rest.
   /** Newest first. */
-  listAttempts(filter: AttemptFilter): AttemptRecord[];
+  listAttempts(filter: AttemptFilter, onUnreadable?: OnUnreadable): AttemptRecord[];
   saveResponse(attemptId: string, record: ResponseRecord): void;
-  listResponses(attemptId: string): ResponseRecord[];
+  listResponses(attemptId: string, onUnreadable?: OnUnreadable): ResponseRecord[];
   /** The responses of every attempt the filter matches, by attempt id, each list in the order given. */
-  responsesByAttempt(filter: AttemptFilter): Map<string, ResponseRecord[]>;
+  responsesByAttempt(filter: AttemptFilter, onUnreadable?: OnUnreadable): Map<string, ResponseRecord[]>;
   /** Like responsesByAttempt, but only the scores: no response to read back, so a long list stays cheap. */
-  scoresByAttempt(filter: AttemptFilter): Map<string, ScoreRecord[]>;
+  scoresByAttempt(filter: AttemptFilter, onUnreadable?: OnUnreadable): Map<string, ScoreRecord[]>;
   markSubmitted(attemptId: string, submittedAt: string): void;
   /** Deletes the attempt and its responses in one transaction; false when there was no such attempt. */
   deleteAttempt(attemptId: string): boolean;
@@ -117,7 +120,12 @@ export interface StoreOptions {
    * measures what FULL costs; the app never passes it.
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /** Where a list reports a row it left out when its caller gave no `onUnreadable` (default: one line on stderr). */
+  onUnreadable?: OnUnreadable;
 }
+
+const warnUnreadable: OnUnreadable = ({ attemptId, questionId, problem }) =>
+  console.warn(`a stored ${questionId ? `answer to ${questionId} of attempt ${attemptId}` : `attempt ${attemptId}`} is unreadable and was left out (${problem})`);
 
 /**
  * Opens (or creates) the database at `file`. A file that is not an Evident database, or is
@@ -153,7 +161,7 @@ function openExisting(file: string, options: StoreOptions): Store {
     db.close();
     throw error;
   }
-  return wrap(db);
+  return wrap(db, options.onUnreadable ?? warnUnreadable);
 }
 
 function migrate(db: DatabaseSync, file: string, synchronous: 'FULL' | 'NORMAL'): void {
@@ -212,11 +220,7 @@ function attemptRecord(row: unknown, what: string): AttemptRecord {
   return parseRow(AttemptRow, row, what);
 }
 
-function responseRecord(row: unknown, what: string): ResponseRecord {
-  return parseRow(ResponseRow, row, what);
-}
-
-function wrap(db: DatabaseSync): Store {
+function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
   const insertAttempt = db.prepare(
     `INSERT INTO attempts (id, quiz_id, student_name, settings, seed, status, started_at, submitted_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -260,29 +264,33 @@ function wrap(db: DatabaseSync): Store {
       if (row === undefined) return undefined;
       return attemptRecord(row, `attempt ${id}`);
     },
-    listAttempts(filter) {
-      return selectAttempts.all(filterParams(filter)).map((row) => attemptRecord(row, 'attempt'));
+    listAttempts(filter, onUnreadable = defaultOnUnreadable) {
+      return selectAttempts.all(filterParams(filter)).flatMap((row) => parseListedRow(AttemptRow, row, onUnreadable) ?? []);
     },
     saveResponse(attemptId, r) {
       upsertResponse.run(attemptId, r.questionId, JSON.stringify(r.response), r.points, r.maxPoints, r.verdict, r.answeredAt);
     },
-    listResponses(attemptId) {
-      return selectResponses.all(attemptId).map((row) => responseRecord(row, `response of attempt ${attemptId}`));
+    listResponses(attemptId, onUnreadable = defaultOnUnreadable) {
+      return selectResponses.all(attemptId).flatMap((row) => parseListedRow(ResponseRow, { attempt_id: attemptId, ...row }, onUnreadable) ?? []);
     },
-    responsesByAttempt(filter) {
+    responsesByAttempt(filter, onUnreadable = defaultOnUnreadable) {
       const byAttempt = new Map<string, ResponseRecord[]>();
       for (const row of selectResponsesWhere.iterate(filterParams(filter))) {
+        const record = parseListedRow(ResponseRow, row, onUnreadable);
+        if (!record) continue;
         const attemptId = String(row['attempt_id']);
         const list = byAttempt.get(attemptId) ?? [];
-        list.push(responseRecord(row, `response of attempt ${attemptId}`));
+        list.push(record);
         byAttempt.set(attemptId, list);
       }
       return byAttempt;
     },
-    scoresByAttempt(filter) {
+    scoresByAttempt(filter, onUnreadable = defaultOnUnreadable) {
       const byAttempt = new Map<string, ScoreRecord[]>();
       for (const row of selectScoresWhere.iterate(filterParams(filter))) {
-        const { attemptId, score } = parseRow(ScoreRow, row, 'response score');
+        const parsed = parseListedRow(ScoreRow, row, onUnreadable);
+        if (!parsed) continue;
+        const { attemptId, score } = parsed;
         const list = byAttempt.get(attemptId) ?? [];
         list.push(score);
         byAttempt.set(attemptId, list);

@@ -203,6 +203,14 @@ export const QuestionResult = z.strictObject({
 /** How often a sentence was the evidence for a question the student did not get fully right. */
 export const SentenceResult = z.strictObject({ sentenceId: SentenceId, missed: z.int().min(0) });
 
+/** A stored record that no longer parses: left out of results and exports, and named here. */
+export const UnreadableRecord = z.strictObject({
+  attemptId: z.string(),
+  /** Absent when the attempt itself is unreadable (then all of its answers are left out). */
+  questionId: z.string().optional(),
+  problem: z.string(),
+});
+
 export const QuizResults = z.strictObject({
   quizId: Slug,
   title: z.string(),
@@ -213,6 +221,8 @@ export const QuizResults = z.strictObject({
   questions: z.array(QuestionResult),
   /** Every sentence cited as evidence by some question, in reading order. */
   sentences: z.array(SentenceResult),
+  /** Stored answers (or attempts) that could not be read and are not counted above. */
+  unreadable: z.array(UnreadableRecord),
 });
 
 export const CsvExport = z.strictObject({
@@ -220,6 +230,8 @@ export const CsvExport = z.strictObject({
   mediaType: z.literal('text/csv'),
   /** UTF-8 text beginning with a byte-order mark, rows ending in CRLF (RFC 4180). */
   content: z.string(),
+  /** Stored answers (or attempts) that could not be read and are not in the file. */
+  unreadable: z.array(UnreadableRecord),
 });
 
 // ── Classroom sessions (the teacher's side; the students' side is session-contract.ts) ──
