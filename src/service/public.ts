@@ -46,9 +46,10 @@ export function questionsInOrder(questions: readonly LoadedQuestion[], seed: num
 }
 
 /**
- * `number` is the position on screen. `seed` is the attempt's: items whose bank order is the
- * answer (ordering) are always shown shuffled, so the order on screen never gives the answer
- * away; with `shuffleOptions`, the options of choice questions are shuffled too.
+ * `number` is the position on screen. `seed` is the attempt's: items whose order could give
+ * the answer away (ordering's items, matching's right-hand list) are always shown in a seeded
+ * order that is not the key's, whatever `shuffleOptions` says; with `shuffleOptions`, the
+ * options of choice questions are shuffled too.
  */
 export function publicQuestion(question: LoadedQuestion, number: number, seed: number, shuffleOptions = false): PublicQuestion {
   const mix = <T>(items: T[], part: string): T[] =>
@@ -72,9 +73,14 @@ export function publicQuestion(question: LoadedQuestion, number: number, seed: n
     case 'cloze':
       return { ...common, type: question.type, text: question.text, gaps: question.gaps.map((g) => ({ id: g.id })) };
     case 'ordering':
-      return { ...common, type: question.type, items: shuffledAwayFromAnswer(question, seed) };
+      return { ...common, type: question.type, items: shuffledAwayFromKey(choices(question.items), deriveSeed(seed, question.id), orderingKey(question)) };
     case 'matching':
-      return { ...common, type: question.type, left: choices(question.left), right: mix(choices(question.right), 'right') };
+      return {
+        ...common,
+        type: question.type,
+        left: choices(question.left),
+        right: shuffledAwayFromKey(choices(question.right), deriveSeed(seed, `${question.id}/right`), matchingKey(question)),
+      };
     case 'two-part':
       return {
         ...common,
@@ -92,13 +98,41 @@ export function publicQuestion(question: LoadedQuestion, number: number, seed: n
   }
 }
 
-function shuffledAwayFromAnswer(question: Extract<LoadedQuestion, { type: 'ordering' }>, seed: number) {
-  const items = choices(question.items);
-  const base = deriveSeed(seed, question.id);
-  // A shuffle can land on the answer itself; step the seed until it does not.
-  for (let attempt = 0; attempt < 16; attempt++) {
-    const shuffled = seededShuffle(items, base + attempt);
-    if (shuffled.some((item, i) => item.id !== question.order[i])) return shuffled;
+/** Whether a shown order of ordering's items is the answer itself. */
+function orderingKey(question: Extract<LoadedQuestion, { type: 'ordering' }>) {
+  return (shown: readonly { id: string }[]) => shown.every((item, i) => item.id === question.order[i]);
+}
+
+/**
+ * Whether a shown right-hand list of matching is in key order: reading the left rows down (they
+ * are shown in bank order), each row's answer comes no earlier in the list than the row
+ * above's. Then "option i answers row i", or the same with distractors between, gives it away.
+ */
+function matchingKey(question: Extract<LoadedQuestion, { type: 'matching' }>) {
+  const answerOf = new Map(question.pairs.map((p) => [p.left, p.right]));
+  const answers = question.left.map((l) => answerOf.get(l.id));
+  return (shown: readonly { id: string }[]) => {
+    const position = new Map(shown.map((item, i) => [item.id, i]));
+    const places = answers.map((id) => position.get(id ?? '') ?? -1);
+    return places.every((place, i) => i === 0 || place >= (places[i - 1] ?? -1));
+  };
+}
+
+/**
+ * A seeded shuffle of `items` that is not in key order. A shuffle can land on the key itself;
+ * then the seed steps on, so the same attempt always gets the same order (and its review
+ * replays it). When no order avoids the key (every row has the same answer), none is needed.
+ */
+function shuffledAwayFromKey<T extends { id: string }>(items: T[], seed: number, inKeyOrder: (shown: readonly T[]) => boolean): T[] {
+  for (let step = 0; step < 64; step++) {
+    const shuffled = seededShuffle(items, (seed + step) >>> 0);
+    if (!inKeyOrder(shuffled)) return shuffled;
   }
-  return [...items].reverse();
+  // Beyond reach for any real question (each try lands on the key with probability ≤ 1/2), but
+  // an order must still be chosen: rotate until one avoids the key, or keep the bank's.
+  for (let turn = 1; turn < items.length; turn++) {
+    const rotated = [...items.slice(turn), ...items.slice(0, turn)];
+    if (!inKeyOrder(rotated)) return rotated;
+  }
+  return items;
 }

@@ -134,8 +134,10 @@ export async function answerCorrectly(page: Page, question: Question, input: Inp
         if (input === 'mouse') await select.selectOption({ label: text });
         else {
           await select.focus();
-          const index = question.right.findIndex((r) => r.id === pair.right);
-          for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
+          // The list is shown in the attempt's own order (never the key's), after "Choose…".
+          const shownValues = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+          const index = shownValues.indexOf(pair.right);
+          for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
         }
         await expect(select).toHaveValue(pair.right);
       }
