@@ -14,6 +14,37 @@ export interface ApiServerOptions {
   serverOptions?: ServerOptions;
   /** Paths that do not exist on this server whatever the method (another server's API). */
   absentPrefixes?: readonly string[];
+  /** The clock of the dropped-request log's window (tests move it by hand). */
+  now?: () => number;
+}
+
+/** At most one line a minute about requests that clients dropped half-way. */
+export const DROPPED_LOG_WINDOW_MS = 60_000;
+
+/**
+ * A client that drops its request half-way (a closed laptop lid, or somebody flooding the
+ * server) is the client's business: one line, no stack trace, and at most one line a window,
+ * which counts the drops it kept quiet about. Otherwise any client could flood the log.
+ */
+export function createDroppedRequestLog(log: (message: string) => void, now: () => number, windowMs = DROPPED_LOG_WINDOW_MS) {
+  let windowStart = -Infinity;
+  let quiet = 0;
+  return (remoteAddress: string | undefined): void => {
+    const time = now();
+    if (time - windowStart < windowMs) {
+      quiet++;
+      return;
+    }
+    const earlier = quiet > 0 ? ` (${quiet + 1} requests dropped since the last such line, ${quiet} of them not logged)` : '';
+    log(`a request from ${remoteAddress ?? 'an unknown address'} was dropped by the client before it was complete${earlier}`);
+    windowStart = time;
+    quiet = 0;
+  };
+}
+
+function isDropped(request: IncomingMessage, error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'EPIPE' || (request.destroyed && !request.complete);
 }
 
 export interface ApiServer {
@@ -40,6 +71,7 @@ export function withTimeoutChecks(serverOptions: ServerOptions): ServerOptions {
  */
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const { apiPrefix, bodyLimit, rendererDir, route, log } = options;
+  const logDropped = createDroppedRequestLog((message) => log(message), options.now ?? Date.now);
   let allowedHosts = new Set<string>();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -68,6 +100,10 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
 
   const server = createServer(withTimeoutChecks(options.serverOptions ?? {}), (request, response) => {
     handle(request, response).catch((error: unknown) => {
+      if (isDropped(request, error)) {
+        logDropped(request.socket.remoteAddress);
+        return void response.destroy();
+      }
       log('an HTTP request failed', error);
       if (!response.headersSent) sendError(response, refusal('unexpected-error', 'something went wrong; the error was logged'));
       else response.destroy();

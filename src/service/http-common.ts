@@ -69,13 +69,22 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 
 export type JsonBody = { ok: true; payload: unknown } | { ok: false; error: WireError; status?: number };
 
+/**
+ * Exactly `application/json`, with no parameter or a UTF-8 charset (quoted or not, any case):
+ * nothing looser, so no other encoding, type or parameter is ever read as JSON. A whitelist,
+ * so a pattern suffices where a general Content-Type parser would not add anything.
+ */
+export function isJsonContentType(header: string | undefined): boolean {
+  return /^[ \t]*application\/json[ \t]*(?:;[ \t]*charset[ \t]*=[ \t]*(?:utf-8|"utf-8")[ \t]*)?$/i.test(header ?? '');
+}
+
 /** A POST with a JSON body of at most `limit` bytes, parsed; or the reason it was refused. */
 export async function readJsonRequest(request: IncomingMessage, limit: number): Promise<JsonBody> {
   if (request.method !== 'POST') {
     return { ok: false, error: refusal('wrong-method', 'use POST for the API'), status: 405 };
   }
-  if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-    return { ok: false, error: refusal('wrong-content-type', 'send the request body as application/json') };
+  if (!isJsonContentType(request.headers['content-type'])) {
+    return { ok: false, error: refusal('wrong-content-type', 'send the request body as application/json, in UTF-8 (charset=utf-8 or none)'), status: 415 };
   }
   const body = await readBody(request, limit);
   if (body === undefined) {

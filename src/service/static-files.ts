@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { refusal } from '../shared/contract.ts';
 import { CONTENT_SECURITY_POLICY, sendError } from './http-common.ts';
 
 // The built renderer as static files, for both HTTP servers. Nothing outside `rendererDir` is
-// ever read: the path is decoded once, normalised, and must stay under the root.
+// ever read: the path is decoded once, normalised, and must stay under the root; and the file's
+// real path (symbolic links resolved) must be under the root's real path too.
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,7 +35,10 @@ export async function serveStatic(rendererDir: string, pathname: string, headOnl
   }
   let content: Buffer;
   try {
-    content = await readFile(file);
+    const realRoot = await realpath(rendererDir);
+    const realFile = await realpath(file);
+    if (!realFile.startsWith(realRoot + sep)) throw new Error('outside the renderer folder');
+    content = await readFile(realFile);
   } catch {
     return sendError(response, refusal('no-such-file', 'no such file'));
   }

@@ -114,7 +114,7 @@ describe('the session server refuses', () => {
     });
     expect(big.status).toBe(413);
     expect((await send(LAN.address, session.port, 'POST', '/session-api/seat', { body: '{"token":', headers: json })).status).toBe(400);
-    expect((await send(LAN.address, session.port, 'POST', '/session-api/seat', { body: 'token=x', headers: { 'Content-Type': 'text/plain' } })).status).toBe(400);
+    expect((await send(LAN.address, session.port, 'POST', '/session-api/seat', { body: 'token=x', headers: { 'Content-Type': 'text/plain' } })).status).toBe(415);
     expect((await send(LAN.address, session.port, 'GET', '/session-api/seat')).status).toBe(405);
     expect((await honest()('dropTables', {})).json.error?.code).toBe('unknown-channel');
     await stillServing();

@@ -99,7 +99,7 @@ describe('the HTTP binding', () => {
     expect(sameSite.status).toBe(200);
     // A form post cannot carry JSON's content type, so it cannot reach the API either.
     const form = await send('POST', '/api/listQuizzes', { body: 'a=1', headers: { 'Content-Type': 'text/plain' } });
-    expect(form.status).toBe(400);
+    expect(form.status).toBe(415);
   });
 
   it('serves the renderer with a CSP and nothing outside it', async () => {
