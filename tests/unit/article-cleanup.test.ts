@@ -143,6 +143,58 @@ describe('headline, byline, publication and standfirst', () => {
   });
 });
 
+describe('rules grown in round 2', () => {
+  it('takes a section label printed twice at the top as the title, and signs-off under a story as bylines', () => {
+    const article = parseArticle(
+      ['News in brief', '', 'News in brief', '', 'Man arrested over stolen pictures', '', `${PROSE} More followed.`, 'Press Association', '', PROSE].join('\n'),
+    );
+    expect(article.headline).toBe('News in brief');
+    expect(article.removed.map((line) => [line.text, line.reason])).toEqual([
+      ['News in brief', 'repeated-headline'],
+      ['Press Association', 'byline'],
+    ]);
+    expect(article.paragraphs).toHaveLength(3);
+  });
+
+  it('skips a short site name above a longer title', () => {
+    const article = parseArticle(['Legacy Building', '', 'The littlest fan and re-building Primark', '', PROSE].join('\n'));
+    expect(article.headline).toBe('The littlest fan and re-building Primark');
+    expect(article.removed).toEqual([{ line: 1, text: 'Legacy Building', reason: 'before-headline' }]);
+  });
+
+  it('recognises a picture described between its credits and the caption under it', () => {
+    const article = parseArticle(
+      ['A headline for the test page', PROSE, 'PA The charred Bank Buildings in Belfast city centrePA', '', 'Firefighters are still working at the site', '', PROSE].join('\n'),
+    );
+    expect(article.removed).toEqual([{ line: 3, text: 'PA The charred Bank Buildings in Belfast city centrePA', reason: 'picture-description' }]);
+    expect(article.captions).toEqual([{ text: 'Firefighters are still working at the site' }]);
+    expect(article.paragraphs).toHaveLength(2);
+  });
+
+  it('removes a standfirst and a long caption printed twice, link blocks, ad slots and "PHOTO" credits', () => {
+    const standfirst = 'A ten-year masterplan for our national parks has been a long time coming, writes Caroline O’Doherty.';
+    const caption = 'Looking out at Killarney National Park from Ladies View at the Upper Lake on a clear morning.';
+    const article = parseArticle(
+      [
+        'A headline for the test page', '', standfirst, '', 'A headline for the test page', '', standfirst, '', caption, caption, PROSE, '[ad_1]',
+        'Click here to read the game story and the column on the title.',
+        'A town hall door sign announced a planned special meeting.  JEFF LESTER PHOTO',
+      ].join('\n'),
+    );
+    expect(article.standfirst).toBe(standfirst);
+    expect(article.captions).toEqual([{ text: caption }, { text: 'A town hall door sign announced a planned special meeting.', credit: 'JEFF LESTER PHOTO' }]);
+    expect(article.removed.map((line) => [line.line, line.reason])).toEqual([
+      [3, 'standfirst'],
+      [5, 'repeated-headline'],
+      [7, 'standfirst'],
+      [10, 'duplicated-caption'],
+      [12, 'advertisement'],
+      [13, 'related-link'],
+    ]);
+    expect(article.paragraphs).toHaveLength(1);
+  });
+});
+
 describe('the hand-labelled news pages', () => {
   const pages = loadPages();
 
@@ -179,14 +231,16 @@ describe('the hand-labelled news pages', () => {
   });
 
   it('on the held-out pages: does no worse than measured when they were first run', () => {
-    // Round 2's held-out pages, measured once before any rule was changed for them: every
-    // article line kept (23 of 23) but only 12 of 25 furniture and caption lines removed, and
-    // 4 of 5 headlines right. The issue's targets (≥ 90% removed, every headline) are not met
-    // on them; this guards against getting worse. (Round 1's held-out pages, now tuning pages
-    // t11-t17, measured 28/29 kept, 23/26 removed, 5/7 headlines.)
+    // Each round's held-out pages were labelled, then measured once before any rule was changed
+    // for them, then became tuning pages for the next round:
+    //   round 1 (t11-t17): 28/29 article lines kept, 23/26 furniture lines removed, 5/7 headlines
+    //   round 2 (t18-t22): 23/23 kept, 12/25 removed, 4/5 headlines
+    //   round 3 (h01-h05, the current held-out pages): 37/37 kept, 12/37 removed, 1/5 headlines
+    // The issue's targets (≥ 90% removed, every headline) are not met on unseen pages; this
+    // guards against getting worse.
     const result = figures(pages.filter((page) => page.labels.set === 'held-out').map(scorePage));
     expect(result.articleKeptShare).toBeGreaterThanOrEqual(0.98);
-    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(0.48);
-    expect(result.headlinesRight).toBeGreaterThanOrEqual(4);
+    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(0.32);
+    expect(result.headlinesRight).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,4 +1,4 @@
-import { isCapitalisedName, isCreditOnly, parseGluedCredit } from './credit.ts';
+import { isCapitalisedName, isCreditOnly, isFramedByCredit, parseGluedCredit } from './credit.ts';
 import type { RemovalReason } from './reasons.ts';
 import { ENDS_LIKE_A_SENTENCE, furnitureReason, wordsOf } from './rules.ts';
 
@@ -45,6 +45,7 @@ interface Line {
 const MAX_HEADLINE_WORDS = 30;
 const STANDFIRST_MIN_WORDS = 10;
 const SHORT_CAPTION_WORDS = 12;
+const MAX_CAPTION_WORDS = 40;
 // A summary signed with its reporter: "…, reports Policy Editor Daniel Martin."
 const SIGNED_SUMMARY = /,?\s(?:reports|writes|explains)\s(?:\p{Lu}[\p{L}'’.-]*\s?){1,6}\.$/u;
 
@@ -97,7 +98,7 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
 
   for (const line of lines) {
     const reason =
-      (isCreditOnly(line.text) ? 'image-credit' : furnitureReason(line.text)) ??
+      (isCreditOnly(line.text) ? 'image-credit' : isFramedByCredit(line.text) ? 'picture-description' : furnitureReason(line.text)) ??
       (publication && comparable(line.text) === publication ? 'publication-name' : undefined);
     if (reason) remove(line, reason);
   }
@@ -119,12 +120,21 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
   const candidates = lines.flatMap((line, index) => (line.kind ? [] : [index]));
   for (const [position, index] of candidates.entries()) {
     const line = lines[index] as Line;
-    if (isTitleLike(line.text)) {
+    const next = lines[candidates[position + 1] ?? -1];
+    // A short name above a longer title is the site's or section's ("Legacy Building"),
+    // unless it is printed twice, as a page's own title is.
+    const shortNameAboveTitle =
+      isLabel(line.text) &&
+      next !== undefined &&
+      isTitleLike(next.text) &&
+      wordsOf(next.text).length >= 4 &&
+      comparable(next.text) !== comparable(line.text) &&
+      comparable(lines[index + 1]?.text ?? '') !== comparable(line.text);
+    if (isTitleLike(line.text) && !shortNameAboveTitle) {
       headlineIndex = index;
       break;
     }
     if (!isLabel(line.text)) break;
-    const next = lines[candidates[position + 1] ?? -1];
     if (next === undefined || !(isTitleLike(next.text) || isLabel(next.text))) {
       headlineIndex = index;
       break;
@@ -138,7 +148,7 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
 
   if (headline) {
     const repeated = comparable(headline.text);
-    for (const line of after) if (!line.kind && comparable(line.text) === repeated) remove(line, 'repeated-headline');
+    for (const line of after) if (line.kind !== 'caption' && comparable(line.text) === repeated) remove(line, 'repeated-headline');
   }
 
   markHeaderFurniture(after, headline !== undefined);
@@ -146,6 +156,7 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
   markRepeats(after);
   markStandfirst(after);
   markSignOffs(after);
+  markRepeatsOfRemoved(after);
 
   for (const line of lines) line.kind ??= 'body';
 
@@ -213,6 +224,7 @@ function markCaptions(after: Line[]): void {
       continue;
     }
     const next = after[index + 1];
+    const previous = after[index - 1];
     const glued = parseGluedCredit(line.text);
     let caption: { text: string; credit?: string } | undefined;
     if (IMAGE_CAPTION_PREFIX.test(line.text)) {
@@ -223,6 +235,13 @@ function markCaptions(after: Line[]): void {
       caption = { text: line.text, credit: next.text.replace(/^(?:©\s*)?(?:picture|photo|photograph|image|credit)s?\s*[:,;]\s*/iu, '') };
       next.kind = 'removed';
       next.reason = 'image-credit';
+    } else if (
+      previous?.reason === 'picture-description' &&
+      !ENDS_LIKE_A_SENTENCE.test(line.text) &&
+      wordsOf(line.text).length <= MAX_CAPTION_WORDS
+    ) {
+      // The caption printed under a picture's description.
+      caption = { text: line.text };
     }
     if (caption) {
       line.kind = 'caption';
@@ -245,7 +264,8 @@ function markRepeats(after: Line[]): void {
   let previous: Line | undefined;
   for (const line of after) {
     if (!line.kind && previous && comparable(previous.text) === comparable(line.text)) {
-      if (previous.kind === undefined && wordsOf(line.text).length <= SHORT_CAPTION_WORDS) {
+      const pairedCaption = !line.blankBefore || wordsOf(line.text).length <= SHORT_CAPTION_WORDS;
+      if (previous.kind === undefined && pairedCaption && wordsOf(line.text).length <= MAX_CAPTION_WORDS) {
         previous.kind = 'caption';
         previous.caption = { text: previous.text };
         line.kind = 'removed';
@@ -259,6 +279,22 @@ function markRepeats(after: Line[]): void {
       }
     }
     previous = line;
+  }
+}
+
+/** A line printed again after it was removed goes for the same reason (a standfirst twice). */
+function markRepeatsOfRemoved(after: Line[]): void {
+  const removed = new Map<string, RemovalReason>();
+  for (const line of after) {
+    if (line.kind === 'removed' && line.reason) {
+      if (!removed.has(comparable(line.text))) removed.set(comparable(line.text), line.reason);
+    } else if (!line.kind) {
+      const reason = removed.get(comparable(line.text));
+      if (reason) {
+        line.kind = 'removed';
+        line.reason = reason;
+      }
+    }
   }
 }
 

@@ -41,6 +41,14 @@ const GLUED_FORMS: ReadonlyArray<{ applies: RegExp; form: RegExp; minWords?: num
     form: new RegExp(String.raw`^(?<text>.*?[.!?”"])\s+(?<credit>(?:REUTERS|AFP|AP|EPA|PA)\/${NAME}|${NAME}\s*\/\s*${AGENCY})$`, 'u'),
   },
   {
+    // "… JEFF LESTER PHOTO", "… Photo by Jane Doe", "… Jane Doe Photo"
+    applies: /(?:PHOTO|Photo|PICTURE|Picture)(?:\s+by\s+.{1,40})?$/u,
+    form: new RegExp(
+      String.raw`^(?<text>.*?[.!?”"])\s+(?<credit>(?:${NAME}\s+(?:PHOTO|Photo|PICTURE|Picture)(?:\s*\/\s*${NAME})?|(?:Photo|Picture)\s+by\s+${NAME}))$`,
+      'u',
+    ),
+  },
+  {
     // "… Name - Photographer/Agency"
     applies: /[Pp]hotographer\b[^.!?]{0,60}$/u,
     form: new RegExp(String.raw`^(?<text>.*?[.!?”"])\s+(?<credit>${NAME}\s+[-–—]\s+(?:Staff\s+)?[Pp]hotographer\b[^.!?]{0,60})$`, 'u'),
@@ -76,6 +84,23 @@ export function isCreditOnly(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.split(/\s+/u).length > 12) return false;
   return CREDIT_ONLY_FORMS.some((form) => form.test(trimmed));
+}
+
+/**
+ * A picture's description framed by its credit, as some pages copy an image: "PA The charred
+ * buildings in the city centrePA" (the credit, the description, the credit again glued on).
+ */
+export function isFramedByCredit(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  for (let size = 1; size <= 4 && size < words.length - 1; size++) {
+    const credit = words.slice(0, size).join(' ');
+    if (!words.slice(0, size).every((word) => /^\p{Lu}\p{L}*$/u.test(word))) return false;
+    const rest = words.slice(size).join(' ');
+    if (!rest.endsWith(credit)) continue;
+    const description = rest.slice(0, -credit.length);
+    if (/\p{L}$/u.test(description) && description.split(/\s+/u).length >= 2) return true;
+  }
+  return false;
 }
 
 /**

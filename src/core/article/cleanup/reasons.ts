@@ -15,6 +15,7 @@ export const REMOVAL_REASONS = {
   advertisement: 'An advertisement placeholder.',
   'related-link': 'A link to another story ("Read more", "Related").',
   'image-credit': 'The credit of a picture (photographer or agency).',
+  'picture-description': "A picture's description (its alternative text) printed with its credit.",
   'duplicated-caption': 'A picture caption printed again.',
   'repeated-headline': 'The headline printed again.',
   'repeated-line': 'A line printed again straight after itself.',

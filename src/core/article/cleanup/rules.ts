@@ -126,6 +126,8 @@ export const LINE_RULES: readonly LineRule[] = [
     'advertisement',
     /^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content)?|promoted(?: content)?|paid (?:post|content)|partner content|skip advert(?:isement)?|show ad|hide ad|ad feedback|report this ad)$/iu,
     /^(?:story|article) continues below(?: this)? advert(?:isement)?$/iu,
+    // An ad slot's placeholder left in the text by a publishing system: "[ad_1]".
+    /^\[ad[_ -]?\d*\]$/iu,
     /^continue reading (?:the main story|below)$/iu,
   ),
   rule(
@@ -137,6 +139,7 @@ export const LINE_RULES: readonly LineRule[] = [
     /^(?:read more|related|related (?:stories|articles|topics|content|links)|more on this story|more stories|you may also like|recommended(?: for you)?|most (?:read|popular|viewed|shared)|top stories|further reading|see also|full story|read here|read the full (?:story|article)|continue reading(?:\s*(?:…|\.\.\.))?)\.?$/iu,
     /^(?:→|»)?\s*read (?:the )?(?:full )?(?:article|story)$/iu,
     /^read (?:the |our )?.{0,60}\bhere\.?$/iu,
+    /^click here (?:to|for)\b/iu,
   ),
   short(30, rule('copyright', /^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}))/iu, /\ball rights reserved\.?$/iu)),
   short(
