@@ -74,7 +74,10 @@ describe('the seed bank (north-korea-un)', () => {
         ...(question.type === 'two-part' ? question.partB.options.map((o) => o.quote) : []),
       ];
       for (const quote of quotes) {
-        expect(sentenceTexts.some((text) => text.includes(quote)), `${question.id}: ${quote}`).toBe(true);
+        expect(
+          sentenceTexts.some((text) => text.includes(quote)),
+          `${question.id}: ${quote}`,
+        ).toBe(true);
         expect(findSentenceByQuote(quiz.article, quote).kind).toBe('found');
       }
     }
@@ -84,7 +87,8 @@ describe('the seed bank (north-korea-un)', () => {
     const quiz = loadSeed();
     const verdicts = { true: 'True.', false: 'False.', 'not-given': 'Not given.' } as const;
     for (const question of quiz.bank.questions) {
-      if (question.type === 'true-false-not-given') expect(question.explanation.startsWith(verdicts[question.answer]), question.id).toBe(true);
+      if (question.type === 'true-false-not-given')
+        expect(question.explanation.startsWith(verdicts[question.answer]), question.id).toBe(true);
     }
   });
 
@@ -151,14 +155,16 @@ describe('the seed bank (north-korea-un)', () => {
     const quiz = loadSeed();
     const positions: number[] = [];
     for (const question of quiz.bank.questions) {
-      const choice =
-        question.type === 'single-choice' ? question : question.type === 'two-part' ? question.partA : undefined;
+      const choice = question.type === 'single-choice' ? question : question.type === 'two-part' ? question.partA : undefined;
       if (choice) positions.push(choice.options.findIndex((o) => o.id === choice.correct));
     }
     expect(positions.length).toBeGreaterThanOrEqual(8);
     for (const position of new Set(positions)) {
       const share = positions.filter((p) => p === position).length / positions.length;
-      expect(share, `position ${position + 1} holds ${positions.filter((p) => p === position).length} of ${positions.length}`).toBeLessThanOrEqual(0.4);
+      expect(
+        share,
+        `position ${position + 1} holds ${positions.filter((p) => p === position).length} of ${positions.length}`,
+      ).toBeLessThanOrEqual(0.4);
     }
     expect(new Set(positions).size).toBeGreaterThanOrEqual(3);
   });
