@@ -6,7 +6,7 @@ import { ServiceError, type Service } from './service.ts';
 
 // What every transport does with a request: look the channel up, parse the payload, call the
 // service, check the reply against the public schema, wrap it. No rules live here. The same
-// steps serve the classroom's student contract (see classroom/student-dispatch.ts).
+// steps serve the classroom's student contract (see dispatchStudent in classroom/server.ts).
 
 export function isChannel(name: string): name is Channel {
   return (CHANNELS as readonly string[]).includes(name);

@@ -1,4 +1,3 @@
-// The config's projects do not inherit the plugin's auto-cleanup, so each file registers it.
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Cloze from '../../src/renderer/src/questions/Cloze.svelte';

@@ -152,10 +152,6 @@ export function scoreTwoPart(q: LoadedQuestionOf<'two-part'>, r: ResponseOf<'two
   return result(q, ((aRight ? 1 : 0) + bEarned) / 2, parts);
 }
 
-/**
- * Scores one response. The response is re-validated here because it crosses a process boundary
- * on its way in; a malformed one throws ResponseShapeError rather than scoring 0.
- */
 const SCORERS: { [T in QuestionType]: (q: LoadedQuestionOf<T>, r: ResponseOf<T>) => ScoreResult } = {
   'single-choice': scoreSingleChoice,
   'multiple-select': scoreMultipleSelect,
@@ -168,6 +164,10 @@ const SCORERS: { [T in QuestionType]: (q: LoadedQuestionOf<T>, r: ResponseOf<T>)
   'two-part': scoreTwoPart,
 };
 
+/**
+ * Scores one response. The response is re-validated here because it crosses a process boundary
+ * on its way in; a malformed one throws ResponseShapeError rather than scoring 0.
+ */
 export function scoreResponse(question: LoadedQuestion, response: Response): ScoreResult {
   const parsed = Response.safeParse(response);
   if (!parsed.success) {
