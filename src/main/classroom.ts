@@ -2,7 +2,7 @@ import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Classroom } from '../service/classroom/classroom.ts';
 import { forwardStudentCall } from '../service/classroom/proxy.ts';
 import { SESSION_CHANNELS, SESSION_IPC_PREFIX } from '../shared/session-channels.ts';
-import { isAppUrl } from './security.ts';
+import { isTrustedSender, untrustedSender } from './security.ts';
 
 // Class sessions in the desktop app: the teacher's session server lives as long as the app
 // (reopened on start, stopped before quitting, the session itself kept for next time), and a
@@ -24,10 +24,7 @@ export function runClassroom(classroom: Classroom): void {
 export function registerSessionProxy(rendererUrl: string): void {
   for (const channel of SESSION_CHANNELS) {
     ipcMain.handle(SESSION_IPC_PREFIX + channel, (event: IpcMainInvokeEvent, address: unknown, payload: unknown) => {
-      const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isAppUrl(frame.url, rendererUrl)) {
-        return { ok: false, error: { code: 'forbidden', message: 'this page may not use the Evident API' } };
-      }
+      if (!isTrustedSender(event, rendererUrl)) return untrustedSender();
       return forwardStudentCall(address, channel, payload);
     });
   }

@@ -1,5 +1,6 @@
-import { app, session, shell, type WebContents } from 'electron';
+import { app, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../service/http.ts';
+import { refusal, type Envelope } from '../shared/contract.ts';
 
 // The Electron security checklist, applied once for every web contents the app creates.
 
@@ -10,6 +11,21 @@ export function isAppUrl(url: string, rendererUrl: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The sender check of every IPC handler: only the app's own page, in its top frame, may call.
+ * A subframe, another origin, or another `file:` page than the app's is refused, and so is a
+ * frame already gone (Electron then gives no senderFrame).
+ */
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, rendererUrl: string): boolean {
+  const frame = event.senderFrame;
+  return frame != null && frame.parent === null && isAppUrl(frame.url, rendererUrl);
+}
+
+/** What an untrusted sender gets back, instead of running anything. */
+export function untrustedSender(): Envelope<never> {
+  return { ok: false, error: refusal('untrusted-sender', 'this page may not use the Evident API') };
 }
 
 export function hardenSessions(): void {
