@@ -235,12 +235,17 @@ describe('the hand-labelled news pages', () => {
     // for them, then became tuning pages for the next round:
     //   round 1 (t11-t17): 28/29 article lines kept, 23/26 furniture lines removed, 5/7 headlines
     //   round 2 (t18-t22): 23/23 kept, 12/25 removed, 4/5 headlines
-    //   round 3 (h01-h05, the current held-out pages): 37/37 kept, 12/37 removed, 1/5 headlines
-    // The targets (≥ 90% removed, every headline) are not met on unseen pages; this
-    // guards against getting worse.
+    //   round 3 (t23-t27): 37/37 kept, 12/37 removed, 1/5 headlines
+    //   round 4 (h06-h10, the current held-out pages): 32/32 kept, 19/34 removed, 0/5 headlines
+    // The targets (≥ 90% removed, every headline right) are not met on unseen pages;
+    // this guards against getting worse.
     const result = figures(pages.filter((page) => page.labels.set === 'held-out').map(scorePage));
     expect(result.articleKeptShare).toBeGreaterThanOrEqual(0.98);
-    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(0.32);
-    expect(result.headlinesRight).toBeGreaterThanOrEqual(1);
+    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(0.55);
+    // Where the headline is wrong it is a line of the site's furniture, never an article line.
+    for (const page of pages.filter((candidate) => candidate.labels.set === 'held-out')) {
+      const headline = classifyLines(page.text).headline;
+      if (headline) expect(expandLines(page.labels.article).has(headline.line), page.name).toBe(false);
+    }
   });
 });

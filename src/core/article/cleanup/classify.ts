@@ -45,6 +45,9 @@ interface Line {
 const MAX_HEADLINE_WORDS = 30;
 const STANDFIRST_MIN_WORDS = 10;
 const SHORT_CAPTION_WORDS = 12;
+// How far down the headline is looked for, and how long a site's notice above it may be.
+const MAX_LINES_ABOVE_HEADLINE = 12;
+const MAX_NOTICE_WORDS = 12;
 const MAX_CAPTION_WORDS = 40;
 // A summary signed with its reporter: "…, reports Policy Editor Daniel Martin."
 const SIGNED_SUMMARY = /,?\s(?:reports|writes|explains)\s(?:\p{Lu}[\p{L}'’.-]*\s?){1,6}\.$/u;
@@ -58,6 +61,19 @@ function comparable(text: string): string {
     .replace(/[.\s]+$/u, '')
     .trim()
     .toLowerCase();
+}
+
+const AFFILIATION_WORDS = new Set(['of', 'in', 'and', 'for', 'the', 'at', '&', 'on']);
+
+/**
+ * An author with their role or institution: "Dave Cook, PhD Candidate in Anthropology, UCL",
+ * "Terry Slevin, Cancer Council Australia" (a name, a comma, then only capitalised words).
+ */
+function isAffiliation(text: string): boolean {
+  const match = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}),\s+(.+)$/u.exec(text);
+  if (!match || ENDS_LIKE_A_SENTENCE.test(text)) return false;
+  const rest = wordsOf((match[2] ?? '').replace(/,/gu, ' '));
+  return rest.length >= 1 && rest.length <= 10 && rest.every((word) => /^[\p{Lu}\p{Nd}]/u.test(word) || AFFILIATION_WORDS.has(word));
 }
 
 /** A short line that is not a sentence: a one-word title, a site's name or a section. */
@@ -114,33 +130,43 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
     }
   }
 
-  // The headline: the first title-like line that is not furniture. A short label above another
-  // title (a site's name, a section) is furniture; a sentence first means there is no headline.
+  // The headline: the first title-like line that is not furniture. Above it there may be a
+  // few short lines of the site (its name, a notice, a section); a long sentence first means
+  // the text has no headline at all.
   let headlineIndex = -1;
+  const above: Line[] = [];
   const candidates = lines.flatMap((line, index) => (line.kind ? [] : [index]));
   for (const [position, index] of candidates.entries()) {
+    if (position >= MAX_LINES_ABOVE_HEADLINE) break;
     const line = lines[index] as Line;
     const next = lines[candidates[position + 1] ?? -1];
+    const longerTitleFollows = candidates
+      .slice(position + 1, position + 5)
+      .some((later) => isTitleLike((lines[later] as Line).text) && wordsOf((lines[later] as Line).text).length >= 4);
+    if (isAffiliation(line.text)) {
+      remove(line, 'byline');
+      continue;
+    }
+    if (PUBLICATION_SHAPE.test(line.text) && longerTitleFollows) {
+      remove(line, 'publication-name');
+      continue;
+    }
     // A short name above a longer title is the site's or section's ("Legacy Building"),
     // unless it is printed twice, as a page's own title is.
     const shortNameAboveTitle =
-      isLabel(line.text) &&
-      next !== undefined &&
-      isTitleLike(next.text) &&
-      wordsOf(next.text).length >= 4 &&
-      comparable(next.text) !== comparable(line.text) &&
-      comparable(lines[index + 1]?.text ?? '') !== comparable(line.text);
+      isLabel(line.text) && longerTitleFollows && comparable(lines[index + 1]?.text ?? '') !== comparable(line.text);
     if (isTitleLike(line.text) && !shortNameAboveTitle) {
       headlineIndex = index;
       break;
     }
-    if (!isLabel(line.text)) break;
-    if (next === undefined || !(isTitleLike(next.text) || isLabel(next.text))) {
+    if (isLabel(line.text) && (next === undefined || !(isTitleLike(next.text) || isLabel(next.text)))) {
       headlineIndex = index;
       break;
     }
-    remove(line, 'before-headline');
+    if (!isLabel(line.text) && wordsOf(line.text).length > MAX_NOTICE_WORDS) break;
+    above.push(line);
   }
+  if (headlineIndex >= 0) for (const line of above) remove(line, 'before-headline');
   if (lines[headlineIndex]) (lines[headlineIndex] as Line).kind = 'headline';
   const headline = lines[headlineIndex];
   const bodyStart = headlineIndex + 1;
@@ -155,6 +181,8 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
   markCaptions(after);
   markRepeats(after);
   markStandfirst(after);
+  markLeadCaption(after);
+  markPictureTexts(after);
   markSignOffs(after);
   markRepeatsOfRemoved(after);
 
@@ -199,7 +227,7 @@ function markHeaderFurniture(after: Line[], hasHeadline: boolean): void {
           ? 'publication-name'
           : previous?.reason === 'dateline' && LONE_CONNECTIVE.test(line.text)
             ? 'dateline'
-            : inHeader && isCapitalisedName(line.text)
+            : (inHeader && isCapitalisedName(line.text)) || (isAffiliation(line.text) && line.blankBefore && line.blankAfter)
               ? 'byline'
               : undefined;
       if (reason) {
@@ -279,6 +307,29 @@ function markRepeats(after: Line[]): void {
       }
     }
     previous = line;
+  }
+}
+
+/** Under a standfirst, a long line that is not a sentence is the lead picture's caption. */
+function markLeadCaption(after: Line[]): void {
+  const standfirstIndex = after.findIndex((line) => line.reason === 'standfirst');
+  if (standfirstIndex === -1) return;
+  const next = after.slice(standfirstIndex + 1).find((line) => line.kind !== 'removed' || line.reason !== 'standfirst');
+  if (next && !next.kind && !ENDS_LIKE_A_SENTENCE.test(next.text) && wordsOf(next.text).length >= STANDFIRST_MIN_WORDS - 2) {
+    next.kind = 'caption';
+    next.caption = { text: next.text };
+  }
+}
+
+/** A picture's short description printed straight above its caption, with no blank between. */
+function markPictureTexts(after: Line[]): void {
+  for (const [index, line] of after.entries()) {
+    const next = after[index + 1];
+    if (line.kind || !next || next.kind !== 'caption' || next.blankBefore) continue;
+    if (!ENDS_LIKE_A_SENTENCE.test(line.text) && wordsOf(line.text).length <= 15) {
+      line.kind = 'removed';
+      line.reason = 'picture-description';
+    }
   }
 }
 

@@ -77,6 +77,12 @@ const CREDIT_ONLY_FORMS: readonly RegExp[] = [
   new RegExp(String.raw`^${NAME}\s+[-–—]\s+(?:Staff\s+)?Photographer\b.{0,60}$`, 'iu'),
   // An agency alone: "Getty Images", "AFP via Getty Images", "Supplied"
   new RegExp(String.raw`^(?:${AGENCY}(?:\s+via\s+Getty Images)?|Getty Images)$`, 'u'),
+  // A licence or a picture library at the end: "Name/Flickr, CC BY", "Author provided"
+  /^[^.!?]{0,60}\b(?:CC BY(?:-[A-Z]{2})*(?: \d\.\d)?|CC0|Creative Commons|Author provided|Wikimedia Commons|Flickr|Shutterstock|Alamy|iStock)$/u,
+  // "from shutterstock.com", "via example.org"
+  /^(?:from|via|source:?)\s+[\w-]+(?:\.[\w-]+)+$/iu,
+  // A picture's file name: "File 20171214 27562 jt433n.jpg?ixlib=rb 1.1"
+  /^(?:file\s+)?[\w .-]{0,40}\.(?:jpe?g|png|gif|webp)(?:\?\S*)?(?:\s+[\d.]+)?$/iu,
 ];
 
 /** True when the text is nothing but a picture credit, e.g. "Picture: AFP/Getty". */

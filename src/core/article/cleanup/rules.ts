@@ -66,7 +66,7 @@ export const LINE_RULES: readonly LineRule[] = [
     /^jump to (?:main )?content$/iu,
     /^(?:we[’']re|we are) sorry,? this (?:feature|content|page) is (?:currently )?unavailable\b/iu,
     /^(?:settings\s+)?accept(?: all)?(?: cookies)?$/iu,
-    /^(?:loading|loading\.\.\.|loading…|scroll to top|back to top|not now|yes please)$/iu,
+    /^(?:(?:video )?loading|loading\.\.\.|loading…|scroll to top|back to top|not now|yes please)$/iu,
     /^this site uses akismet\b/iu,
     /^notifications can be managed in browser preferences\.?$/iu,
     /^stay up to date with notifications from\b/iu,
@@ -83,6 +83,7 @@ export const LINE_RULES: readonly LineRule[] = [
     'share-prompt',
     /^(?:share|tweet|email|e-mail|print|copy link|pin it|whatsapp|facebook|twitter|linkedin|reddit|messenger|flipboard|x)(?:\s+(?:this|the)\s+(?:article|story|page|post|link))?(?:\s+(?:on|via|with|by)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)?$/iu,
     /^(?:click to )?share (?:on|via|this with)\b.{0,60}$/iu,
+    new RegExp(String.raw`^${BULLET}(?:share|tweet|email)$`, 'iu'),
     /^\d[\d,.]*k?\s+shares?$/iu,
     /^choose how to share\b/iu,
     /^(?:like\?\s*)?share$/iu,
@@ -94,6 +95,8 @@ export const LINE_RULES: readonly LineRule[] = [
     /^\d[\d,]*\s+comments?$/iu,
     /^one thought on\b.{0,120}$/iu,
   ),
+  // "…tell us in our comment box or via Twitter or Facebook" (a prompt, not a sentence).
+  unpunctuated('comment-prompt', /\b(?:tell us|let us know|get in touch|send us)\b.*\b(?:comments?|comment box|twitter|facebook|email)\b/iu),
   short(
     40,
     rule(
@@ -115,7 +118,7 @@ export const LINE_RULES: readonly LineRule[] = [
   ),
   rule(
     'subscription-prompt',
-    /^(?:subscribe(?: now| today)?|support (?:us|now)|log ?in|sign ?in|register|log in\s*\/\s*register|sign in\s*\/\s*register|my account|my profile|logout|log out|become a (?:member|subscriber)|premium|subscribers? only|try \d+ days? free)$/iu,
+    /^(?:subscribe(?: now| today)?|start reading|read now|get started|support (?:us|now)|log ?in|sign ?in|register|log in\s*\/\s*register|sign in\s*\/\s*register|my account|my profile|logout|log out|become a (?:member|subscriber)|premium|subscribers? only|try \d+ days? free)$/iu,
     /^already (?:a subscriber|have an account)\??.{0,40}$/iu,
     /^to (?:continue reading|enjoy this content)\b.{0,80}$/iu,
     /^(?:this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) subscribers)\b.{0,60}$/iu,
