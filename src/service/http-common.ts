@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostAndPort } from '../core/classroom/address.ts';
 import { refusal, type Envelope, type ErrorCode, type WireError } from '../shared/contract.ts';
 
 // What both HTTP servers share: the teacher's loopback binding (http.ts) and the classroom's
@@ -55,7 +56,7 @@ export function refuseForeignRequest(request: IncomingMessage, allowedHosts: Rea
 
 /** The host:port strings a server on `host` answers to (IPv6 addresses in brackets). */
 export function hostNames(host: string, port: number): string[] {
-  const names = [host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`];
+  const names = [hostAndPort(host, port)];
   if (isLoopbackAddress(host)) names.push(`localhost:${port}`, `127.0.0.1:${port}`);
   return names.map((n) => n.toLowerCase());
 }

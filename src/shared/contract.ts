@@ -291,11 +291,15 @@ export const SessionStatus = z.strictObject({
   title: z.string(),
   settings: SessionSettings,
   joinCode: z.string(),
+  /** The code as the screen shows it, in two groups: "ABC DEF". */
+  joinCodeDisplay: z.string(),
   state: SessionState,
   reviewReleased: z.boolean(),
   host: z.string(),
   port: Port,
-  /** What students type or scan. */
+  /** What students type into Evident's "Join a class session": "192.168.1.20:4320", IPv6 in brackets. */
+  joinAddress: z.string(),
+  /** What students open in a browser or scan. */
   joinUrl: z.string(),
   /** Whether the session server is listening; false once ended (or if the port could not be reopened after a restart). */
   listening: z.boolean(),

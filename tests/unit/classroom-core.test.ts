@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostAndPort } from '../../src/core/classroom/address.ts';
 import { formatJoinCode, JOIN_CODE_ALPHABET, joinCodeMatches, newJoinCode, normaliseJoinCode } from '../../src/core/classroom/join-code.ts';
 import { createRateLimiter } from '../../src/core/classroom/rate-limit.ts';
 import { liveResults } from '../../src/core/results/live.ts';
@@ -21,6 +22,13 @@ describe('join codes', () => {
     expect(joinCodeMatches('ABCDE', 'ABCDEF')).toBe(false);
     expect(joinCodeMatches('ABCDEFA', 'ABCDEF')).toBe(false);
     expect(formatJoinCode('ABCDEF')).toBe('ABC DEF');
+  });
+});
+
+describe('a join address', () => {
+  it('is host:port, with an IPv6 host in brackets so the port cannot be read as part of it', () => {
+    expect(hostAndPort('192.168.1.20', 4320)).toBe('192.168.1.20:4320');
+    expect(hostAndPort('fe80::1', 4320)).toBe('[fe80::1]:4320');
   });
 });
 

@@ -46,6 +46,9 @@ describe('a class session with 30 students', () => {
     expect(session.port).toBeGreaterThan(0);
     expect(session.joinUrl).toBe(`http://${LAN.address}:${session.port}/`);
     expect(session.joinCode).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+    // The screen shows what the service sends; it derives nothing.
+    expect(session.joinAddress).toBe(`${LAN.address}:${session.port}`);
+    expect(session.joinCodeDisplay).toBe(`${session.joinCode.slice(0, 3)} ${session.joinCode.slice(3)}`);
     expect(session.state).toBe('open');
     expect(session.students).toEqual([]);
     expect(session.listening).toBe(true);

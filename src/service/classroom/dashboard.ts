@@ -1,4 +1,6 @@
 import type { LoadedQuiz } from '../../core/bank/loaded.ts';
+import { hostAndPort } from '../../core/classroom/address.ts';
+import { formatJoinCode } from '../../core/classroom/join-code.ts';
 import { attemptScore } from '../../core/results/attempt-score.ts';
 import { liveResults } from '../../core/results/live.ts';
 import type { AnswerScore, AttemptData } from '../../core/results/types.ts';
@@ -40,10 +42,12 @@ export function sessionDashboard(
     title: quiz.title,
     settings: session.settings,
     joinCode: session.joinCode,
+    joinCodeDisplay: formatJoinCode(session.joinCode),
     state: session.state,
     reviewReleased: session.reviewReleased,
     host: session.host,
     port: session.port,
+    joinAddress: hostAndPort(session.host, session.port),
     joinUrl: joinUrl(session.host, session.port),
     listening: server.listening,
     ...(server.problem ? { serverProblem: server.problem } : {}),
@@ -77,5 +81,5 @@ export function sessionDashboard(
 }
 
 export function joinUrl(host: string, port: number): string {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  return `http://${hostAndPort(host, port)}/`;
 }
