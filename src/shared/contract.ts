@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Difficulty, QUESTION_TYPES, Skill, Slug, type QuestionType } from '../core/bank/schema.ts';
 import { AttemptStatus, FeedbackMode, TimeLimitMinutes } from '../core/attempt.ts';
+import { SentenceId } from '../core/article/sentence-id.ts';
 import { SessionState } from '../core/classroom/session-state.ts';
 import { Response } from '../core/scoring/response.ts';
 import { Verdict } from '../core/scoring/verdict.ts';
@@ -10,7 +11,6 @@ import type { Channel } from './channels.ts';
 // schemas: the service's replies are parsed with them before they leave, so an answer key
 // that slipped into a payload is an error, never a leak.
 
-const SentenceId = z.string().regex(/^p\d+\.s\d+$/);
 const AttemptId = z.uuid();
 const StudentName = z
   .string()
@@ -396,6 +396,8 @@ export type SessionStudent = z.output<typeof SessionStudent>;
 export type SessionQuestion = z.output<typeof SessionQuestion>;
 export type NetworkInterface = z.output<typeof NetworkInterface>;
 export type { Response } from '../core/scoring/response.ts';
+export type { Verdict } from '../core/scoring/verdict.ts';
+export type { AttemptStatus } from '../core/attempt.ts';
 
 // Errors become data at the boundary: a coarse `code` (which also picks the HTTP status) and a
 // stable `reason` the UI branches on, never the message text, which is for people and may change.

@@ -5,3 +5,4 @@ export { classifyLines, REMOVAL_REASONS, REMOVAL_REASON_NAMES, isRemovalReason }
 export { parseArticle } from './parse.ts';
 export { segmentSentences } from './segment.ts';
 export { normaliseForMatch, findSentenceByQuote } from './quote.ts';
+export { paragraphId, SENTENCE_ID_PATTERN, SentenceId, sentenceId } from './sentence-id.ts';

@@ -1,6 +1,7 @@
 import type { Article, ArticleSource, Caption, Paragraph, RemovedLine, Sentence } from './types.ts';
 import { classifyLines } from './cleanup/classify.ts';
 import { segmentSentences } from './segment.ts';
+import { paragraphId, sentenceId } from './sentence-id.ts';
 
 /**
  * Turns a pasted or imported article into headline, captions and numbered body paragraphs and
@@ -38,10 +39,10 @@ function numberParagraphs(texts: readonly string[]): Paragraph[] {
   let index = 0;
   return texts.map((text, paragraphIndex) => {
     const number = paragraphIndex + 1;
-    const id = `p${number}`;
+    const id = paragraphId(number);
     const sentences = segmentSentences(text).map(
       (sentenceText, sentenceIndex): Sentence => ({
-        id: `${id}.s${sentenceIndex + 1}`,
+        id: sentenceId(number, sentenceIndex + 1),
         paragraphId: id,
         index: index++,
         text: sentenceText,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { SentenceId } from '../article/sentence-id.ts';
 import { Slug, TruthValue, type QuestionType } from '../bank/schema.ts';
 
 // What a student sends for each question type. Lengths are bounded so that a hostile payload
 // cannot make the service store or compare megabytes.
 const Answer = z.string().max(500);
 const Ids = z.array(Slug).max(20);
-const SentenceId = z.string().regex(/^p\d{1,4}\.s\d{1,4}$/, 'a sentence id like p3.s2');
 
 export const Response = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('single-choice'), optionId: Slug }),

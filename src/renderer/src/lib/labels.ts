@@ -1,4 +1,4 @@
-import type { PublicQuestion } from '../../../shared/contract.ts';
+import type { PublicQuestion, Verdict } from '../../../shared/contract.ts';
 
 export const SKILL_NAMES: Record<PublicQuestion['skill'], string> = {
   detail: 'Detail',
@@ -22,8 +22,8 @@ export const TYPE_NAMES: Record<PublicQuestion['type'], string> = {
   'two-part': 'Two-part',
 };
 
-export const VERDICT_WORDS = { correct: 'Correct', partial: 'Partly correct', incorrect: 'Not correct' } as const;
-export const VERDICT_ICONS = { correct: '✓', partial: '◐', incorrect: '✗' } as const;
+export const VERDICT_WORDS = { correct: 'Correct', partial: 'Partly correct', incorrect: 'Not correct' } as const satisfies Record<Verdict, string>;
+export const VERDICT_ICONS = { correct: '✓', partial: '◐', incorrect: '✗' } as const satisfies Record<Verdict, string>;
 
 export function pointsText(points: number, maxPoints: number): string {
   return `${points} of ${maxPoints} ${maxPoints === 1 ? 'point' : 'points'}`;
