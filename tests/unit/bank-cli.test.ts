@@ -59,7 +59,7 @@ describe('check-questions', () => {
     writeFileSync(path.join(tempDir, 'article.txt'), FIXTURE_ARTICLE);
     const { status, stderr } = run(bankFile);
     expect(status).toBe(1);
-    expect(stderr).toContain(`${path.relative(repoRoot, bankFile)}:4:1: invalid JSON: Unexpected end of JSON input`);
+    expect(stderr).toContain(`${path.relative(repoRoot, bankFile)}:4:1: invalid JSON: the file ends before a list is closed with “]”`);
   });
 
   it('--json prints the sentences and each question’s evidence', () => {

@@ -4,5 +4,5 @@ export type { QuoteMatch } from './quote.ts';
 export { classifyLines, REMOVAL_REASONS, REMOVAL_REASON_NAMES, isRemovalReason } from './cleanup/index.ts';
 export { parseArticle } from './parse.ts';
 export { segmentSentences } from './segment.ts';
-export { normaliseForMatch, findSentenceByQuote } from './quote.ts';
+export { findSentenceByQuote, normaliseForMatch, QuoteIndex, quoteIndexOf } from './quote.ts';
 export { paragraphId, SENTENCE_ID_PATTERN, SentenceId, sentenceId } from './sentence-id.ts';
