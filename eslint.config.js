@@ -83,13 +83,13 @@ export default tseslint.config(
   },
 
   // ---- The layers ----------------------------------------------------------------------------
-  // core: pure TypeScript. No Electron, no Node, no DOM; only zod, one pure library and itself.
+  // core: pure TypeScript. No Electron, no Node, no DOM; only zod, two pure libraries and itself.
   layer(
     ['src/core/**'],
     [
       forbid(
-        '^(?!\\.|zod(/|$)|fastest-levenshtein$)',
-        'src/core imports only its own files, zod and fastest-levenshtein (no Electron, Node or DOM).',
+        '^(?!\\.|zod(/|$)|fastest-levenshtein$|jsonc-parser$)',
+        'src/core imports only its own files, zod, fastest-levenshtein and jsonc-parser (no Electron, Node or DOM).',
       ),
       forbid(into('service', 'main', 'preload', 'renderer', 'shared'), 'src/core sits below every other layer and imports none of them.'),
     ],
