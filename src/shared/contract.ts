@@ -12,12 +12,32 @@ import type { Channel } from './channels.ts';
 // that slipped into a payload is an error, never a leak.
 
 const AttemptId = z.uuid();
+/** Marks that change the direction of the text around them: “Evil\u202Egnp.exe” shows as “Evilexe.png”. */
+const DIRECTION_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/** C0 and C1 controls, DEL, and the line and paragraph separators. */
+const CONTROLS = /[\p{Cc}\u2028\u2029]/u;
+/** What draws nothing by itself: marks, format characters, spaces, and the blank fillers of Hangul and Braille. */
+const INVISIBLE = /[\p{M}\p{Cf}\p{White_Space}\u115F\u1160\u2800\u3164\uFFA0]/gu;
+/** More than three marks on one letter stack up into a column over the rows around it. */
+const MARK_RUN = /\p{M}{4,}/u;
+
+/**
+ * A student's name, as the teacher, Class results, the CSV and the projector will show it: in
+ * composed form (NFC), so the same name is always the same text, and refused when it would
+ * not look like what it is.
+ */
 const StudentName = z
   .string()
+  .normalize('NFC')
   .trim()
   .min(1, 'enter your name')
   .max(60, 'a name has at most 60 characters')
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'a name cannot contain control characters');
+  // A lone surrogate is stored as U+FFFD: the saved name would differ from the one the join returned.
+  .refine((name) => !/\p{Cs}/u.test(name), 'a name cannot contain broken characters (a lone surrogate)')
+  .refine((name) => !CONTROLS.test(name), 'a name cannot contain control characters or line breaks')
+  .refine((name) => !DIRECTION_CONTROLS.test(name), 'a name cannot contain characters that change the direction of the text')
+  .refine((name) => name.replace(INVISIBLE, '').length > 0, 'a name needs at least one visible letter')
+  .refine((name) => !MARK_RUN.test(name), 'a name cannot stack more than three accents or marks on one letter');
 
 export const Source = z.strictObject({
   publication: z.string().optional(),
@@ -435,6 +455,8 @@ export const ERROR_REASONS = {
   'no-such-file': 'not-found',
   'unreachable': 'internal',
   'unreadable-reply': 'internal',
+  // The database could not save (disk full, read-only, locked): the message says which
+  'not-saved': 'internal',
   // Quizzes and attempts
   'quiz-not-found': 'not-found',
   'attempt-not-found': 'not-found',
@@ -455,6 +477,7 @@ export const ERROR_REASONS = {
   'invalid-session-address': 'bad-request',
   'wrong-join-code': 'forbidden',
   'too-many-joins': 'rate-limited',
+  'too-many-answers': 'rate-limited',
   'joining-locked': 'conflict',
   'seat-unknown': 'forbidden',
   'seat-removed': 'forbidden',

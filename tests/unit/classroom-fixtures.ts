@@ -2,7 +2,7 @@ import { Agent, globalAgent, request, type IncomingMessage } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NetworkInterface } from '../../src/shared/contract.ts';
-import { createClassroom, type Classroom } from '../../src/service/classroom/classroom.ts';
+import { createClassroom, type Classroom, type ClassroomOptions } from '../../src/service/classroom/classroom.ts';
 import { startSessionServer } from '../../src/service/classroom/server.ts';
 import { createService, type Service } from '../../src/service/service.ts';
 import { openStore, type Store } from '../../src/service/store.ts';
@@ -39,7 +39,8 @@ export interface ClassroomHarness {
 }
 
 export interface HarnessOptions {
-  joinLimit?: { limit: number; windowMs: number };
+  joinLimit?: ClassroomOptions['joinLimit'];
+  answerLimit?: ClassroomOptions['answerLimit'];
   now?: () => Date;
   /** false: the server sees only real peer addresses, as the app's does (default true). */
   simulatedClients?: boolean;
@@ -69,6 +70,7 @@ export async function classroomHarness(options: HarnessOptions = {}): Promise<Cl
         }),
       log: () => {},
       ...(options.joinLimit ? { joinLimit: options.joinLimit } : {}),
+      ...(options.answerLimit ? { answerLimit: options.answerLimit } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
     const service = createService({ quizzes: seedQuizzes(), store, classroom: classroom.channels });

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { LoadedQuiz } from '../../core/bank/loaded.ts';
 import { newJoinCode } from '../../core/classroom/join-code.ts';
-import { createRateLimiter } from '../../core/classroom/rate-limit.ts';
+import { createJoinLimiter, createRateLimiter, type JoinLimits } from '../../core/classroom/rate-limit.ts';
 import type { NetworkInterface, SessionStatus } from '../../shared/contract.ts';
 import { ServiceError } from '../errors.ts';
 import type { AttemptChannels, ClassroomChannels } from '../service.ts';
@@ -23,8 +23,13 @@ export interface ClassroomOptions {
   startServer: (options: Omit<SessionServerOptions, 'rendererDir'>) => Promise<RunningSessionServer>;
   interfaces: () => NetworkInterface[];
   now?: () => Date;
-  /** Join attempts allowed per network address and window (default: 10 a minute). */
-  joinLimit?: { limit: number; windowMs: number };
+  /**
+   * Wrong join codes allowed per network address and window (default: 10 a minute), and the
+   * other join limits (see core/classroom/rate-limit.ts). Each session has its own counts.
+   */
+  joinLimit?: { limit: number; windowMs: number } & Omit<JoinLimits, 'wrongCodes' | 'windowMs'>;
+  /** Answers allowed per seat and window (default: ANSWERS_PER_SEAT a minute). */
+  answerLimit?: { limit: number; windowMs: number };
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -35,6 +40,13 @@ export interface Classroom {
   /** Stops the servers without ending their sessions (the app is quitting; resume brings them back). */
   stop(): Promise<void>;
 }
+
+/**
+ * A student answers a question at most every few seconds, and changes an answer now and then;
+ * 240 a minute (4 a second, sustained) is far beyond any of that, and far below the 2,600 a second
+ * one seat was seen to send.
+ */
+export const ANSWERS_PER_SEAT = 240;
 
 interface Running {
   version: number;
@@ -48,11 +60,8 @@ export function createClassroom(options: ClassroomOptions): Classroom {
   const attempts: AttemptChannels = createAttemptChannels({ quizzes, store, now });
   const quizById = new Map(quizzes.map((q) => [q.id, q]));
   const running = new Map<string, Running>();
-  const joinLimiter = createRateLimiter({
-    limit: options.joinLimit?.limit ?? 10,
-    windowMs: options.joinLimit?.windowMs ?? 60_000,
-    now: () => now().getTime(),
-  });
+  const clock = () => now().getTime();
+  const { limit: wrongCodes, ...joinLimits } = options.joinLimit ?? { limit: undefined };
 
   function sessionOf(sessionId: string): SessionRecord {
     const session = store.getSession(sessionId);
@@ -106,7 +115,13 @@ export function createClassroom(options: ClassroomOptions): Classroom {
       session: () => sessionOf(session.id),
       store,
       attempts,
-      joinLimiter,
+      // Per session: one session's guessers never count against another's students.
+      joinLimiter: createJoinLimiter(clock, { ...joinLimits, ...(wrongCodes === undefined ? {} : { wrongCodes }) }),
+      answerLimiter: createRateLimiter({
+        limit: options.answerLimit?.limit ?? ANSWERS_PER_SEAT,
+        windowMs: options.answerLimit?.windowMs ?? 60_000,
+        now: clock,
+      }),
       now,
       changed: changed(session.id),
     });

@@ -1,5 +1,5 @@
 import { joinCodeMatches } from '../../core/classroom/join-code.ts';
-import type { RateLimiter } from '../../core/classroom/rate-limit.ts';
+import type { JoinLimiter, RateLimiter } from '../../core/classroom/rate-limit.ts';
 import type { AttemptView } from '../../shared/contract.ts';
 import type { SeatView, StudentChannels } from '../../shared/session-contract.ts';
 import { ServiceError } from '../errors.ts';
@@ -16,14 +16,17 @@ export interface StudentDeps {
   session: () => SessionRecord;
   store: Store;
   attempts: AttemptChannels;
-  joinLimiter: RateLimiter;
+  /** This session's join limits, per network address. */
+  joinLimiter: JoinLimiter;
+  /** This session's answer limit, per seat. */
+  answerLimiter: RateLimiter;
   now: () => Date;
   /** Called after every change, so the dashboard knows to redraw. */
   changed: () => void;
 }
 
 export function createStudentChannels(deps: StudentDeps): StudentChannels {
-  const { store, attempts, joinLimiter, now, changed } = deps;
+  const { store, attempts, joinLimiter, answerLimiter, now, changed } = deps;
 
   function openSession(): SessionRecord {
     const session = deps.session();
@@ -55,13 +58,20 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
     },
 
     join({ code, name }, { remoteAddress }) {
-      // Counted before the code is checked: a guesser gets as few tries as anybody.
-      if (!joinLimiter.allow(remoteAddress)) {
-        throw new ServiceError('too-many-joins', 'too many attempts to join from this computer; wait a minute and try again');
+      // Refused before the code is checked: a computer that has guessed its fill gets no more tries.
+      if (!joinLimiter.mayTry(remoteAddress)) {
+        throw new ServiceError('too-many-joins', 'too many wrong join codes from this computer; wait a minute and try again');
       }
       const session = openSession();
-      if (!joinCodeMatches(code, session.joinCode)) throw new ServiceError('wrong-join-code', 'that join code is not right; check it and try again');
+      if (!joinCodeMatches(code, session.joinCode)) {
+        joinLimiter.failed(remoteAddress);
+        throw new ServiceError('wrong-join-code', 'that join code is not right; check it and try again');
+      }
       if (session.state === 'locked') throw new ServiceError('joining-locked', 'your teacher has closed this session to new students');
+      if (!joinLimiter.mayJoin(remoteAddress)) {
+        throw new ServiceError('too-many-joins', 'too many students have joined from this computer in the last minute; wait a minute and try again');
+      }
+      joinLimiter.joined(remoteAddress);
       const token = newSeatToken();
       const view = store.transaction(() => {
         const started = attempts.startAttempt({
@@ -90,6 +100,9 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
 
     answer({ token, questionId, response }) {
       const { seat } = seatOf(token);
+      if (!answerLimiter.allow(seat.attemptId)) {
+        throw new ServiceError('too-many-answers', 'this answer was not saved: answers are arriving faster than anybody types; wait a moment and answer again');
+      }
       const result = attempts.answer({ attemptId: seat.attemptId, questionId, response });
       changed();
       return result;
