@@ -8,9 +8,10 @@ import { isTrustedSender, untrustedSender } from './security.ts';
 
 export function registerIpc(service: Service, rendererUrl: string): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(IPC_PREFIX + channel, (event: IpcMainInvokeEvent, payload: unknown) => {
+    ipcMain.handle(IPC_PREFIX + channel, (event: IpcMainInvokeEvent, payload: unknown, teacherToken: unknown) => {
       if (!isTrustedSender(event, rendererUrl)) return untrustedSender();
-      return dispatch(service, channel, payload);
+      // The teacher token is only passed on; the service decides what it opens.
+      return dispatch(service, channel, payload, undefined, { teacherToken: typeof teacherToken === 'string' ? teacherToken : undefined });
     });
   }
 }

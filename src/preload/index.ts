@@ -7,7 +7,10 @@ import type { SessionProxyApi } from '../shared/session-contract.ts';
 // One method per channel of the contract, each bound to its own IPC channel: the page gets no
 // generic invoke and no ipcRenderer.
 const api = Object.fromEntries(
-  CHANNELS.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(IPC_PREFIX + channel, input)]),
+  CHANNELS.map((channel) => [
+    channel,
+    (input: unknown, teacherToken?: string) => ipcRenderer.invoke(IPC_PREFIX + channel, input, teacherToken),
+  ]),
 ) as EvidentApi;
 
 // A student's calls to a class session on another computer, forwarded by main: one method per

@@ -7,6 +7,7 @@ import { startSessionServer } from './classroom/server.ts';
 import { createService, type Service } from './service.ts';
 import { openStore, type Store } from './store.ts';
 import { loadQuizDirectory } from './quiz-files.ts';
+import { teacherFileStorage } from './teacher/teacher-file.ts';
 
 export const DATABASE_FILE = 'evident.db';
 
@@ -40,5 +41,6 @@ export function openApp(options: {
     interfaces: listNetworkInterfaces,
     startServer: (server) => startSessionServer({ ...server, rendererDir: options.rendererDir }),
   });
-  return { service: createService({ quizzes, store, classroom: classroom.channels }), store, classroom, problems };
+  const teacher = { storage: teacherFileStorage(options.dataDir) };
+  return { service: createService({ quizzes, store, classroom: classroom.channels, teacher }), store, classroom, problems };
 }

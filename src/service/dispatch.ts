@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ResponseShapeError } from '../core/scoring/index.ts';
-import { CHANNELS, type Channel, type SyncChannel } from '../shared/channels.ts';
+import { CHANNELS, isTeacherChannel, type Channel, type SyncChannel } from '../shared/channels.ts';
 import { contract, refusal, type Envelope, type WireError, type WireIssue } from '../shared/contract.ts';
-import { ServiceError, type Service } from './service.ts';
+import { ServiceError, type Caller, type Service } from './service.ts';
 
 // What every transport does with a request: look the channel up, parse the payload, call the
 // service, check the reply against the public schema, wrap it. No rules live here. The same
@@ -22,14 +22,30 @@ function issuesOf(error: z.ZodError): WireIssue[] {
 type Log = (message: string, error: unknown) => void;
 type Schemas = { input: z.ZodType; output: z.ZodType };
 
-/** Synchronous channels answer at once; the few that wait for the network answer with a promise. */
-export function dispatch(service: Service, channel: SyncChannel, payload: unknown, log?: Log): Envelope<unknown>;
-export function dispatch(service: Service, channel: string, payload: unknown, log?: Log): Envelope<unknown> | Promise<Envelope<unknown>>;
-export function dispatch(service: Service, channel: string, payload: unknown, log: Log = console.error): Envelope<unknown> | Promise<Envelope<unknown>> {
+/**
+ * Synchronous channels answer at once; the few that wait for the network answer with a promise.
+ * `caller` is what the transport knows of who is calling (the teacher token it was given).
+ */
+export function dispatch(service: Service, channel: SyncChannel, payload: unknown, log?: Log, caller?: Caller): Envelope<unknown>;
+export function dispatch(service: Service, channel: string, payload: unknown, log?: Log, caller?: Caller): Envelope<unknown> | Promise<Envelope<unknown>>;
+export function dispatch(
+  service: Service,
+  channel: string,
+  payload: unknown,
+  log: Log = console.error,
+  caller?: Caller,
+): Envelope<unknown> | Promise<Envelope<unknown>> {
   if (!isChannel(channel)) {
     return fail(refusal('unknown-channel', `there is no channel “${channel.slice(0, 64)}”`));
   }
-  return callChecked(channel, contract[channel], (input) => (service[channel] as (input: unknown) => unknown)(input), payload, log);
+  // Locked before anything else: a caller without the teacher session learns nothing, not even
+  // whether its payload would have been valid. (The service checks again when it is called.)
+  if (isTeacherChannel(channel) && !service.teacherStatus({}, caller).unlocked) {
+    const locked = fail(refusal('locked', 'the teacher’s side is locked: unlock it with the teacher’s passphrase'));
+    return channel === 'startSession' ? Promise.resolve(locked) : locked;
+  }
+  const handler = service[channel] as (input: unknown, caller?: Caller) => unknown;
+  return callChecked(channel, contract[channel], (input) => handler(input, caller), payload, log);
 }
 
 /**

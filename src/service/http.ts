@@ -1,4 +1,5 @@
-import { TEACHER_CHANNELS } from '../shared/channels.ts';
+import type { IncomingMessage } from 'node:http';
+import { isTeacherChannel } from '../shared/channels.ts';
 import { refusal } from '../shared/contract.ts';
 import { createApiServer } from './api-server.ts';
 import { dispatch } from './dispatch.ts';
@@ -26,6 +27,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The teacher token, sent as `Authorization: Bearer <token>`; the service decides what it opens. */
+export function bearerToken(request: IncomingMessage): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(request.headers.authorization ?? '');
+  return match?.[1];
+}
+
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const { service, rendererDir, host = '127.0.0.1', port = 0, log = console.error } = options;
   const server = createApiServer({
@@ -34,10 +41,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     rendererDir,
     log,
     route: (channel, payload, request) => {
-      if ((TEACHER_CHANNELS as readonly string[]).includes(channel) && !isLoopbackAddress(request.socket.remoteAddress)) {
+      if (isTeacherChannel(channel) && !isLoopbackAddress(request.socket.remoteAddress)) {
         return { ok: false, error: refusal('teacher-only', 'results are available only on the teacher’s own computer') };
       }
-      return dispatch(service, channel, payload, log);
+      return dispatch(service, channel, payload, log, { teacherToken: bearerToken(request) });
     },
   });
   const actualPort = await server.listen(host, port, (bound) => [...hostNames(host, bound), `localhost:${bound}`, `127.0.0.1:${bound}`]);

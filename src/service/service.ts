@@ -3,22 +3,37 @@ import type { LoadedQuestion, LoadedQuiz } from '../core/bank/loaded.ts';
 import { correctResponse } from '../core/bank/key.ts';
 import { scoreResponse, type ScoreResult } from '../core/scoring/index.ts';
 import { summarise } from '../core/scoring/summary.ts';
-import type { AsyncChannel, Channel, ClassroomChannel } from '../shared/channels.ts';
+import { TEACHER_CHANNELS, type AsyncChannel, type Channel, type ClassroomChannel } from '../shared/channels.ts';
 import type { Feedback, Output, ParsedInput, Review, AttemptView } from '../shared/contract.ts';
 import type { AttemptRecord, ResponseRecord, Store } from './store.ts';
 import { publicArticle, publicQuestion, questionsInOrder, quizSummary } from './public.ts';
 import { ServiceError } from './errors.ts';
 import { createResultsChannels } from './results.ts';
+import { createTeacherGate, type Caller, type TeacherGate } from './teacher/gate.ts';
+import { normaliseResumeCode, resumeCodeOf } from './teacher/resume-code.ts';
+import { memoryTeacherStorage, type TeacherStorage } from './teacher/teacher-file.ts';
+import { createSlowdown } from './teacher/slowdown.ts';
 
 // In its own module so that results.ts can throw it without importing this file back.
 export { ServiceError };
 
+export type { Caller };
+
+/**
+ * One method per channel. `caller` is who the transport says is calling: teacher channels
+ * answer only a caller holding an unlocked teacher session.
+ */
 export type Service = {
-  [C in Channel]: (input: ParsedInput<C>) => C extends AsyncChannel ? Promise<Output<C>> : Output<C>;
+  [C in Channel]: (input: ParsedInput<C>, caller?: Caller) => C extends AsyncChannel ? Promise<Output<C>> : Output<C>;
 };
 
-/** A student's own attempt: start, answer, submit, review. The classroom reuses these for its seats. */
-export type AttemptChannels = Pick<Service, 'listQuizzes' | 'startAttempt' | 'getAttempt' | 'answer' | 'submit' | 'review'>;
+/** A student's own attempt: start, answer, submit, review, leave and resume. The classroom reuses these for its seats. */
+export type AttemptChannels = Pick<
+  Service,
+  'listQuizzes' | 'attemptSettings' | 'startAttempt' | 'getAttempt' | 'answer' | 'submit' | 'review' | 'leaveAttempt' | 'resumeAttempt'
+>;
+
+type TeacherModeChannels = Pick<Service, 'teacherStatus' | 'setTeacherPassphrase' | 'unlockTeacher' | 'lockTeacher' | 'setAttemptSettings'>;
 
 /** The teacher's session channels; src/service/classroom implements them. */
 export type ClassroomChannels = Pick<Service, ClassroomChannel>;
@@ -43,14 +58,60 @@ export interface ServiceDeps {
   newSeed?: () => number;
   /** Hosting classroom sessions; without it (tests, tools) those channels refuse politely. */
   classroom?: ClassroomChannels;
+  /**
+   * Teacher mode: the passphrase, the resume secret and the settings for new attempts. Without
+   * it they live in memory with no passphrase set, so every teacher channel is refused.
+   */
+  teacher?: { storage: TeacherStorage; gate?: TeacherGate };
 }
 
 export function createService(deps: ServiceDeps): Service {
   const { quizzes, store, now = () => new Date() } = deps;
-  return {
-    ...createAttemptChannels(deps),
+  const storage = deps.teacher?.storage ?? memoryTeacherStorage();
+  const gate = deps.teacher?.gate ?? createTeacherGate({ storage, now });
+  const open: Service = {
+    ...createAttemptChannels({ ...deps, teacher: { storage, gate } }),
+    ...createTeacherModeChannels(storage, gate),
     ...createResultsChannels({ quizzes, store, now }),
     ...(deps.classroom ?? noClassroom),
+  };
+  // The one place teacher channels are guarded: every transport reaches the service through here.
+  const guarded = { ...open } as Record<Channel, (input: unknown, caller?: Caller) => unknown>;
+  for (const channel of TEACHER_CHANNELS) {
+    const handler = open[channel] as (input: unknown, caller?: Caller) => unknown;
+    guarded[channel] = (input, caller) => {
+      try {
+        gate.require(caller);
+      } catch (error) {
+        if (channel === 'startSession') return Promise.reject(error);
+        throw error;
+      }
+      return handler(input, caller);
+    };
+  }
+  // Settings other than the teacher's (trying a quiz out) are the teacher's to ask for.
+  guarded.startAttempt = (input, caller) => {
+    if ((input as ParsedInput<'startAttempt'>).settings !== undefined) gate.require(caller);
+    return open.startAttempt(input as ParsedInput<'startAttempt'>, caller);
+  };
+  return guarded as Service;
+}
+
+function createTeacherModeChannels(storage: TeacherStorage, gate: TeacherGate): TeacherModeChannels {
+  return {
+    teacherStatus: (_input, caller) => gate.status(caller),
+    setTeacherPassphrase: ({ passphrase }) => gate.setPassphrase(passphrase),
+    unlockTeacher: ({ passphrase }) => gate.unlock(passphrase),
+    lockTeacher: (_input, caller) => {
+      gate.lock(caller);
+      return { locked: true };
+    },
+    setAttemptSettings(settings) {
+      const data = storage.read();
+      data.newAttempts = settings;
+      storage.write(data);
+      return data.newAttempts;
+    },
   };
 }
 
@@ -74,8 +135,12 @@ export function createAttemptChannels({
   now = () => new Date(),
   newId = randomUUID,
   newSeed = () => randomInt(0, 2 ** 31),
+  teacher,
 }: ServiceDeps): AttemptChannels {
   const quizById = new Map(quizzes.map((q) => [q.id, q]));
+  const storage = teacher?.storage ?? memoryTeacherStorage();
+  // Wrong resume codes are slowed down like wrong passphrases: guessing one is hopeless.
+  const resumeTries = createSlowdown(now);
 
   function quizOf(quizId: string): LoadedQuiz {
     const quiz = quizById.get(quizId);
@@ -181,13 +246,25 @@ export function createAttemptChannels({
     }
   }
 
+  function getView(attempt: AttemptRecord): AttemptView {
+    const quiz = quizById.get(attempt.quizId);
+    if (!quiz) throw new ServiceError('quiz-not-found', `the quiz “${attempt.quizId}” of this attempt is no longer installed`);
+    return view(attempt, quiz);
+  }
+
   return {
     listQuizzes() {
       return quizzes.map(quizSummary);
     },
 
-    startAttempt({ quizId, studentName, settings }) {
+    attemptSettings() {
+      return storage.read().newAttempts;
+    },
+
+    startAttempt({ quizId, studentName, settings: asked }) {
       const quiz = quizOf(quizId);
+      // A student gets the teacher's settings (createService lets only the teacher ask for others).
+      const settings = asked ?? storage.read().newAttempts;
       const attempt: AttemptRecord = {
         id: newId(),
         quizId: quiz.id,
@@ -254,6 +331,29 @@ export function createAttemptChannels({
         throw new ServiceError('not-submitted-yet', 'the review opens once the attempt is submitted');
       }
       return review(attempt, quiz);
+    },
+
+    leaveAttempt({ attemptId }) {
+      const { attempt } = attemptOf(attemptId);
+      if (attempt.status !== 'in-progress') throw new ServiceError('attempt-submitted', 'this attempt has been submitted');
+      return { resumeCode: resumeCodeOf(storage.read().resumeSecret, attempt.id) };
+    },
+
+    resumeAttempt({ studentName, resumeCode }) {
+      resumeTries.check('too many wrong resume codes');
+      const secret = storage.read().resumeSecret;
+      const sameName = (a: string) => a.trim().normalize('NFC').toLocaleLowerCase();
+      const name = sameName(studentName);
+      const code = normaliseResumeCode(resumeCode);
+      const found = store
+        .listAttempts({ status: 'in-progress' })
+        .find((a) => sameName(a.studentName) === name && normaliseResumeCode(resumeCodeOf(secret, a.id)) === code);
+      if (!found) {
+        resumeTries.fail();
+        throw new ServiceError('no-such-attempt', 'no unfinished attempt has that name and resume code; check both, or ask your teacher');
+      }
+      resumeTries.succeed();
+      return getView(found);
     },
   };
 }

@@ -13,13 +13,21 @@ export const CLASSROOM_CHANNELS = [
   'endSession',
 ] as const;
 
+/** Teacher mode: open to anyone, since they are how the teacher's side is opened and closed. */
+export const TEACHER_MODE_CHANNELS = ['teacherStatus', 'setTeacherPassphrase', 'unlockTeacher', 'lockTeacher'] as const;
+
 export const CHANNELS = [
   'listQuizzes',
+  'attemptSettings',
   'startAttempt',
   'getAttempt',
   'answer',
   'submit',
   'review',
+  'leaveAttempt',
+  'resumeAttempt',
+  ...TEACHER_MODE_CHANNELS,
+  'setAttemptSettings',
   'listAttempts',
   'deleteAttempt',
   'quizResults',
@@ -32,11 +40,23 @@ export type Channel = (typeof CHANNELS)[number];
 export type ClassroomChannel = (typeof CLASSROOM_CHANNELS)[number];
 
 /**
- * Channels for the teacher, not for students: they read or delete everybody's attempts. The HTTP
- * binding answers them only on a loopback connection, so a classroom server that listens on the
- * network does not hand a student the class's results.
+ * Channels for the teacher, not for students: settings for new attempts, everybody's attempts,
+ * hosting. The service answers them only within an unlocked teacher session (see
+ * service/teacher/gate.ts), and the HTTP binding only on a loopback connection, so a classroom
+ * server that listens on the network does not hand a student the class's results.
  */
-export const TEACHER_CHANNELS: readonly Channel[] = ['listAttempts', 'deleteAttempt', 'quizResults', 'exportCsv', ...CLASSROOM_CHANNELS];
+export const TEACHER_CHANNELS: readonly Channel[] = [
+  'setAttemptSettings',
+  'listAttempts',
+  'deleteAttempt',
+  'quizResults',
+  'exportCsv',
+  ...CLASSROOM_CHANNELS,
+];
+
+export function isTeacherChannel(channel: string): boolean {
+  return (TEACHER_CHANNELS as readonly string[]).includes(channel);
+}
 
 /** Channels whose handler must wait for the network (binding a port); every other one answers at once. */
 export const ASYNC_CHANNELS = ['startSession'] as const satisfies readonly Channel[];

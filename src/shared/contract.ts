@@ -341,11 +341,36 @@ const BySeat = z.strictObject({ sessionId: SessionId, attemptId: AttemptId });
 const Empty = z.strictObject({});
 const ByAttempt = z.strictObject({ attemptId: AttemptId });
 
+// ── Teacher mode ──
+
+export const Passphrase = z.string().max(200, 'a passphrase has at most 200 characters');
+
+export const TeacherStatus = z.strictObject({
+  /** False until the teacher sets a passphrase on first use. */
+  passphraseSet: z.boolean(),
+  /** Whether the caller holds a live teacher session. */
+  unlocked: z.boolean(),
+  /** A session locks after this many minutes without a teacher call. */
+  lockAfterMinutes: z.int().min(1),
+});
+
+/** The teacher session: the caller presents the token with every teacher call until it locks. */
+export const TeacherUnlock = z.strictObject({ token: z.string().min(32), lockAfterMinutes: z.int().min(1) });
+
+/** The code a student types with their name to carry on an attempt they left. */
+export const ResumeCode = z
+  .string()
+  .trim()
+  .max(20)
+  .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''));
+
 export const contract = {
   listQuizzes: { input: Empty, output: z.array(QuizSummary) },
+  /** The settings new attempts get: the teacher sets them; the student's screen shows them. */
+  attemptSettings: { input: Empty, output: AttemptSettings },
   startAttempt: {
-    // prefault, not default: a missing settings object is parsed as {}, so every field gets its own default.
-    input: z.strictObject({ quizId: Slug, studentName: StudentName, settings: AttemptSettings.prefault({}) }),
+    /** Settings other than the teacher's are for the teacher only (trying a quiz out): refused while locked. */
+    input: z.strictObject({ quizId: Slug, studentName: StudentName, settings: AttemptSettings.optional() }),
     output: AttemptView,
   },
   getAttempt: { input: ByAttempt, output: AttemptView },
@@ -355,6 +380,14 @@ export const contract = {
   },
   submit: { input: ByAttempt, output: Review },
   review: { input: ByAttempt, output: Review },
+  /** A student leaves an unfinished attempt: the reply is the code that, with their name, resumes it. */
+  leaveAttempt: { input: ByAttempt, output: z.strictObject({ resumeCode: z.string() }) },
+  resumeAttempt: { input: z.strictObject({ studentName: StudentName, resumeCode: ResumeCode }), output: AttemptView },
+  teacherStatus: { input: Empty, output: TeacherStatus },
+  setTeacherPassphrase: { input: z.strictObject({ passphrase: Passphrase }), output: TeacherUnlock },
+  unlockTeacher: { input: z.strictObject({ passphrase: Passphrase }), output: TeacherUnlock },
+  lockTeacher: { input: Empty, output: z.strictObject({ locked: z.literal(true) }) },
+  setAttemptSettings: { input: AttemptSettings, output: AttemptSettings },
   listAttempts: {
     input: z.strictObject({
       quizId: Slug.optional(),
@@ -415,6 +448,8 @@ export type SessionStatus = z.output<typeof SessionStatus>;
 export type SessionStudent = z.output<typeof SessionStudent>;
 export type SessionQuestion = z.output<typeof SessionQuestion>;
 export type NetworkInterface = z.output<typeof NetworkInterface>;
+export type TeacherStatus = z.output<typeof TeacherStatus>;
+export type TeacherUnlock = z.output<typeof TeacherUnlock>;
 export type { Response } from '../core/scoring/response.ts';
 export type { Verdict } from '../core/scoring/verdict.ts';
 export type { AttemptStatus } from '../core/attempt.ts';
@@ -482,6 +517,14 @@ export const ERROR_REASONS = {
   'seat-unknown': 'forbidden',
   'seat-removed': 'forbidden',
   'review-not-released': 'conflict',
+  // Teacher mode
+  locked: 'forbidden',
+  'wrong-passphrase': 'forbidden',
+  'slow-down': 'rate-limited',
+  'passphrase-set': 'conflict',
+  'no-passphrase': 'conflict',
+  'passphrase-too-short': 'bad-request',
+  'no-such-attempt': 'not-found',
 } as const satisfies Record<string, ErrorCode>;
 export type ErrorReason = keyof typeof ERROR_REASONS;
 export const ErrorReason = z.enum(Object.keys(ERROR_REASONS) as [ErrorReason, ...ErrorReason[]]);
@@ -511,7 +554,11 @@ export function refusal<R extends ErrorReason>(reason: R, message: string, issue
 }
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
-/** The API the preload exposes and the HTTP client implements: one method per channel. */
-export type EvidentApi = { [C in Channel]: (input: Input<C>) => Promise<Envelope<Output<C>>> };
+/**
+ * The API the preload exposes and the HTTP client implements: one method per channel. The
+ * teacher token (from unlockTeacher) travels beside the input: over IPC as a second argument,
+ * over HTTP in the Authorization header.
+ */
+export type EvidentApi = { [C in Channel]: (input: Input<C>, teacherToken?: string) => Promise<Envelope<Output<C>>> };
 
 export { StudentName, AttemptId };

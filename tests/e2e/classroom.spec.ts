@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations, seedBank, snapshot } from './helpers.ts';
+import { expectNoAxeViolations, seedBank, snapshot, unlockTeacher } from './helpers.ts';
 
 // A class session in real Chromium, all on loopback: the teacher's dashboard is the browser
 // build on the e2e server; the session server it starts listens on 127.0.0.1 at SESSION_PORT;
@@ -35,6 +35,7 @@ test('a class session: two students join and answer, the teacher watches live, a
   test.setTimeout(90_000);
   // ── The teacher starts a session on this computer's loopback interface.
   await teacher.goto('/');
+  await unlockTeacher(teacher);
   await teacher.getByRole('button', { name: 'Host a class session' }).click();
   await expect(teacher.getByRole('heading', { name: 'Host a class session' })).toBeVisible();
   await teacher.getByLabel('Network').selectOption('127.0.0.1');
@@ -129,7 +130,7 @@ test('a class session: two students join and answer, the teacher watches live, a
   await teacher.getByRole('dialog').getByRole('button', { name: 'End the session' }).click();
   await expect(teacher.getByRole('status')).toHaveText('The session has ended. Its attempts are in Class results.');
   await expect.poll(async () => bob.request.get(joinUrl).then(() => 'answering', () => 'closed')).toBe('closed');
-  await teacher.getByRole('button', { name: 'Back to quizzes' }).click();
+  await teacher.getByRole('button', { name: 'Back to the teacher’s side' }).click();
   await teacher.getByRole('button', { name: 'Class results' }).click();
   await expect(teacher.getByRole('rowheader', { name: 'Ada Lovelace' })).toBeVisible();
   await expect(teacher.getByRole('rowheader', { name: tricky, exact: true })).toBeVisible();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { BankInput } from '../../src/core/bank/schema.ts';
 
 /** The seed bank, read by the test (never by the page) to know which answers are right. */
@@ -21,4 +21,36 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
 export async function snapshot(page: Page, name: string): Promise<void> {
   mkdirSync('screenshots', { recursive: true });
   await page.screenshot({ path: `screenshots/${name}.png`, fullPage: false });
+}
+
+/** The passphrase every e2e test uses; whichever test comes first sets it. */
+export const TEACHER_PASSPHRASE = 'e2e teacher passphrase';
+
+type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; reason?: string; message: string } };
+
+/** A teacher session's token, for calling teacher channels over HTTP: the passphrase is set on first use. */
+export async function teacherToken(request: APIRequestContext): Promise<string> {
+  const status = (await (await request.post('/api/teacherStatus', { data: {} })).json()) as Envelope<{ passphraseSet: boolean }>;
+  if (!status.ok) throw new Error(status.error.message);
+  const channel = status.value.passphraseSet ? 'unlockTeacher' : 'setTeacherPassphrase';
+  const reply = (await (await request.post(`/api/${channel}`, { data: { passphrase: TEACHER_PASSPHRASE } })).json()) as Envelope<{ token: string }>;
+  if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
+  return reply.value.token;
+}
+
+/** Calls a channel as the unlocked teacher, throwing the service's message on a refusal. */
+export async function asTeacher<T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {
+  const token = await teacherToken(request);
+  const reply = (await (await request.post(`/api/${channel}`, { data: input, headers: { Authorization: `Bearer ${token}` } })).json()) as Envelope<T>;
+  if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
+  return reply.value;
+}
+
+/** From the student screen, opens the teacher's side with the passphrase, as a teacher does. */
+export async function unlockTeacher(page: Page): Promise<void> {
+  await teacherToken(page.request); // sets the passphrase if no test has yet
+  await page.getByRole('button', { name: 'Teacher', exact: true }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill(TEACHER_PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Teacher’s side', level: 1 })).toBeVisible();
 }

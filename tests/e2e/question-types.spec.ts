@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { answerCorrectly, goToQuestion, type Input } from './answering.ts';
-import { expectNoAxeViolations, seedBank, snapshot } from './helpers.ts';
+import { asTeacher, expectNoAxeViolations, seedBank, snapshot, unlockTeacher } from './helpers.ts';
 
 const questions = seedBank.questions;
 const totalPoints = questions.reduce((n, q) => n + (q.points ?? 1), 0);
@@ -38,16 +38,23 @@ for (const input of ['mouse', 'keyboard'] as const satisfies Input[]) {
   });
 }
 
+test.afterEach(async ({ request }) => {
+  // Every other test expects the default settings for new attempts.
+  await asTeacher(request, 'setAttemptSettings', { feedback: 'deferred', shuffle: false });
+});
+
 test('immediate feedback: a draft until checked, then the verdict, the explanation and the evidence, for a whole attempt', async ({ page }) => {
   test.setTimeout(120_000);
+  // The teacher chooses immediate feedback for new attempts, then locks and hands the computer over.
   await page.goto('/');
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const settings = page.getByRole('dialog', { name: 'Settings' });
-  await settings.getByLabel('Feedback').selectOption('immediate');
+  await unlockTeacher(page);
+  await page.getByLabel('Feedback').selectOption('immediate');
+  await page.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await expectNoAxeViolations(page, 'settings');
   await snapshot(page, 'settings');
-  await settings.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByText('New attempts: feedback after each question.')).toBeVisible();
+  await page.getByRole('button', { name: 'Lock and go to the student screen' }).click();
+  await expect(page.getByText('New attempts: feedback after each question (set by your teacher).')).toBeVisible();
   await page.getByLabel('Your name').fill('Immediate Student');
   await page.getByRole('button', { name: /^Start/ }).click();
 

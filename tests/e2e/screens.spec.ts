@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, seedBank, snapshot } from './helpers.ts';
+import { expectNoAxeViolations, seedBank, snapshot, unlockTeacher } from './helpers.ts';
 
 // Every screen at the two window sizes a classroom has, in light and dark, checked by axe and
 // saved as a screenshot for people to look at.
@@ -58,10 +58,19 @@ for (const variant of variants) {
     if (variant.name.startsWith('wide')) await expectPageDoesNotScroll(page);
 
     await page.getByRole('button', { name: 'Back to quizzes' }).click();
+    await page.getByRole('button', { name: 'Teacher', exact: true }).click();
+    await expect(page.getByLabel('Passphrase', { exact: true })).toBeVisible();
+    await check(page, 'teacher-unlock', variant.name);
+    await page.getByRole('button', { name: 'Back to the student screen' }).click();
+    await unlockTeacher(page);
+    await check(page, 'teacher-home', variant.name);
     await page.getByRole('button', { name: 'Class results' }).click();
     await expect(page.getByRole('heading', { name: 'Class results' })).toBeVisible();
     await expect(page.getByRole('table').first()).toBeVisible();
     await check(page, 'teacher', variant.name);
+    await page.getByRole('button', { name: 'Back to the teacher’s side' }).click();
+    await page.getByRole('button', { name: 'Lock and go to the student screen' }).click();
+    await expect(page.getByRole('button', { name: 'Teacher', exact: true })).toBeVisible();
   });
 }
 
@@ -76,7 +85,7 @@ test('the system theme follows the computer’s dark mode', async ({ page }) => 
 
 test('text size and line spacing apply to the page and persist', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Reading settings' }).click();
   await page.getByRole('slider', { name: /Text size/ }).fill('22');
   await page.getByRole('slider', { name: /Line spacing/ }).fill('2');
   await page.getByRole('combobox', { name: 'Colours' }).selectOption('dark');

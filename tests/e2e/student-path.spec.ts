@@ -108,21 +108,42 @@ function optionText(question: ChoiceQuestion, optionId: string): string {
   return option.text;
 }
 
-test('an unfinished attempt the page forgot (the app was killed) is still offered, with its answers', async ({ page }) => {
+test('a student who leaves gets a resume code; only their name with it brings the attempt back, in another window too', async ({ page, browser }) => {
   const first = singleChoice[0]!;
-  const name = `Killed ${Date.now().toString(36)}`;
+  const name = `Leaver ${Date.now().toString(36)}`;
   await page.goto('/');
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: /^Start/ }).click();
   await page.getByRole('radio', { name: optionText(first, first.correct) }).check();
   await expect(page.getByRole('status')).toHaveText('Answer saved.');
 
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  const others = page.getByRole('region', { name: 'Unfinished attempts on this computer' });
-  await expect(others.getByText(name, { exact: true })).toBeVisible();
-  await expectNoAxeViolations(page, 'library with unfinished attempts');
-  await others.getByRole('button', { name: `Resume the attempt of ${name}` }).click();
-  await expect(page.getByRole('radio', { name: optionText(first, first.correct) })).toBeChecked();
-  await expect(page.getByText(name, { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Save and leave' }).click();
+  const notice = page.getByRole('region', { name: 'Your answers are saved' });
+  await expect(notice).toContainText(name);
+  const code = ((await notice.locator('.code').textContent()) ?? '').trim();
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await expectNoAxeViolations(page, 'library after leaving');
+  await snapshot(page, 'library-left');
+
+  // The next person at the computer (a new window) is offered nothing of it.
+  const next = await (await browser.newContext()).newPage();
+  await next.goto('/');
+  await expect(next.getByRole('heading', { name: 'Quizzes' })).toBeVisible();
+  await expect(next.getByText(name)).toHaveCount(0);
+  await expect(next.getByRole('heading', { name: 'Carry on where you stopped' })).toHaveCount(0);
+
+  // Another name with the code is refused; the student's own name with it (typed loosely) resumes.
+  await next.getByText('Resume my attempt').click();
+  await next.getByLabel('The name you started with').fill('Somebody Else');
+  await next.getByLabel('Resume code').fill(code);
+  await next.getByRole('button', { name: 'Resume', exact: true }).click();
+  await expect(next.getByRole('alert')).toContainText(/no unfinished attempt has that name and resume code/i);
+  await expectNoAxeViolations(next, 'resume refused');
+  await next.waitForTimeout(1_100); // a wrong code makes the next try wait a second
+  await next.getByLabel('The name you started with').fill(name.toLowerCase());
+  await next.getByLabel('Resume code').fill(code.toLowerCase().replace('-', ' '));
+  await next.getByRole('button', { name: 'Resume', exact: true }).click();
+  await expect(next.getByRole('radio', { name: optionText(first, first.correct) })).toBeChecked();
+  await expect(next.getByText(name, { exact: true })).toBeVisible();
+  await next.context().close();
 });

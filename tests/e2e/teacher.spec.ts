@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { expectNoAxeViolations, seedBank, snapshot } from './helpers.ts';
+import { expectNoAxeViolations, seedBank, snapshot, unlockTeacher } from './helpers.ts';
 
 type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -31,6 +31,7 @@ test('the teacher sees two students, per-question facility, the shaded passage, 
   await studentSubmits(request, bob, 1);
 
   await page.goto('/');
+  await unlockTeacher(page);
   await page.getByRole('button', { name: 'Class results' }).click();
   await expect(page.getByRole('heading', { name: 'Class results' })).toBeVisible();
   const attempts = page.getByRole('table').first();

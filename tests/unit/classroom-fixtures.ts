@@ -6,7 +6,8 @@ import { createClassroom, type Classroom, type ClassroomOptions } from '../../sr
 import { startSessionServer } from '../../src/service/classroom/server.ts';
 import { createService, type Service } from '../../src/service/service.ts';
 import { openStore, type Store } from '../../src/service/store.ts';
-import { seedQuizzes, tempDir } from './fixtures.ts';
+import { asTeacher, seedQuizzes, tempDir, testTeacher } from './fixtures.ts';
+import { memoryTeacherStorage } from '../../src/service/teacher/teacher-file.ts';
 
 // A teacher's classroom on loopback. The session server binds a "LAN" interface at 127.0.0.1,
 // the one loopback address every system answers (Linux answers all of 127.0.0.0/8, macOS only
@@ -54,6 +55,7 @@ export async function classroomHarness(options: HarnessOptions = {}): Promise<Cl
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   const file = join(dir, 'evident.db');
+  const teacherStorage = memoryTeacherStorage();
 
   const make = (): ClassroomHarness => {
     const store = openStore(file);
@@ -73,7 +75,8 @@ export async function classroomHarness(options: HarnessOptions = {}): Promise<Cl
       ...(options.answerLimit ? { answerLimit: options.answerLimit } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
-    const service = createService({ quizzes: seedQuizzes(), store, classroom: classroom.channels });
+    // The teacher has unlocked: every call below is the teacher's unless it names another caller.
+    const { service } = asTeacher(createService({ quizzes: seedQuizzes(), store, classroom: classroom.channels, teacher: testTeacher(options.now, teacherStorage) }));
     const harness: ClassroomHarness = {
       service,
       store,

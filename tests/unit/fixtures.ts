@@ -6,8 +6,11 @@ import { correctResponse } from '../../src/core/bank/key.ts';
 import type { LoadedQuestion, LoadedQuiz } from '../../src/core/bank/loaded.ts';
 import type { Response } from '../../src/core/scoring/response.ts';
 import { loadQuizDirectory } from '../../src/service/quiz-files.ts';
-import { createService, type Service } from '../../src/service/service.ts';
+import { createService, type Caller, type Service, type ServiceDeps } from '../../src/service/service.ts';
 import { openStore, type Store } from '../../src/service/store.ts';
+import { createTeacherGate } from '../../src/service/teacher/gate.ts';
+import { memoryTeacherStorage, type TeacherStorage } from '../../src/service/teacher/teacher-file.ts';
+import { CHANNELS } from '../../src/shared/channels.ts';
 
 export const questionsDir = fileURLToPath(new URL('../../questions', import.meta.url));
 
@@ -32,8 +35,41 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+export const TEST_PASSPHRASE = 'correct horse battery staple';
+/** scrypt at its cheapest, so that the many harnesses do not spend seconds hashing. */
+export const CHEAP_SCRYPT = { N: 1024, r: 8, p: 1 };
+
+/** Teacher mode for a test service: its own storage, a cheap hash, and a session that outlasts any fake clock. */
+export function testTeacher(now?: () => Date, storage: TeacherStorage = memoryTeacherStorage()): NonNullable<ServiceDeps['teacher']> {
+  return { storage, gate: createTeacherGate({ storage, cost: CHEAP_SCRYPT, lockAfterMinutes: 365 * 24 * 60, ...(now ? { now } : {}) }) };
+}
+
+/**
+ * The service as the unlocked teacher calls it: the passphrase is set (or unlocked) first, and
+ * every call without a caller of its own is made with that teacher session. Tests of the
+ * refusals pass a caller of their own (`{}` for a student).
+ */
+export function asTeacher(service: Service): { service: Service; teacher: Caller } {
+  const status = service.teacherStatus({});
+  const { token } = status.passphraseSet
+    ? service.unlockTeacher({ passphrase: TEST_PASSPHRASE })
+    : service.setTeacherPassphrase({ passphrase: TEST_PASSPHRASE });
+  const teacher: Caller = { teacherToken: token };
+  const bound = Object.fromEntries(
+    CHANNELS.map((channel) => {
+      const handler = service[channel] as (input: unknown, caller?: Caller) => unknown;
+      return [channel, (input: unknown, caller?: Caller) => handler(input, caller ?? teacher)];
+    }),
+  ) as unknown as Service;
+  return { service: bound, teacher };
+}
+
 export interface Harness {
+  /** Called as the unlocked teacher unless a call names its own caller. */
   service: Service;
+  /** The same service as nobody in particular calls it: teacher channels are refused. */
+  guarded: Service;
+  teacher: Caller;
   store: Store;
   file: string;
   reopen(): Harness;
@@ -54,11 +90,15 @@ export function fakeClock(start = '2026-11-27T09:00:00.000Z'): FakeClock {
 export function serviceHarness(options: { now?: () => Date; newSeed?: () => number } = {}): Harness {
   const { dir, cleanup } = tempDir();
   const file = join(dir, 'evident.db');
+  const storage = memoryTeacherStorage();
   const make = (): Harness => {
     const store = openStore(file);
-    const service = createService({ quizzes: seedQuizzes(), store, ...options });
+    const guarded = createService({ quizzes: seedQuizzes(), store, ...options, teacher: testTeacher(options.now, storage) });
+    const { service, teacher } = asTeacher(guarded);
     return {
       service,
+      guarded,
+      teacher,
       store,
       file,
       reopen() {

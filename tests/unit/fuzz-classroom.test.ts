@@ -13,7 +13,7 @@ import type { Envelope, SessionStatus } from '../../src/shared/contract.ts';
 import { SESSION_CHANNELS, type SessionChannel } from '../../src/shared/session-channels.ts';
 import type { RequestContext, StudentChannels } from '../../src/shared/session-contract.ts';
 import { addressOf, LAN, LOOPBACK } from './classroom-fixtures.ts';
-import { seedQuiz, seedQuizzes, tempDir } from './fixtures.ts';
+import { asTeacher, seedQuiz, seedQuizzes, tempDir, testTeacher } from './fixtures.ts';
 import { checkEnvelope, payloads, responseFor, slug, watchDatabase, weirdValues } from './fuzz-support.ts';
 
 // The classroom's channels take random and mutated payloads: the teacher's eight through
@@ -76,7 +76,8 @@ beforeAll(async () => {
     },
     log,
   });
-  service = createService({ quizzes: seedQuizzes(), store, classroom: classroom.channels });
+  // The teacher has unlocked: these are the teacher's channels, fuzzed within a teacher session.
+  ({ service } = asTeacher(createService({ quizzes: seedQuizzes(), store, classroom: classroom.channels, teacher: testTeacher() })));
 
   // An earlier session, ended: its id and its seat tokens are real, but no longer any use.
   session = await service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 });

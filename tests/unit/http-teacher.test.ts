@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEACHER_CHANNELS } from '../../src/shared/channels.ts';
 import { isLoopbackAddress, startHttpServer, type RunningServer } from '../../src/service/http.ts';
-import { serviceHarness, tempDir, type Harness } from './fixtures.ts';
+import { serviceHarness, tempDir, TEST_PASSPHRASE, type Harness } from './fixtures.ts';
 
 // A classroom server listens on the network so that students can join; the teacher's channels
 // (everybody's results, deleting attempts) must still answer only on the teacher's own machine.
@@ -20,7 +20,8 @@ beforeAll(async () => {
   harness = serviceHarness();
   const temp = tempDir();
   cleanup = temp.cleanup;
-  server = await startHttpServer({ service: harness.service, rendererDir: temp.dir, host: '0.0.0.0', log: () => {} });
+  // The service as the HTTP binding sees it: nobody is the teacher until a token says so.
+  server = await startHttpServer({ service: harness.guarded, rendererDir: temp.dir, host: '0.0.0.0', log: () => {} });
 });
 
 afterAll(async () => {
@@ -29,7 +30,11 @@ afterAll(async () => {
   cleanup();
 });
 
-function post(address: string, channel: string): Promise<number> {
+function post(address: string, channel: string, token?: string): Promise<number> {
+  return postJson(address, channel, token).then((reply) => reply.status);
+}
+
+function postJson(address: string, channel: string, token?: string, payload: object = {}): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -37,15 +42,20 @@ function post(address: string, channel: string): Promise<number> {
         port: server.port,
         method: 'POST',
         path: `/api/${channel}`,
-        headers: { Host: `localhost:${server.port}`, 'Content-Type': 'application/json' },
+        headers: {
+          Host: `localhost:${server.port}`,
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
       },
       (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') }));
       },
     );
     req.on('error', reject);
-    req.end('{}');
+    req.end(JSON.stringify(payload));
   });
 }
 
@@ -57,13 +67,31 @@ describe('teacher channels over HTTP', () => {
     }
   });
 
-  it('answers them on loopback', async () => {
-    expect(await post('127.0.0.1', 'listAttempts')).toBe(200);
+  it('answers them on loopback within the teacher session', async () => {
+    expect(await post('127.0.0.1', 'listAttempts', harness.teacher.teacherToken)).toBe(200);
   });
 
-  it.skipIf(lanAddress === undefined)('refuses them from the network, while students’ channels still answer (needs a non-loopback interface)', async () => {
+  it('refuses every one of them on loopback without the teacher session, saying it is locked', async () => {
+    for (const channel of TEACHER_CHANNELS) {
+      for (const token of [undefined, 'x'.repeat(43)]) {
+        const reply = await postJson('127.0.0.1', channel, token);
+        expect(reply.status, channel).toBe(403);
+        expect(reply.body.error.reason, channel).toBe('locked');
+      }
+    }
+    expect(await post('127.0.0.1', 'listQuizzes')).toBe(200);
+  });
+
+  it('refuses them once the teacher locks, and again after unlocking with the passphrase', async () => {
+    const unlocked = (await postJson('127.0.0.1', 'unlockTeacher', undefined, { passphrase: TEST_PASSPHRASE })).body.value;
+    expect(await post('127.0.0.1', 'listAttempts', unlocked.token)).toBe(200);
+    expect(await post('127.0.0.1', 'lockTeacher', unlocked.token)).toBe(200);
+    expect(await post('127.0.0.1', 'listAttempts', unlocked.token)).toBe(403);
+  });
+
+  it.skipIf(lanAddress === undefined)('refuses them from the network, even with the token, while students’ channels still answer (needs a non-loopback interface)', async () => {
     const address = lanAddress!;
     expect(await post(address, 'listQuizzes')).toBe(200);
-    for (const channel of TEACHER_CHANNELS) expect(await post(address, channel), channel).toBe(403);
+    for (const channel of TEACHER_CHANNELS) expect(await post(address, channel, harness.teacher.teacherToken), channel).toBe(403);
   });
 });

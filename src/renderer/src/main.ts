@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { createApi } from './lib/api.ts';
+import { TeacherMode } from './lib/teacher-mode.svelte.ts';
 import { servedBySession as servedBySessionServer } from './lib/session-client.ts';
 import './app.css';
 
@@ -9,4 +10,7 @@ if (!target) throw new Error('index.html has no #app element');
 // A page served by a class session's server is the student's join screen; the desktop app
 // (which has the preload) and the teacher's loopback server are the whole app.
 const servedBySession = window.evident ? false : await servedBySessionServer();
-mount(App, { target, props: { api: createApi(), servedBySession } });
+const teacher = new TeacherMode();
+const api = createApi(undefined, () => teacher.token, () => teacher.lockedByService());
+teacher.connect(api);
+mount(App, { target, props: { api, teacher, servedBySession } });

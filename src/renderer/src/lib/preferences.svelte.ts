@@ -1,4 +1,4 @@
-// Reading aids and the settings for new attempts, kept on this device. What is stored is
+// Reading aids, kept on this device (the settings for new attempts are the teacher's, kept by the service). What is stored is
 // checked field by field on load: a damaged or old value falls back to its default alone.
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -11,10 +11,6 @@ export interface Preferences {
   lineSpacing: number;
   theme: Theme;
   typeface: Typeface;
-  feedback: 'immediate' | 'deferred';
-  shuffle: boolean;
-  /** Minutes, or null for no limit. */
-  timeLimitMinutes: number | null;
 }
 
 export const FONT_SIZES = { min: 14, max: 26, step: 1 } as const;
@@ -25,9 +21,6 @@ export const DEFAULT_PREFERENCES: Preferences = {
   lineSpacing: 1.6,
   theme: 'system',
   typeface: 'hyperlegible',
-  feedback: 'deferred',
-  shuffle: false,
-  timeLimitMinutes: null,
 };
 
 const KEY = 'evident.preferences';
@@ -48,12 +41,6 @@ export function parsePreferences(stored: unknown): Preferences {
     lineSpacing: inRange(p['lineSpacing'], LINE_SPACINGS.min, LINE_SPACINGS.max) ? Math.round(p['lineSpacing'] * 10) / 10 : d.lineSpacing,
     theme: oneOf(p['theme'], THEMES) ? p['theme'] : d.theme,
     typeface: oneOf(p['typeface'], TYPEFACES) ? p['typeface'] : d.typeface,
-    feedback: oneOf(p['feedback'], ['immediate', 'deferred'] as const) ? p['feedback'] : d.feedback,
-    shuffle: typeof p['shuffle'] === 'boolean' ? p['shuffle'] : d.shuffle,
-    timeLimitMinutes:
-      p['timeLimitMinutes'] === null || inRange(p['timeLimitMinutes'], 1, 240)
-        ? (p['timeLimitMinutes'] as number | null)
-        : d.timeLimitMinutes,
   };
 }
 

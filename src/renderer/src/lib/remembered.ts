@@ -1,14 +1,16 @@
-// The unfinished attempt of this browser or window, so that a reload or a restart offers it again.
+// The unfinished attempt of this window, so that a reload or a crash of the page offers it again.
+// Kept for the session only: the next person to open the app is not offered it (they need the
+// student's name and resume code).
 const KEY = 'evident.unfinishedAttempt';
 
 export function rememberAttempt(attemptId: string): void {
-  localStorage.setItem(KEY, attemptId);
+  sessionStorage.setItem(KEY, attemptId);
 }
 
 export function rememberedAttempt(): string | null {
-  return localStorage.getItem(KEY);
+  return sessionStorage.getItem(KEY);
 }
 
 export function forgetAttempt(): void {
-  localStorage.removeItem(KEY);
+  sessionStorage.removeItem(KEY);
 }
