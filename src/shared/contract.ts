@@ -218,10 +218,31 @@ export const QuestionResult = z.strictObject({
   averagePoints: z.number().nullable(),
   /** Choice types only: the wrong choice picked most often, when any was. */
   mostChosenWrong: z.strictObject({ text: z.string(), count: z.int().min(1) }).optional(),
+  /** Item–rest point-biserial correlation, −1..1; null when it cannot be computed (too few attempts, or nobody differs). */
+  discrimination: z.number().min(-1.000001).max(1.000001).nullable(),
+  /** Negative discrimination with enough attempts: the question needs a look (key, wording, evidence). */
+  flagged: z.boolean(),
+  /** Choice types only: how many submitted answers chose each option. */
+  options: z
+    .array(z.strictObject({ id: z.string(), text: z.string(), correct: z.boolean(), count: z.int().min(0), share: z.number().min(0).max(1) }))
+    .optional(),
+});
+
+/** The quiz's internal consistency: KR-20 (right-or-wrong questions) or Cronbach's alpha; null below enough attempts. */
+export const Reliability = z.strictObject({
+  alpha: z.number().nullable(),
+  method: z.enum(['KR-20', "Cronbach's alpha"]),
+  attempts: z.int().min(0),
+  reason: z.string().optional(),
 });
 
 /** How often a sentence was the evidence for a question the student did not get fully right. */
-export const SentenceResult = z.strictObject({ sentenceId: SentenceId, missed: z.int().min(0) });
+export const SentenceResult = z.strictObject({
+  sentenceId: SentenceId,
+  missed: z.int().min(0),
+  /** Answers to the questions citing it (class results): the shading is missed / answered. */
+  answered: z.int().min(0).optional(),
+});
 
 /** A stored record that no longer parses: left out of results and exports, and named here. */
 export const UnreadableRecord = z.strictObject({
@@ -243,6 +264,7 @@ export const QuizResults = z.strictObject({
   sentences: z.array(SentenceResult),
   /** Stored answers (or attempts) that could not be read and are not counted above. */
   unreadable: z.array(UnreadableRecord),
+  reliability: Reliability,
 });
 
 export const CsvExport = z.strictObject({

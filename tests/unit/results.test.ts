@@ -94,7 +94,13 @@ describe('classResults', () => {
 
   it('gives each question its facility, average and most chosen wrong option, over submitted answers only', () => {
     expect(results.questions.map((q) => q.questionId)).toEqual(questions.map((q) => q.id));
-    expect(stats(mainIdea.id)).toEqual({
+    const { options, discrimination, flagged, ...plain } = stats(mainIdea.id);
+    // Three submitted attempts: too few to flag; the option counts add up to the three answers.
+    expect(flagged).toBe(false);
+    expect(discrimination === null || Math.abs(discrimination) <= 1).toBe(true);
+    expect(options?.reduce((n, o) => n + o.count, 0)).toBe(3);
+    expect(options?.find((o) => o.correct)).toMatchObject({ id: mainIdea.correct, count: 1 });
+    expect(plain).toEqual({
       questionId: mainIdea.id,
       number: questions.indexOf(mainIdea) + 1,
       prompt: mainIdea.prompt,
@@ -120,18 +126,21 @@ describe('classResults', () => {
     expect(allRight.questions[questions.indexOf(mainIdea)]!.mostChosenWrong).toBeUndefined();
   });
 
-  it('counts, per evidence sentence, the submitted (attempt, question) pairs not fully right, unanswered ones included', () => {
+  it('counts, per evidence sentence, the submitted answers not fully right out of those given: unanswered questions count nowhere', () => {
     const cited = new Set(questions.flatMap((q) => q.evidenceSentenceIds));
     expect(results.sentences.map((s) => s.sentenceId)).toEqual(sentenceOrder.filter((id) => cited.has(id)));
-    // Worked by hand: of 3 submitted attempts, main-idea was fully right once, first-time never.
-    const notFullyRight = new Map(questions.map((q) => [q.id, 3]));
-    notFullyRight.set(mainIdea.id, 2);
+    // Worked by hand: main-idea was answered 3 times and fully right once; first-time answered twice, never right.
+    const given = new Map(questions.map((q) => [q.id, { answered: stats(q.id).answered, missed: stats(q.id).answered - Math.round((stats(q.id).facility ?? 0) * stats(q.id).answered) }]));
+    expect(given.get(mainIdea.id)).toEqual({ answered: 3, missed: 2 });
+    expect(given.get(firstTime.id)).toEqual({ answered: 2, missed: 2 });
     for (const sentence of results.sentences) {
-      const expected = questions
-        .filter((q) => q.evidenceSentenceIds.includes(sentence.sentenceId))
-        .reduce((n, q) => n + notFullyRight.get(q.id)!, 0);
-      expect(sentence.missed, sentence.sentenceId).toBe(expected);
+      const citing = questions.filter((q) => q.evidenceSentenceIds.includes(sentence.sentenceId));
+      expect(sentence.missed, sentence.sentenceId).toBe(citing.reduce((n, q) => n + given.get(q.id)!.missed, 0));
+      expect(sentence.answered, sentence.sentenceId).toBe(citing.reduce((n, q) => n + given.get(q.id)!.answered, 0));
     }
+    // A sentence whose questions nobody answered is not shaded at all.
+    const unanswered = results.sentences.filter((s) => s.answered === 0);
+    expect(unanswered.every((s) => s.missed === 0)).toBe(true);
     const none = classResults(questions, sentenceOrder, [attempts[3]!]);
     expect(none.sentences.every((s) => s.missed === 0)).toBe(true);
   });

@@ -216,5 +216,5 @@ describe('teacher mode', () => {
     expect(() => execFileSync(process.execPath, ['scripts/reset-passphrase.ts', '--data-dir', join(dir, 'nowhere')], { stdio: 'pipe' })).toThrow(
       /there is no data folder/,
     );
-  });
+  }, 60_000); // two runs of a child process on a busy machine
 });

@@ -1,6 +1,7 @@
 import type { LoadedQuestion } from '../bank/loaded.ts';
 import type { Skill } from '../bank/schema.ts';
 import { round2 } from '../scoring/score.ts';
+import { itemAnalysis, optionShares, type OptionShare, type Reliability } from './item-analysis.ts';
 import { CHOICE_TYPES, wrongChoices } from './readable.ts';
 import type { AttemptData, ScoredAnswer } from './types.ts';
 
@@ -23,23 +24,33 @@ export interface QuestionStats {
   averagePoints: number | null;
   /** For choice types: the wrong choice picked most often (ties go to the one met first). */
   mostChosenWrong?: { text: string; count: number };
+  /** Item–rest point-biserial correlation over the submitted attempts (see item-analysis.ts); null when it cannot be computed. */
+  discrimination: number | null;
+  /** Negative discrimination, with enough attempts to say so: a question to review. */
+  flagged: boolean;
+  /** For choice types: how many answers chose each option. */
+  options?: OptionShare[];
 }
 
 export interface SentenceStats {
   sentenceId: string;
-  /** (attempt, question) pairs where the question cites this sentence and was not fully right. */
+  /** Answers to questions citing this sentence that were not fully right. */
   missed: number;
+  /** Answers to questions citing this sentence: the heat map shades missed / answered. */
+  answered?: number;
 }
 
 export interface ClassResults {
   questions: QuestionStats[];
   sentences: SentenceStats[];
+  reliability: Reliability;
 }
 
 /**
- * `sentenceOrder` is the article's sentence ids in reading order. An unanswered question in a
- * submitted attempt counts as missed for its sentences: the student did not show that part of
- * the text was understood. Facility and average, by contrast, are over the answers given.
+ * `sentenceOrder` is the article's sentence ids in reading order. Only answers given count, in
+ * facility, averages and the passage's shading alike: an unanswered question says nothing about
+ * which part of the text was misunderstood (a student who ran out of time did not miss it).
+ * Discrimination and reliability score an unanswered question as 0 points, as a test does.
  */
 export function classResults(
   questions: readonly LoadedQuestion[],
@@ -48,9 +59,23 @@ export function classResults(
 ): ClassResults {
   const submitted = attempts.filter((a) => a.status === 'submitted');
   const answersTo = answersByQuestion(submitted);
-  const stats = questions.map((q, i) => questionStats(q, i + 1, answersTo.get(q.id) ?? []));
-  const missedPerQuestion = new Map(stats.map((s) => [s.questionId, submitted.length - fullCredits(answersTo.get(s.questionId) ?? [])]));
-  return { questions: stats, sentences: sentenceMisses(questions, sentenceOrder, missedPerQuestion) };
+  const analysis = itemAnalysis(
+    questions.map((q) => ({ id: q.id, maxPoints: q.points })),
+    submitted.map((a) => ({ points: new Map(a.answers.map((answer) => [answer.questionId, answer.points])) })),
+  );
+  const stats = questions.map((q, i) => {
+    const answers = answersTo.get(q.id) ?? [];
+    const item = analysis.items[i]!;
+    const options = optionShares(q, answers.map((a) => a.response));
+    return { ...questionStats(q, i + 1, answers), discrimination: item.discrimination, flagged: item.flagged, ...(options ? { options } : {}) };
+  });
+  const missedPerQuestion = new Map(stats.map((s) => [s.questionId, s.answered - fullCredits(answersTo.get(s.questionId) ?? [])]));
+  const answeredPerQuestion = new Map(stats.map((s) => [s.questionId, s.answered]));
+  return {
+    questions: stats,
+    sentences: sentenceMisses(questions, sentenceOrder, missedPerQuestion, answeredPerQuestion),
+    reliability: analysis.reliability,
+  };
 }
 
 function answersByQuestion(attempts: readonly AttemptData[]): Map<string, ScoredAnswer[]> {
@@ -69,9 +94,9 @@ function fullCredits(answers: readonly ScoredAnswer[]): number {
   return answers.filter((a) => a.verdict === 'correct').length;
 }
 
-function questionStats(question: LoadedQuestion, number: number, answers: readonly ScoredAnswer[]): QuestionStats {
+function questionStats(question: LoadedQuestion, number: number, answers: readonly ScoredAnswer[]): Omit<QuestionStats, 'discrimination' | 'flagged'> {
   const answered = answers.length;
-  const stats: QuestionStats = {
+  const stats: Omit<QuestionStats, 'discrimination' | 'flagged'> = {
     questionId: question.id,
     number,
     prompt: question.prompt,
@@ -98,15 +123,19 @@ export function sentenceMisses(
   questions: readonly LoadedQuestion[],
   sentenceOrder: readonly string[],
   missedPerQuestion: ReadonlyMap<string, number>,
+  /** Answers per question; when given, each sentence also says how many answers it stood behind. */
+  answeredPerQuestion?: ReadonlyMap<string, number>,
 ): SentenceStats[] {
   const missed = new Map<string, number>();
+  const answered = new Map<string, number>();
   for (const q of questions) {
     for (const sentenceId of new Set(q.evidenceSentenceIds)) {
       missed.set(sentenceId, (missed.get(sentenceId) ?? 0) + (missedPerQuestion.get(q.id) ?? 0));
+      answered.set(sentenceId, (answered.get(sentenceId) ?? 0) + (answeredPerQuestion?.get(q.id) ?? 0));
     }
   }
   const rank = new Map(sentenceOrder.map((id, i) => [id, i]));
   return [...missed]
     .sort(([a], [b]) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity))
-    .map(([sentenceId, count]) => ({ sentenceId, missed: count }));
+    .map(([sentenceId, count]) => ({ sentenceId, missed: count, ...(answeredPerQuestion ? { answered: answered.get(sentenceId) ?? 0 } : {}) }));
 }

@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { ServiceError } from '../errors.ts';
-import { createSlowdown } from './slowdown.ts';
+import { createSlowdown, seconds } from './slowdown.ts';
 import type { PassphraseHash, TeacherStorage } from './teacher-file.ts';
 
 // Teacher mode: the passphrase opens a teacher session (a token the caller presents with each
@@ -121,7 +121,7 @@ export function createTeacherGate(options: {
       tries.check('too many wrong passphrases');
       if (!passphraseMatches(passphrase, stored)) {
         const wait = tries.fail();
-        throw new ServiceError('wrong-passphrase', `that passphrase is not right; you can try again in ${Math.ceil(wait / 1000)} seconds`);
+        throw new ServiceError('wrong-passphrase', `that passphrase is not right; you can try again in ${seconds(wait)}`);
       }
       tries.succeed();
       return open(stored.hash);

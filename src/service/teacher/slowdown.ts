@@ -10,6 +10,12 @@ export function waitAfter(failures: number): number {
   return failures <= 0 ? 0 : Math.min(1000 * 2 ** (failures - 1), MAX_WAIT_MS);
 }
 
+/** "1 second", "4 seconds": a wait as a person reads it, rounded up. */
+export function seconds(ms: number): string {
+  const n = Math.ceil(ms / 1000);
+  return `${n} ${n === 1 ? 'second' : 'seconds'}`;
+}
+
 export interface Slowdown {
   /** Throws 'rate-limited' while the wait after the last wrong try lasts. */
   check(what: string): void;
@@ -24,7 +30,7 @@ export function createSlowdown(now: () => Date): Slowdown {
   return {
     check(what) {
       const wait = nextTryAt - now().getTime();
-      if (wait > 0) throw new ServiceError('slow-down', `${what}: try again in ${Math.ceil(wait / 1000)} seconds`);
+      if (wait > 0) throw new ServiceError('slow-down', `${what}: try again in ${seconds(wait)}`);
     },
     fail() {
       failures++;
