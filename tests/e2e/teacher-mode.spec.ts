@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CHANNELS, TEACHER_CHANNELS } from '../../src/shared/channels.ts';
-import { expectNoAxeViolations, snapshot, TEACHER_PASSPHRASE, teacherToken, unlockTeacher } from './helpers.ts';
+import { expectNoAxeViolations, snapshot, teacherToken, unlockTeacher } from './helpers.ts';
 
 // A student at the app cannot reach any teacher function: not from the screens (every button
 // of the student's side), and not from the service (every teacher channel, called directly).
