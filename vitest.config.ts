@@ -2,8 +2,16 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 
-// Suites that take tens of seconds each; every other unit and component test runs in the fast loop.
-const SLOW = ['tests/unit/fuzz.test.ts', 'tests/unit/fuzz-classroom.test.ts', 'tests/unit/crash.test.ts', 'tests/unit/lint-layers.test.ts'];
+// Suites that take tens of seconds each: property-based fuzzing, crash trials that kill processes,
+// CLI tests that start a Node process per case, and loading the whole lint config. Every other
+// unit and component test runs in the fast loop.
+const SLOW = [
+  'tests/unit/fuzz.test.ts',
+  'tests/unit/fuzz-classroom.test.ts',
+  'tests/unit/crash.test.ts',
+  'tests/unit/*-cli.test.ts',
+  'tests/unit/lint-layers.test.ts',
+];
 
 export default defineConfig({
   plugins: [svelte(), svelteTesting()],
