@@ -1,7 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { LoadedQuestion, LoadedQuiz } from '../core/bank/loaded.ts';
 import { correctResponse } from '../core/bank/key.ts';
-import { scoreResponse, type ScoreResult } from '../core/scoring/index.ts';
+import { isEmptyResponse, scoreResponse, type ScoreResult } from '../core/scoring/index.ts';
+import type { Response } from '../core/scoring/response.ts';
 import { summarise } from '../core/scoring/summary.ts';
 import { TEACHER_CHANNELS, type AsyncChannel, type Channel, type ClassroomChannel } from '../shared/channels.ts';
 import type { Feedback, Output, ParsedInput, Review, AttemptView } from '../shared/contract.ts';
@@ -158,7 +159,12 @@ export function createAttemptChannels({
     return { attempt, quiz };
   }
 
-  function feedbackFor(question: LoadedQuestion, score: Pick<ScoreResult, 'points' | 'maxPoints' | 'verdict'>): Feedback {
+  function feedbackFor(
+    question: LoadedQuestion,
+    score: Pick<ScoreResult, 'points' | 'maxPoints' | 'verdict'>,
+    response?: Response,
+  ): Feedback {
+    const parts = question.type === 'cloze' && response ? partsOf(question, response) : undefined;
     return {
       points: score.points,
       maxPoints: score.maxPoints,
@@ -166,7 +172,17 @@ export function createAttemptChannels({
       explanation: question.explanation,
       evidenceSentenceIds: [...question.evidenceSentenceIds],
       correctResponse: correctResponse(question),
+      ...(parts ? { parts } : {}),
     };
+  }
+
+  /** Which gaps of a cloze were right, so the student is told which one was wrong. */
+  function partsOf(question: LoadedQuestion, response: Response): Feedback['parts'] {
+    try {
+      return scoreResponse(question, response).parts?.map(({ id, correct }) => ({ id, correct }));
+    } catch {
+      return undefined; // a stored answer the bank has changed under: the verdict stands without parts
+    }
   }
 
   /** The attempt's questions as its student sees them, in its order and with its numbers. */
@@ -201,7 +217,7 @@ export function createAttemptChannels({
             questionId: r.questionId,
             response: r.response,
             answeredAt: r.answeredAt,
-            ...(showFeedback ? { feedback: feedbackFor(question, r) } : {}),
+            ...(showFeedback ? { feedback: feedbackFor(question, r, r.response) } : {}),
           },
         ];
       }),
@@ -229,7 +245,7 @@ export function createAttemptChannels({
         return {
           question: shown,
           response: r?.response ?? null,
-          feedback: feedbackFor(question, r ?? { points: 0, maxPoints: question.points, verdict: 'incorrect' }),
+          feedback: feedbackFor(question, r ?? { points: 0, maxPoints: question.points, verdict: 'incorrect' }, r?.response),
         };
       }),
     };
@@ -296,6 +312,11 @@ export function createAttemptChannels({
       if (immediate && store.listResponses(attemptId).some((r) => r.questionId === questionId)) {
         throw new ServiceError('answer-locked', 'this question has been answered and its feedback shown; the answer is locked');
       }
+      if (response.type === question.type && isEmptyResponse(response)) {
+        // Emptied: the question is unanswered again, here as on the student's screen.
+        store.deleteResponse(attemptId, questionId);
+        return { questionId, answeredAt: now().toISOString(), cleared: true as const };
+      }
       const score = scoreResponse(question, response);
       const record: ResponseRecord = {
         questionId,
@@ -309,7 +330,7 @@ export function createAttemptChannels({
       return {
         questionId,
         answeredAt: record.answeredAt,
-        ...(immediate ? { feedback: feedbackFor(question, score) } : {}),
+        ...(immediate ? { feedback: feedbackFor(question, score, response) } : {}),
       };
     },
 

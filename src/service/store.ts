@@ -100,6 +100,8 @@ export interface Store extends SessionTables {
   /** Newest first. */
   listAttempts(filter: AttemptFilter, onUnreadable?: OnUnreadable): AttemptRecord[];
   saveResponse(attemptId: string, record: ResponseRecord): void;
+  /** Forgets one question's answer (the student emptied it); false when none was stored. */
+  deleteResponse(attemptId: string, questionId: string): boolean;
   listResponses(attemptId: string, onUnreadable?: OnUnreadable): ResponseRecord[];
   /** The responses of every attempt the filter matches, by attempt id, each list in the order given. */
   responsesByAttempt(filter: AttemptFilter, onUnreadable?: OnUnreadable): Map<string, ResponseRecord[]>;
@@ -250,6 +252,7 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
      FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE ${matches} ORDER BY r.rowid`,
   );
   const deleteResponses = db.prepare('DELETE FROM responses WHERE attempt_id = ?');
+  const deleteOneResponse = db.prepare('DELETE FROM responses WHERE attempt_id = ? AND question_id = ?');
   const deleteAttemptRow = db.prepare('DELETE FROM attempts WHERE id = ?');
   const filterParams = (f: AttemptFilter) => ({ quizId: f.quizId ?? null, status: f.status ?? null, sessionId: f.sessionId ?? null });
   const { tables: sessions, deleteSeatOf } = sessionTables(db);
@@ -269,6 +272,9 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
     },
     saveResponse(attemptId, r) {
       upsertResponse.run(attemptId, r.questionId, JSON.stringify(r.response), r.points, r.maxPoints, r.verdict, r.answeredAt);
+    },
+    deleteResponse(attemptId, questionId) {
+      return Number(deleteOneResponse.run(attemptId, questionId).changes) > 0;
     },
     listResponses(attemptId, onUnreadable = defaultOnUnreadable) {
       return selectResponses.all(attemptId).flatMap((row) => parseListedRow(ResponseRow, { attempt_id: attemptId, ...row }, onUnreadable) ?? []);

@@ -117,6 +117,8 @@ export const Feedback = z.strictObject({
   explanation: z.string(),
   evidenceSentenceIds: z.array(SentenceId),
   correctResponse: Response,
+  /** Per part (a cloze gap), whether the student's answer to it was right; absent for one-part questions. */
+  parts: z.array(z.strictObject({ id: Slug, correct: z.boolean() })).optional(),
 });
 
 export { MAX_TIME_LIMIT_MINUTES } from '../core/attempt.ts';
@@ -155,6 +157,8 @@ export const AnswerResult = z.strictObject({
   questionId: Slug,
   answeredAt: z.iso.datetime(),
   feedback: Feedback.optional(),
+  /** The response held no answer (every option unticked, the text emptied): the question is unanswered again. */
+  cleared: z.literal(true).optional(),
 });
 
 const SkillScore = z.strictObject({

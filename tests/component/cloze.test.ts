@@ -10,7 +10,6 @@ const question: Extract<PublicQuestion, { type: 'cloze' }> = {
   gaps: [{ id: 'threat' }, { id: 'body' }],
 };
 const gap = (n: number) => screen.getByRole('textbox', { name: `Gap ${n}` }) as HTMLInputElement;
-const save = () => screen.getByRole('button', { name: 'Save answer' }) as HTMLButtonElement;
 
 describe('Cloze', () => {
   it('puts a labelled input in place of each gap', () => {
@@ -25,22 +24,24 @@ describe('Cloze', () => {
     expect(container.textContent).not.toContain('{{');
   });
 
-  it('saves the filled gaps with the button, leaving blanks out', async () => {
+  it('sends the filled gaps as they are typed, leaving blanks out, with no button of its own', async () => {
     const onanswer = vi.fn();
     render(Cloze, { question, response: undefined, disabled: false, onanswer });
-    expect(save().disabled).toBe(true);
-    await fireEvent.input(gap(2), { target: { value: ' Security Council ' } });
-    await fireEvent.click(save());
-    expect(onanswer).toHaveBeenCalledExactlyOnceWith({ type: 'cloze', gaps: { body: 'Security Council' } });
+    await fireEvent.input(gap(2), { target: { value: 'Security Council' } });
+    expect(onanswer).toHaveBeenLastCalledWith({ type: 'cloze', gaps: { body: 'Security Council' } });
+    await fireEvent.input(gap(1), { target: { value: '  ' } });
+    expect(onanswer).toHaveBeenLastCalledWith({ type: 'cloze', gaps: { body: 'Security Council' } });
+    await fireEvent.input(gap(2), { target: { value: '' } });
+    expect(onanswer).toHaveBeenLastCalledWith({ type: 'cloze', gaps: {} });
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
-  it('saves with Enter in any gap', async () => {
-    const onanswer = vi.fn();
-    render(Cloze, { question, response: undefined, disabled: false, onanswer });
+  it('commits with Enter in any gap', async () => {
+    const oncommit = vi.fn();
+    render(Cloze, { question, response: undefined, disabled: false, onanswer: vi.fn(), oncommit });
     await fireEvent.input(gap(1), { target: { value: 'action' } });
-    await fireEvent.input(gap(2), { target: { value: 'council' } });
     await fireEvent.keyDown(gap(1), { key: 'Enter' });
-    expect(onanswer).toHaveBeenCalledExactlyOnceWith({ type: 'cloze', gaps: { threat: 'action', body: 'council' } });
+    expect(oncommit).toHaveBeenCalledOnce();
   });
 
   it('starts from the saved answer', () => {
@@ -54,7 +55,6 @@ describe('Cloze', () => {
     render(Cloze, { question, response: { type: 'cloze', gaps: { threat: 'action' } }, disabled: true, onanswer });
     expect(gap(1).disabled).toBe(true);
     await fireEvent.keyDown(gap(1), { key: 'Enter' });
-    await fireEvent.click(save());
     expect(onanswer).not.toHaveBeenCalled();
   });
 
@@ -68,8 +68,8 @@ describe('Cloze', () => {
     });
     const items = screen.getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(items).toEqual([
-      'Gap 1: your answer action; ✓ correct answer action',
-      'Gap 2: your answer (blank); ✓ correct answer Security Council',
+      'Gap 1: your answer action; correct answer action',
+      'Gap 2: your answer (blank); correct answer Security Council',
     ]);
   });
 });

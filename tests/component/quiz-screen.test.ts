@@ -4,6 +4,7 @@ import QuizScreen from '../../src/renderer/src/QuizScreen.svelte';
 import type { Client } from '../../src/renderer/src/lib/api.ts';
 import { PreferenceStore } from '../../src/renderer/src/lib/preferences.svelte.ts';
 import { QuizRun } from '../../src/renderer/src/lib/quiz-run.svelte.ts';
+import { installDialog } from './dialog-polyfill.ts';
 import type { AttemptView, Feedback } from '../../src/shared/contract.ts';
 
 const view = (answers: AttemptView['answers'] = [], feedbackMode: 'immediate' | 'deferred' = 'deferred'): AttemptView => ({
@@ -50,6 +51,8 @@ const sentence = (name: string) => screen.getByRole('checkbox', { name });
 
 beforeAll(() => {
   Element.prototype.scrollIntoView ??= () => {};
+  window.scrollTo = () => {};
+  installDialog();
 });
 
 describe('QuizScreen evidence selection', () => {
@@ -133,7 +136,11 @@ describe('QuizScreen navigation', () => {
     await fireEvent.click(screen.getByRole('button', { name: /Flag for review/ }));
     await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Submit answers' }));
-    expect(screen.getByRole('alertdialog').textContent).toMatch(/One question is not answered:\s+2\.\s+Flagged for review: 1\./);
+    const dialog = await screen.findByRole('dialog', { name: 'Submit your answers?' });
+    expect(dialog.textContent).toMatch(/One question is not answered:\s+2\.\s+Flagged for review: 1\./);
+    // The app's modal dialog, with focus moved into it (not a note below the window's edge).
+    expect((dialog as HTMLDialogElement).open).toBe(true);
+    expect(dialog.contains(document.activeElement)).toBe(true);
     expect(submit).not.toHaveBeenCalled();
   });
 });

@@ -8,33 +8,30 @@ const question: Extract<PublicQuestion, { type: 'short-answer' }> = {
   type: 'short-answer',
 };
 const field = () => screen.getByRole('textbox', { name: 'Your answer' }) as HTMLInputElement;
-const save = () => screen.getByRole('button', { name: 'Save answer' }) as HTMLButtonElement;
 
 describe('ShortAnswer', () => {
-  it('saves the typed text, trimmed, with the button', async () => {
+  it('sends the text as it is typed (the run decides when to save), with no button of its own', async () => {
     const onanswer = vi.fn();
     render(ShortAnswer, { question, response: undefined, disabled: false, onanswer });
-    await fireEvent.input(field(), { target: { value: '  the ICC ' } });
-    expect(onanswer).not.toHaveBeenCalled();
-    await fireEvent.click(save());
-    expect(onanswer).toHaveBeenCalledExactlyOnceWith({ type: 'short-answer', text: 'the ICC' });
+    await fireEvent.input(field(), { target: { value: 'the' } });
+    await fireEvent.input(field(), { target: { value: 'the ICC' } });
+    expect(onanswer).toHaveBeenLastCalledWith({ type: 'short-answer', text: 'the ICC' });
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
-  it('saves with Enter', async () => {
+  it('sends an emptied field as an empty answer, so the question becomes unanswered', async () => {
     const onanswer = vi.fn();
-    render(ShortAnswer, { question, response: undefined, disabled: false, onanswer });
+    render(ShortAnswer, { question, response: { type: 'short-answer', text: 'ICC' }, disabled: false, onanswer });
+    await fireEvent.input(field(), { target: { value: '' } });
+    expect(onanswer).toHaveBeenLastCalledWith({ type: 'short-answer', text: '' });
+  });
+
+  it('commits with Enter (check or save now)', async () => {
+    const oncommit = vi.fn();
+    render(ShortAnswer, { question, response: undefined, disabled: false, onanswer: vi.fn(), oncommit });
     await fireEvent.input(field(), { target: { value: 'ICC' } });
     await fireEvent.keyDown(field(), { key: 'Enter' });
-    expect(onanswer).toHaveBeenCalledExactlyOnceWith({ type: 'short-answer', text: 'ICC' });
-  });
-
-  it('does not save an empty answer', async () => {
-    const onanswer = vi.fn();
-    render(ShortAnswer, { question, response: undefined, disabled: false, onanswer });
-    await fireEvent.input(field(), { target: { value: '   ' } });
-    expect(save().disabled).toBe(true);
-    await fireEvent.keyDown(field(), { key: 'Enter' });
-    expect(onanswer).not.toHaveBeenCalled();
+    expect(oncommit).toHaveBeenCalledOnce();
   });
 
   it('limits an answer to 500 characters', async () => {
@@ -42,31 +39,26 @@ describe('ShortAnswer', () => {
     render(ShortAnswer, { question, response: undefined, disabled: false, onanswer });
     expect(field().maxLength).toBe(500);
     await fireEvent.input(field(), { target: { value: 'a'.repeat(600) } });
-    await fireEvent.keyDown(field(), { key: 'Enter' });
-    expect(onanswer).toHaveBeenCalledExactlyOnceWith({ type: 'short-answer', text: 'a'.repeat(500) });
+    expect(onanswer).toHaveBeenLastCalledWith({ type: 'short-answer', text: 'a'.repeat(500) });
   });
 
-  it('starts from the saved answer and says when an edit is not saved', async () => {
+  it('starts from the saved answer', () => {
     render(ShortAnswer, { question, response: { type: 'short-answer', text: 'ICC' }, disabled: false, onanswer: vi.fn() });
     expect(field().value).toBe('ICC');
-    expect(save().disabled).toBe(true);
-    expect(screen.queryByText(/not saved/)).toBeNull();
-    await fireEvent.input(field(), { target: { value: 'the ICC' } });
-    expect(save().disabled).toBe(false);
-    expect(screen.getByText(/not saved/)).toBeTruthy();
   });
 
   it('sends nothing when disabled', async () => {
     const onanswer = vi.fn();
-    render(ShortAnswer, { question, response: { type: 'short-answer', text: 'ICC' }, disabled: true, onanswer });
+    const oncommit = vi.fn();
+    render(ShortAnswer, { question, response: { type: 'short-answer', text: 'ICC' }, disabled: true, onanswer, oncommit });
     expect(field().disabled).toBe(true);
     await fireEvent.input(field(), { target: { value: 'other' } });
     await fireEvent.keyDown(field(), { key: 'Enter' });
-    await fireEvent.click(save());
     expect(onanswer).not.toHaveBeenCalled();
+    expect(oncommit).not.toHaveBeenCalled();
   });
 
-  it('shows the correct answer beside the student’s', () => {
+  it('shows the correct answer beside the student’s, with no Save button in the review', () => {
     render(ShortAnswer, {
       question,
       response: { type: 'short-answer', text: 'The Hague' },
@@ -76,5 +68,6 @@ describe('ShortAnswer', () => {
     });
     expect(field().value).toBe('The Hague');
     expect(screen.getByText(/Correct answer:/).textContent).toContain('International Criminal Court');
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });

@@ -116,7 +116,7 @@ test('a class session: two students join and answer, the teacher watches live, a
   // ── Ada hands in and waits; the teacher releases the review; it opens by itself.
   await ada.getByRole('button', { name: `Question ${seedBank.questions.length}, not answered` }).click();
   await ada.getByRole('button', { name: 'Submit answers' }).click();
-  await ada.getByRole('alertdialog').getByRole('button', { name: 'Submit anyway' }).click();
+  await ada.getByRole('dialog', { name: 'Submit your answers?' }).getByRole('button', { name: 'Submit anyway' }).click();
   await expect(ada.getByRole('heading', { name: 'Your answers are handed in' })).toBeVisible();
   await expectNoAxeViolations(ada, 'student waiting for the review');
   await snapshot(ada, 'classroom-waiting');

@@ -81,9 +81,12 @@ test('immediate feedback: a draft until checked, then the verdict, the explanati
   await expect(page.getByRole('status').filter({ hasText: 'Not correct: 0 of 1 point.' })).toBeVisible();
   await expectNoAxeViolations(page, 'immediate feedback');
 
-  // Reloading keeps the verdicts: they come back from the service with the attempt.
+  // Reloading keeps the verdicts, and comes back to the question the student was on.
   await page.reload();
   await page.getByRole('button', { name: 'Resume', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: second.prompt })).toBeFocused();
+  await expect(page.getByText('Not correct · 0 of 1 point')).toBeVisible();
+  await page.getByRole('button', { name: 'Previous' }).click();
   await expect(page.getByText('Correct · 1 of 1 point')).toBeVisible();
 
   // The rest of the attempt, every type checked one by one, then handed in.
@@ -106,7 +109,7 @@ test('flags a question and is warned about flagged and unanswered questions befo
   await expect(page.getByRole('button', { name: 'Question 1, not answered, flagged' })).toBeVisible();
   await goToQuestion(page, questions.length, questions.at(-1)!.prompt);
   await page.getByRole('button', { name: 'Submit answers' }).click();
-  await expect(page.getByRole('alertdialog')).toContainText('Flagged for review: 1.');
+  await expect(page.getByRole('dialog', { name: 'Submit your answers?' })).toContainText('Flagged for review: 1.');
   await page.getByRole('button', { name: 'Keep answering' }).click();
-  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(page.getByRole('dialog', { name: 'Submit your answers?' })).toHaveCount(0);
 });

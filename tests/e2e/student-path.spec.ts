@@ -63,7 +63,7 @@ test('a student answers, submits, and sees the score and the evidence in the art
   // Going to the last question and submitting warns about the unanswered ones first.
   await page.getByRole('button', { name: `Question ${seedBank.questions.length}, not answered` }).click();
   await page.getByRole('button', { name: 'Submit answers' }).click();
-  const warning = page.getByRole('alertdialog');
+  const warning = page.getByRole('dialog', { name: 'Submit your answers?' });
   await expect(warning).toContainText(`${seedBank.questions.length - 3} questions are not answered`);
   await snapshot(page, 'submit-warning');
   await warning.getByRole('button', { name: 'Submit anyway' }).click();

@@ -14,4 +14,5 @@ export {
   scoreTwoPart,
 } from './score.ts';
 export { Response, type ResponseOf } from './response.ts';
+export { isEmptyResponse } from './empty.ts';
 export { summarise, type QuizSummary, type SkillSummary } from './summary.ts';

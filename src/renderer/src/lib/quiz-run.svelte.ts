@@ -14,11 +14,19 @@ export interface AttemptClient {
   submit: (input: { attemptId: string }) => Promise<Review | null>;
 }
 
+/** How long typing may pause before a short answer or a cloze gap is saved. */
+export const TYPING_SAVE_DELAY_MS = 800;
+
+/** Types answered by typing: saved after a pause in the typing, or on leaving the question. */
+const TYPED: ReadonlySet<Response['type']> = new Set(['short-answer', 'cloze']);
+
 /**
  * One student's attempt on screen: the questions, what has been saved, flags, and moving
- * between them. In deferred mode every change is saved as it is made. In immediate mode a
- * change is a draft until the student checks it, because a checked answer is locked: one
- * stray click must not lock a question that takes several steps to answer.
+ * between them. In deferred mode every change is saved as it is made (typing after a short
+ * pause, and at the latest when the student leaves the question). In immediate mode a change is
+ * a draft until the student checks it, because a checked answer is locked: one stray click must
+ * not lock a question that takes several steps to answer. A draft is kept while the student
+ * moves between questions.
  */
 export class QuizRun {
   readonly view: AttemptView;
@@ -26,11 +34,18 @@ export class QuizRun {
   #storage: Storage | undefined;
   #saved = $state<Record<string, Response>>({});
   #drafts = $state<Record<string, Response>>({});
+  /** Typing not yet sent (deferred mode), by question. */
+  #typing = $state<Record<string, Response>>({});
+  #typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The number of the latest send per question: an older reply must not undo a newer answer. */
+  #sends = new Map<string, number>();
+  /** Per question, the send in flight: the next waits for it, so the service stores them in order. */
+  #inFlight = new Map<string, Promise<unknown>>();
   #feedback = $state<Record<string, Feedback>>({});
   #flagged = $state<Record<string, boolean>>({});
   #currentIndex = $state(0);
   #saveState = $state<SaveState>('idle');
-  #announcement = $state('');
+  #announcement = $state<{ questionId: string; text: string } | null>(null);
   #error = $state<string | null>(null);
 
   constructor(view: AttemptView, client: AttemptClient, storage?: Storage) {
@@ -42,6 +57,9 @@ export class QuizRun {
       if (answer.feedback) this.#feedback[answer.questionId] = answer.feedback;
     }
     for (const id of this.#loadFlags()) this.#flagged[id] = true;
+    // A reload comes back to the question the student was on.
+    const position = Number(this.#storage?.getItem(this.#positionKey));
+    if (Number.isInteger(position) && position > 0 && position < view.questions.length) this.#currentIndex = position;
   }
 
   get immediate(): boolean {
@@ -61,9 +79,10 @@ export class QuizRun {
   get saveState(): SaveState {
     return this.#saveState;
   }
-  /** What the live region says: saved, or the verdict of a checked answer. */
+  /** What the live region says about the current question: saved, or the verdict of a checked answer. */
   get announcement(): string {
-    return this.#announcement;
+    const a = this.#announcement;
+    return a && a.questionId === this.current.id ? a.text : '';
   }
   get error(): string | null {
     return this.#error;
@@ -78,9 +97,9 @@ export class QuizRun {
     return this.view.questions.filter((q) => this.#flagged[q.id]);
   }
 
-  /** The draft if there is one, else what was saved. */
+  /** What the student last gave: typing not yet saved, a draft, else what was saved. */
   responseTo(questionId: string): Response | undefined {
-    return this.#drafts[questionId] ?? this.#saved[questionId];
+    return this.#typing[questionId] ?? this.#drafts[questionId] ?? this.#saved[questionId];
   }
   hasDraft(questionId: string): boolean {
     return questionId in this.#drafts;
@@ -95,8 +114,13 @@ export class QuizRun {
     return this.#flagged[questionId] === true;
   }
 
+  /** Moves to another question; typing on the one left is saved first. */
   goTo(index: number): void {
-    if (index >= 0 && index < this.view.questions.length) this.#currentIndex = index;
+    if (index < 0 || index >= this.view.questions.length || index === this.#currentIndex) return;
+    void this.#flushTyping(this.current.id);
+    this.#currentIndex = index;
+    this.#error = null;
+    this.#storage?.setItem(this.#positionKey, String(index));
   }
 
   toggleFlag(questionId: string): void {
@@ -105,12 +129,37 @@ export class QuizRun {
     this.#storage?.setItem(this.#flagsKey, JSON.stringify(Object.keys(this.#flagged)));
   }
 
-  /** A change to an answer: saved at once in deferred mode, kept as a draft in immediate mode. */
+  /**
+   * A change to an answer. Immediate mode: kept as a draft until checked. Deferred mode: saved
+   * at once, or for typing after a pause (see TYPING_SAVE_DELAY_MS) or on leaving the question.
+   */
   async answer(questionId: string, response: Response): Promise<void> {
     if (this.immediate) {
       this.#drafts[questionId] = response;
       return;
     }
+    if (TYPED.has(response.type)) {
+      this.#typing[questionId] = response;
+      clearTimeout(this.#typingTimers.get(questionId));
+      this.#typingTimers.set(questionId, setTimeout(() => void this.#flushTyping(questionId), TYPING_SAVE_DELAY_MS));
+      return;
+    }
+    await this.#send(questionId, response);
+  }
+
+  /** Saves every answer still being typed: before leaving the attempt or handing it in. */
+  async flush(): Promise<void> {
+    await Promise.all(Object.keys(this.#typing).map((id) => this.#flushTyping(id)));
+  }
+
+  async #flushTyping(questionId: string): Promise<void> {
+    clearTimeout(this.#typingTimers.get(questionId));
+    this.#typingTimers.delete(questionId);
+    const response = this.#typing[questionId];
+    if (!response) return;
+    delete this.#typing[questionId];
+    const saved = this.#saved[questionId];
+    if (saved && JSON.stringify(saved) === JSON.stringify(response)) return; // unchanged
     await this.#send(questionId, response);
   }
 
@@ -123,41 +172,67 @@ export class QuizRun {
 
   async #send(questionId: string, response: Response): Promise<boolean> {
     const previous = this.#saved[questionId];
+    const sequence = (this.#sends.get(questionId) ?? 0) + 1;
+    this.#sends.set(questionId, sequence);
+    const latest = () => this.#sends.get(questionId) === sequence;
     this.#saved[questionId] = response;
     this.#saveState = 'saving';
-    this.#announcement = 'Saving…';
+    this.#announce(questionId, 'Saving…');
     this.#error = null;
+    const before = this.#inFlight.get(questionId) ?? Promise.resolve();
+    const call = before.then(
+      () => this.#client.answer({ attemptId: this.view.attemptId, questionId, response }),
+      () => this.#client.answer({ attemptId: this.view.attemptId, questionId, response }),
+    );
+    this.#inFlight.set(questionId, call);
     try {
-      const result = await this.#client.answer({ attemptId: this.view.attemptId, questionId, response });
+      const result = await call;
+      if (!latest()) return true; // a newer answer to this question is on its way; its reply decides
       this.#saveState = 'saved';
+      if (result.cleared) {
+        delete this.#saved[questionId];
+        this.#announce(questionId, this.immediate ? 'Nothing to check yet: answer the question first.' : 'Answer removed: this question is not answered.');
+        return !this.immediate;
+      }
       if (result.feedback) {
         this.#feedback[questionId] = result.feedback;
-        this.#announcement = `${VERDICT_WORDS[result.feedback.verdict]}: ${pointsText(result.feedback.points, result.feedback.maxPoints)}.`;
+        this.#announce(questionId, `${VERDICT_WORDS[result.feedback.verdict]}: ${pointsText(result.feedback.points, result.feedback.maxPoints)}.`);
       } else {
-        this.#announcement = 'Answer saved.';
+        this.#announce(questionId, 'Answer saved.');
       }
       return true;
     } catch (error) {
+      if (!latest()) return false;
       if (previous === undefined) delete this.#saved[questionId];
       else this.#saved[questionId] = previous;
       this.#saveState = 'error';
-      this.#announcement = '';
+      this.#announcement = null;
       this.#error = messageOf(error);
       return false;
     }
   }
 
+  #announce(questionId: string, text: string): void {
+    this.#announcement = { questionId, text };
+  }
+
   /** The review; null when handed in but the review comes later (a class session); undefined on failure. */
   async submit(): Promise<Review | null | undefined> {
     this.#error = null;
+    await this.flush();
     try {
       const review = await this.#client.submit({ attemptId: this.view.attemptId });
       this.#storage?.removeItem(this.#flagsKey);
+      this.#storage?.removeItem(this.#positionKey);
       return review;
     } catch (error) {
       this.#error = messageOf(error);
       return undefined;
     }
+  }
+
+  get #positionKey(): string {
+    return `evident.position.${this.view.attemptId}`;
   }
 
   get #flagsKey(): string {
