@@ -82,7 +82,11 @@ test('a student answers, submits, and sees the score and the evidence in the art
   await snapshot(page, 'result');
 
   // Question 2 was answered wrongly: the review says so in words, with its own evidence.
-  await page.getByRole('button', { name: /^2\. not correct/ }).click();
+  // The list names each question by its text, not only its number.
+  const secondEntry = page.getByRole('button', { name: /^2\. / });
+  await expect(secondEntry).toContainText(second.prompt.slice(0, 30));
+  await expect(secondEntry).toContainText('Not correct');
+  await secondEntry.click();
   await expect(page.getByText('Not correct · 0 of 1 point')).toBeVisible();
   await expect(page.getByRole('article').locator('mark').first()).toContainText(second.evidence[0]!.slice(0, 40));
 });
