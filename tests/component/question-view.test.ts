@@ -51,9 +51,11 @@ describe('QuestionView', () => {
   it.each(cases)('locks the $question.type control and shows the key once feedback exists', ({ question, response, control }) => {
     render(QuestionView, { question, response, article, feedback: feedbackFor(response), onanswer: vi.fn() });
     expect(screen.getByText('Because the text says so.')).toBeTruthy();
-    // The ordering and evidence controls are removed rather than disabled when locked.
+    // The ordering and evidence controls are removed rather than disabled when locked, and a
+    // short answer becomes text: no dead field (nor Save button) in the review.
     const locked = screen.queryAllByRole('button', { name: /Move|Remove/ }).length === 0;
     if (question.type === 'ordering' || question.type === 'evidence-selection') expect(locked).toBe(true);
+    else if (question.type === 'short-answer') expect(screen.queryByRole('textbox')).toBeNull();
     else expect(control().matches(':disabled')).toBe(true);
     expect(document.body.textContent).toMatch(/Correct answer|correct answer|correct position|Your answer is correct/);
   });

@@ -59,7 +59,7 @@ test('the printout holds every question: the answer, the key, the points, the ex
   try {
     text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   } catch (error) {
-    throw new Error(`pdftotext (Debian's poppler-utils, which .ci/run installs) could not read the printout: ${String(error)}`);
+    throw new Error(`pdftotext (Debian's poppler-utils, which .ci/run installs) could not read the printout: ${String(error)}`, { cause: error });
   }
   const flat = words(text);
 
