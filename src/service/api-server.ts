@@ -16,6 +16,8 @@ export interface ApiServerOptions {
   absentPrefixes?: readonly string[];
   /** The clock of the dropped-request log's window (tests move it by hand). */
   now?: () => number;
+  /** Paths answered with a fixed reply whatever the method (the teacher's server saying it is no class session). */
+  fixedReplies?: Readonly<Record<string, Envelope<unknown>>>;
 }
 
 /** At most one line a minute about requests that clients dropped half-way. */
@@ -80,6 +82,8 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     if (foreign) return sendError(response, foreign);
 
     const url = new URL(request.url ?? '/', 'http://server');
+    const fixed = options.fixedReplies && Object.hasOwn(options.fixedReplies, url.pathname) ? options.fixedReplies[url.pathname] : undefined;
+    if (fixed) return sendEnvelope(response, fixed);
     if (options.absentPrefixes?.some((prefix) => url.pathname.startsWith(prefix))) {
       return sendError(response, refusal('no-such-route', 'there is no such thing here'));
     }

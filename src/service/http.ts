@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { isTeacherChannel } from '../shared/channels.ts';
+import { SESSION_API_PREFIX } from '../shared/session-channels.ts';
 import { refusal } from '../shared/contract.ts';
 import { createApiServer } from './api-server.ts';
 import { dispatch } from './dispatch.ts';
@@ -40,6 +41,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     bodyLimit: MAX_BODY_BYTES,
     rendererDir,
     log,
+    // Every page asks whether a class session served it (see the renderer's main.ts): here, no.
+    fixedReplies: { [`${SESSION_API_PREFIX}info`]: { ok: true, value: { session: false } } },
     route: (channel, payload, request) => {
       if (isTeacherChannel(channel) && !isLoopbackAddress(request.socket.remoteAddress)) {
         return { ok: false, error: refusal('teacher-only', 'results are available only on the teacher’s own computer') };

@@ -27,7 +27,12 @@ async function pressUntil(page: Page, key: 'Tab' | 'Shift+Tab', want: RegExp, li
 
 test('a whole attempt with Tab, Shift+Tab, arrows, Space and Enter only', async ({ page }) => {
   test.setTimeout(90_000);
+  // Loading the page logs no failed request (it once asked /session-api/info and got a 405).
+  const failed: string[] = [];
+  page.on('response', (r) => void (r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`)));
   await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Evident', level: 1 })).toBeVisible();
+  expect(failed).toEqual([]);
   await pressUntil(page, 'Tab', /^input\[text\]: Your name/);
   await page.keyboard.type('Keyboard Student');
   await pressUntil(page, 'Tab', /^button: Start/);

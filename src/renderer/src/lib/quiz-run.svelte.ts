@@ -1,5 +1,5 @@
 import type { AttemptView, Feedback, PublicQuestion, Response, Review } from '../../../shared/contract.ts';
-import { ApiError, type Client } from './api.ts';
+import type { Client } from './api.ts';
 import { pointsText, VERDICT_WORDS } from './labels.ts';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
@@ -249,7 +249,8 @@ export class QuizRun {
   }
 }
 
+/** An error as a sentence for people: the service's messages start in lower case (they read well inside logs). */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
