@@ -48,6 +48,9 @@ test('a class session: two students join and answer, the teacher watches live, a
   await expect(teacher.getByText(joinUrl)).toBeVisible();
   const code = ((await teacher.locator('.code').textContent()) ?? '').replace(/\s/g, '');
   expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  // Shown as the service sends it: the code in two groups, the address to type into Evident.
+  await expect(teacher.locator('.code')).toHaveText(/^[A-Z2-9]{3} [A-Z2-9]{3}$/);
+  await expect(teacher.getByText(`address 127.0.0.1:${SESSION_PORT}.`)).toBeVisible();
   await expect(teacher.getByRole('img', { name: `QR code of ${joinUrl}` })).toBeVisible();
   await expect(teacher.getByText('Nobody has joined yet.')).toBeVisible();
   await expectNoAxeViolations(teacher, 'dashboard (empty)');
