@@ -65,7 +65,7 @@ const CATALOGUE: BrokenBank[] = [
     breakIt: (b) => void (question(b, 'sc')['evidence'] = ['The council met on Tuesday.']),
     questionId: 'sc',
     field: 'evidence.0',
-    message: /^quote not found in the article: “The council met on Tuesday\.”$/,
+    message: /^quote not found in the article: “The council met on Tuesday\.”; the closest sentence is p1\.s1 \(“The council met on Monday to…”\): the quote has “Tuesday\.” where the sentence has “Monday”$/,
   },
   {
     name: 'ambiguous evidence quote',

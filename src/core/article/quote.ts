@@ -1,3 +1,4 @@
+import { explainMissingQuote, type QuoteContext } from './quote-diagnosis.ts';
 import type { Article, Sentence } from './types.ts';
 
 export type QuoteMatch =
@@ -32,8 +33,11 @@ export class QuoteIndex {
   readonly #starts: number[] = [];
   readonly #cache = new Map<string, QuoteMatch>();
 
-  constructor(sentences: readonly Sentence[]) {
+  readonly #context: QuoteContext;
+
+  constructor(sentences: readonly Sentence[], context: QuoteContext = {}) {
     this.#sentences = sentences;
+    this.#context = context;
     const texts = sentences.map((sentence) => normaliseForMatch(sentence.text));
     let offset = 0;
     texts.forEach((text, index) => {
@@ -67,6 +71,14 @@ export class QuoteIndex {
     return match;
   }
 
+  /**
+   * Why a quote that matched no sentence does not: it is the headline's or a caption's, it runs
+   * across sentences, or where it differs from the closest sentence. Undefined if nothing is close.
+   */
+  explainMissing(quote: string): string | undefined {
+    return explainMissingQuote(this.#sentences, quote, this.#context);
+  }
+
   /** One indexOf pass over the whole article instead of a search per sentence. */
   #sentencesContaining(passage: string): Sentence[] {
     const found: Sentence[] = [];
@@ -98,7 +110,7 @@ const indexes = new WeakMap<Article, QuoteIndex>();
 export function quoteIndexOf(article: Article): QuoteIndex {
   let index = indexes.get(article);
   if (!index) {
-    index = new QuoteIndex(article.sentences);
+    index = new QuoteIndex(article.sentences, { headline: article.headline, captions: article.captions.map((caption) => caption.text) });
     indexes.set(article, index);
   }
   return index;

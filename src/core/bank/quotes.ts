@@ -13,7 +13,10 @@ export function sentenceForQuote(index: QuoteIndex, quote: string, field: string
     case 'found':
       return match.sentence;
     case 'missing':
-      problem(field, `quote not found in the article: “${quote}”`);
+      {
+        const why = index.explainMissing(quote);
+        problem(field, `quote not found in the article: “${quote}”${why ? `; ${why}` : ''}`);
+      }
       return undefined;
     case 'ambiguous':
       problem(
