@@ -1,7 +1,8 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openApp } from '../service/app.ts';
+import { openApp, type OpenedApp } from '../service/app.ts';
+import { startupProblem } from '../service/storage-errors.ts';
 import { registerSessionProxy, runClassroom } from './classroom.ts';
 import { registerIpc } from './ipc.ts';
 import { createMainWindow } from './windows.ts';
@@ -25,16 +26,25 @@ hardenWebContents(rendererUrl);
 void app.whenReady().then(() => {
   hardenSessions();
   const warnings: string[] = [];
-  const { service, store, classroom } = openApp({
-    questionsDir,
-    dataDir: app.getPath('userData'),
-    // What a class session serves to students' browsers: the built renderer, also in development.
-    rendererDir: join(import.meta.dirname, '../renderer'),
-    warn: (message) => {
-      console.warn(message);
-      warnings.push(message);
-    },
-  });
+  let opened: OpenedApp;
+  try {
+    opened = openApp({
+      questionsDir,
+      dataDir: app.getPath('userData'),
+      // What a class session serves to students' browsers: the built renderer, also in development.
+      rendererDir: join(import.meta.dirname, '../renderer'),
+      warn: (message) => {
+        console.warn(message);
+        warnings.push(message);
+      },
+    });
+  } catch (error) {
+    // One sentence, no stack trace: another Evident on this folder, a full or read-only disk.
+    dialog.showErrorBox('Evident cannot start', startupProblem(error, app.getPath('userData')));
+    app.exit(1);
+    return;
+  }
+  const { service, store, classroom } = opened;
   registerIpc(service, rendererUrl);
   registerSessionProxy(rendererUrl);
   runClassroom(classroom);

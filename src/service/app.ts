@@ -5,6 +5,7 @@ import { createClassroom, type Classroom } from './classroom/classroom.ts';
 import { listNetworkInterfaces } from './classroom/interfaces.ts';
 import { startSessionServer } from './classroom/server.ts';
 import { createService, type Service } from './service.ts';
+import { lockDataFolder, type DataLock } from './data-lock.ts';
 import { openStore, type Store } from './store.ts';
 import { loadQuizDirectory } from './quiz-files.ts';
 import { teacherFileStorage } from './teacher/teacher-file.ts';
@@ -16,6 +17,8 @@ export interface OpenedApp {
   store: Store;
   classroom: Classroom;
   problems: Problem[];
+  /** This process's hold on the data folder; released on exit, or by `release()` after closing the store. */
+  dataLock: DataLock;
 }
 
 /**
@@ -32,9 +35,17 @@ export function openApp(options: {
   const { quizzes, problems } = loadQuizDirectory(options.questionsDir);
   for (const problem of problems) options.warn(formatProblem(problem));
   mkdirSync(options.dataDir, { recursive: true });
-  const store = openStore(join(options.dataDir, DATABASE_FILE), (movedTo, reason) =>
-    options.warn(`the database could not be used (${reason}); it was moved to ${movedTo} and a new one started`),
-  );
+  // Throws DataFolderInUse, naming the process, when another Evident has this folder.
+  const dataLock = lockDataFolder(options.dataDir);
+  let store: Store;
+  try {
+    store = openStore(join(options.dataDir, DATABASE_FILE), (movedTo, reason) =>
+      options.warn(`the database could not be used (${reason}); it was moved to ${movedTo} and a new one started`),
+    );
+  } catch (error) {
+    dataLock.release();
+    throw error;
+  }
   const classroom = createClassroom({
     quizzes,
     store,
@@ -42,5 +53,5 @@ export function openApp(options: {
     startServer: (server) => startSessionServer({ ...server, rendererDir: options.rendererDir }),
   });
   const teacher = { storage: teacherFileStorage(options.dataDir) };
-  return { service: createService({ quizzes, store, classroom: classroom.channels, teacher }), store, classroom, problems };
+  return { service: createService({ quizzes, store, classroom: classroom.channels, teacher }), store, classroom, problems, dataLock };
 }

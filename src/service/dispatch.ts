@@ -3,6 +3,7 @@ import { ResponseShapeError } from '../core/scoring/index.ts';
 import { CHANNELS, isTeacherChannel, type Channel, type SyncChannel } from '../shared/channels.ts';
 import { contract, refusal, type Envelope, type WireError, type WireIssue } from '../shared/contract.ts';
 import { ServiceError, type Caller, type Service } from './service.ts';
+import { storageProblemOf } from './storage-errors.ts';
 
 // What every transport does with a request: look the channel up, parse the payload, call the
 // service, check the reply against the public schema, wrap it. No rules live here. The same
@@ -92,6 +93,11 @@ function failure(channel: string, error: unknown, log: Log): Envelope<never> {
   if (error instanceof ServiceError) return fail(error.toWire());
   if (error instanceof ResponseShapeError) {
     return fail(refusal('invalid-response', error.message, [{ path: `response.${error.field}`, message: error.message }]));
+  }
+  const storage = storageProblemOf(error);
+  if (storage) {
+    log(`the ${channel} call could not save: ${storage}`, undefined);
+    return fail(refusal('not-saved', `Not saved: ${storage}. Nothing was changed; try again once it is fixed.`));
   }
   log(`the ${channel} call failed`, error);
   return fail(refusal('unexpected-error', 'something went wrong; the error was logged'));

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { openApp } from './app.ts';
+import { openApp, type OpenedApp } from './app.ts';
+import { startupProblem } from './storage-errors.ts';
 import { startHttpServer } from './http.ts';
 
 // `npm run serve -- --port 5174 --data-dir ./.data`: the app in a browser, on this machine only.
@@ -33,12 +34,20 @@ function main(): Promise<void> | void {
     process.exit(2);
   }
   const rendererDir = resolve(values.renderer);
-  const { service, store, classroom } = openApp({
-    questionsDir: resolve(values.questions),
-    dataDir: resolve(values['data-dir']),
-    rendererDir,
-    warn: (message) => console.warn(message),
-  });
+  let opened: OpenedApp;
+  try {
+    opened = openApp({
+      questionsDir: resolve(values.questions),
+      dataDir: resolve(values['data-dir']),
+      rendererDir,
+      warn: (message) => console.warn(message),
+    });
+  } catch (error) {
+    // One sentence, no stack trace: a second server on this folder, a full or read-only disk.
+    console.error(startupProblem(error, resolve(values['data-dir'])));
+    process.exit(1);
+  }
+  const { service, store, classroom, dataLock } = opened;
   return startHttpServer({ service, rendererDir, host: values.host, port }).then(async (server) => {
     console.log(`Evident is serving ${server.url} (data in ${resolve(values['data-dir'])})`);
     // A class session that was running when this server stopped comes back, on its own address.
@@ -46,6 +55,7 @@ function main(): Promise<void> | void {
     const stop = () => {
       void Promise.all([server.close(), classroom.stop()]).finally(() => {
         store.close();
+        dataLock.release();
         process.exit(0);
       });
     };

@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { AttemptStatus, FeedbackMode, TimeLimitMinutes } from '../core/attempt.ts';
 import { Response } from '../core/scoring/response.ts';
@@ -139,25 +139,40 @@ export function openStore(
   onSetAside: (movedTo: string, reason: string) => void = () => {},
   options: StoreOptions = {},
 ): Store {
+  const setAside = (reason: string) => {
+    const movedTo = `${file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    // The database and its write-ahead log belong together: they are moved aside together.
+    if (existsSync(file)) renameSync(file, movedTo);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(file + suffix)) renameSync(file + suffix, movedTo + suffix);
+    }
+    onSetAside(movedTo, reason);
+  };
+  // A database emptied (or lost) beside a write-ahead log that still holds changes is damaged,
+  // not new: SQLite would start afresh and the log's changes would be lost for good.
+  const logSize = existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0;
+  const fileSize = existsSync(file) ? statSync(file).size : 0;
+  if (logSize > 0 && fileSize === 0) {
+    setAside(`${file} is ${existsSync(file) ? 'empty' : 'missing'} but its write-ahead log holds ${logSize} bytes of changes`);
+    return openExisting(file, options);
+  }
   try {
     return openExisting(file, options);
   } catch (error) {
     // A locked or newer database is left alone; only a foreign or damaged file is set aside.
     if (!existsSync(file) || !isUnusableFile(error)) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    const movedTo = `${file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(file, movedTo);
-    for (const suffix of ['-wal', '-shm']) {
-      if (existsSync(file + suffix)) renameSync(file + suffix, movedTo + suffix);
-    }
-    onSetAside(movedTo, reason);
+    setAside(error instanceof Error ? error.message : String(error));
     return openExisting(file, options);
   }
 }
 
+/** How long a write waits for another connection's lock before it fails as "locked". */
+export const BUSY_TIMEOUT_MS = 5_000;
+
 function openExisting(file: string, options: StoreOptions): Store {
   const db = new DatabaseSync(file);
   try {
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     migrate(db, file, options.synchronous ?? 'FULL');
   } catch (error) {
     db.close();

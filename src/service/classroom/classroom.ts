@@ -10,6 +10,8 @@ import type { SessionRecord, Store } from '../store.ts';
 import { sessionDashboard, type ServerState } from './dashboard.ts';
 import type { RunningSessionServer, SessionServerOptions } from './server.ts';
 import { createStudentChannels } from './students.ts';
+import type { StudentChannels } from '../../shared/session-contract.ts';
+import { storageProblemOf } from '../storage-errors.ts';
 
 // The teacher's side of a classroom session: start it (the session and its server), watch it,
 // control it, end it; and bring a running one back after the app restarts. Every change is in
@@ -52,6 +54,8 @@ interface Running {
   version: number;
   server?: RunningSessionServer;
   problem?: string;
+  /** Why the last write for a student failed (disk full, read-only, locked), until one succeeds. */
+  storageProblem?: string;
   cached?: { version: number; status: SessionStatus };
 }
 
@@ -90,7 +94,8 @@ export function createClassroom(options: ClassroomOptions): Classroom {
     const state = stateOf(session.id);
     // Polled every half second by the dashboard: built again only when something changed.
     if (state.cached?.version === state.version) return state.cached.status;
-    const server: ServerState = { listening: state.server !== undefined, problem: state.problem };
+    const problems = [state.problem, state.storageProblem && `Students’ answers are not being saved: ${state.storageProblem}.`].filter(Boolean);
+    const server: ServerState = { listening: state.server !== undefined, problem: problems.length > 0 ? problems.join(' ') : undefined };
     const built = sessionDashboard(session, quizOf(session.quizId), store, server, state.version);
     state.cached = { version: state.version, status: built };
     return built;
@@ -125,9 +130,39 @@ export function createClassroom(options: ClassroomOptions): Classroom {
       now,
       changed: changed(session.id),
     });
-    state.server = await startServer({ host: session.host, port: session.port, students, log });
+    state.server = await startServer({ host: session.host, port: session.port, students: reportingStorage(students, state), log });
     delete state.problem;
     state.version++;
+  }
+
+  /**
+   * A student whose answer could not be saved is told so and sent to the teacher; the teacher's
+   * dashboard says what is wrong (disk full, read-only, locked) until a save succeeds again.
+   */
+  function reportingStorage(students: StudentChannels, state: Running): StudentChannels {
+    const wrapped = {} as Record<string, unknown>;
+    for (const [name, handler] of Object.entries(students) as [string, (input: unknown, context: unknown) => unknown][]) {
+      wrapped[name] = (input: unknown, context: unknown) => {
+        try {
+          const result = handler(input, context);
+          if (state.storageProblem !== undefined && name !== 'info' && name !== 'seat' && name !== 'review') {
+            delete state.storageProblem;
+            state.version++;
+          }
+          return result;
+        } catch (error) {
+          const problem = storageProblemOf(error);
+          if (!problem) throw error;
+          if (state.storageProblem !== problem) {
+            state.storageProblem = problem;
+            state.version++;
+            log(`a student's ${name} could not be saved: ${problem}`);
+          }
+          throw new ServiceError('not-saved', `Not saved: tell your teacher (${problem} on the teacher’s computer)`);
+        }
+      };
+    }
+    return wrapped as StudentChannels;
   }
 
   async function close(sessionId: string): Promise<void> {
