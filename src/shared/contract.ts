@@ -36,7 +36,7 @@ const StudentName = z
   .refine((name) => !/\p{Cs}/u.test(name), 'a name cannot contain broken characters (a lone surrogate)')
   .refine((name) => !CONTROLS.test(name), 'a name cannot contain control characters or line breaks')
   .refine((name) => !DIRECTION_CONTROLS.test(name), 'a name cannot contain characters that change the direction of the text')
-  .refine((name) => name.replace(INVISIBLE, '').length > 0, 'a name needs at least one visible letter')
+  .refine((name) => name.length === 0 || name.replace(INVISIBLE, '').length > 0, 'a name needs at least one visible letter')
   .refine((name) => !MARK_RUN.test(name), 'a name cannot stack more than three accents or marks on one letter');
 
 export const Source = z.strictObject({

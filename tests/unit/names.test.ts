@@ -39,9 +39,11 @@ describe('student names', () => {
   });
 
   it('refuse a name with nothing visible in it', () => {
-    for (const name of ['\u200B\u200B', '\u0301\u0302', '\u200D', '\u2060\u200C', '\uFEFF', '\u034F\u034F']) {
+    for (const name of ['\u200B\u200B', '\u0301\u0302', '\u200D', '\u2060\u200C', '\u034F\u034F', '\u3164']) {
       expect(refusal(name)).toMatch(/visible/);
     }
+    // What trims away entirely is simply no name.
+    expect(refusal('\uFEFF ')).toBe('enter your name');
   });
 
   it('refuse runs of combining marks that draw over other rows', () => {
