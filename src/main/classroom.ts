@@ -1,5 +1,7 @@
-import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Classroom } from '../service/classroom/classroom.ts';
+import { FeedWatches } from '../service/classroom/feed-watches.ts';
+import { FEED_IPC } from '../shared/channels.ts';
 import { forwardStudentCall } from '../service/classroom/proxy.ts';
 import { SESSION_CHANNELS, SESSION_IPC_PREFIX } from '../shared/session-channels.ts';
 import { isTrustedSender, untrustedSender } from './security.ts';
@@ -28,4 +30,33 @@ export function registerSessionProxy(rendererUrl: string): void {
       return forwardStudentCall(address, channel, payload);
     });
   }
+}
+
+/**
+ * The live dashboard pushed to the page (webContents.send) rather than polled: main hears of
+ * every change anyway, and a push costs nothing while the class is quiet. The page subscribes
+ * through the preload's typed watchSession; its watches end when it reloads or closes.
+ */
+export function registerSessionFeed(classroom: Classroom, rendererUrl: string): void {
+  const watches = new FeedWatches(classroom.watch);
+  const followed = new WeakSet<WebContents>();
+  ipcMain.handle(FEED_IPC.watch, (event: IpcMainInvokeEvent, watchId: unknown, sessionId: unknown) => {
+    if (!isTrustedSender(event, rendererUrl)) return untrustedSender();
+    const page = event.sender;
+    if (!followed.has(page)) {
+      followed.add(page);
+      const id = page.id;
+      page.once('destroyed', () => watches.stopPage(id));
+      page.on('did-start-navigation', (details) => {
+        if (details.isMainFrame && !details.isSameDocument) watches.stopPage(id);
+      });
+    }
+    return watches.start(page.id, watchId, sessionId, (id, sessionEvent) => {
+      if (!page.isDestroyed()) page.send(FEED_IPC.event, id, sessionEvent);
+    });
+  });
+  ipcMain.handle(FEED_IPC.unwatch, (event: IpcMainInvokeEvent, watchId: unknown) => {
+    watches.stop(event.sender.id, watchId);
+    return { ok: true, value: null };
+  });
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openApp, type OpenedApp } from '../service/app.ts';
 import { startupProblem } from '../service/storage-errors.ts';
-import { registerSessionProxy, runClassroom } from './classroom.ts';
+import { registerSessionFeed, registerSessionProxy, runClassroom } from './classroom.ts';
 import { registerIpc } from './ipc.ts';
 import { createMainWindow } from './windows.ts';
 import { hardenSessions, hardenWebContents } from './security.ts';
@@ -47,6 +47,7 @@ void app.whenReady().then(() => {
   const { service, store, classroom } = opened;
   registerIpc(service, rendererUrl);
   registerSessionProxy(rendererUrl);
+  registerSessionFeed(classroom, rendererUrl);
   runClassroom(classroom);
   const window = createMainWindow(rendererUrl);
   if (warnings.length > 0) {

@@ -18,6 +18,8 @@ export interface ApiServerOptions {
   now?: () => number;
   /** Paths answered with a fixed reply whatever the method (the teacher's server saying it is no class session). */
   fixedReplies?: Readonly<Record<string, Envelope<unknown>>>;
+  /** GET paths answered by a long-lived stream (server-sent events), each by its own handler. */
+  streams?: Readonly<Record<string, (request: IncomingMessage, response: ServerResponse, url: URL) => void>>;
 }
 
 /** At most one line a minute about requests that clients dropped half-way. */
@@ -87,6 +89,8 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     if (options.absentPrefixes?.some((prefix) => url.pathname.startsWith(prefix))) {
       return sendError(response, refusal('no-such-route', 'there is no such thing here'));
     }
+    const stream = options.streams && Object.hasOwn(options.streams, url.pathname) ? options.streams[url.pathname] : undefined;
+    if (stream && request.method === 'GET') return stream(request, response, url);
     if (!url.pathname.startsWith(apiPrefix)) return serveRendererFile(request, response, rendererDir, url.pathname);
     const body = await readJsonRequest(request, bodyLimit);
     if (!body.ok) {

@@ -53,5 +53,11 @@ export function openApp(options: {
     startServer: (server) => startSessionServer({ ...server, rendererDir: options.rendererDir }),
   });
   const teacher = { storage: teacherFileStorage(options.dataDir) };
-  return { service: createService({ quizzes, store, classroom: classroom.channels, teacher }), store, classroom, problems, dataLock };
+  return {
+    service: createService({ quizzes, store, classroom: classroom.channels, teacher, onAttemptDeleted: classroom.attemptDeleted }),
+    store,
+    classroom,
+    problems,
+    dataLock,
+  };
 }

@@ -1,10 +1,12 @@
-import type { IncomingMessage } from 'node:http';
-import { isTeacherChannel } from '../shared/channels.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isTeacherChannel, SESSION_EVENTS_PATH } from '../shared/channels.ts';
 import { SESSION_API_PREFIX } from '../shared/session-channels.ts';
-import { refusal } from '../shared/contract.ts';
+import { refusal, SessionId, type SessionEvent } from '../shared/contract.ts';
 import { createApiServer } from './api-server.ts';
 import { dispatch } from './dispatch.ts';
-import { hostNames, isLoopbackAddress } from './http-common.ts';
+import { ServiceError } from './errors.ts';
+import { openEventStream } from './event-stream.ts';
+import { hostNames, isLoopbackAddress, sendError } from './http-common.ts';
 import type { Service } from './service.ts';
 
 // The contract over node:http: POST /api/<channel> with a JSON body, and the built renderer as
@@ -20,6 +22,8 @@ export interface HttpServerOptions {
   host?: string;
   port?: number;
   log?: (message: string, error?: unknown) => void;
+  /** The classroom's live dashboard (Classroom.watch), pushed as server-sent events to this computer only. */
+  watchSession?: (sessionId: string, watcher: (event: SessionEvent) => void) => () => void;
 }
 
 export interface RunningServer {
@@ -35,7 +39,30 @@ export function bearerToken(request: IncomingMessage): string | undefined {
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
-  const { service, rendererDir, host = '127.0.0.1', port = 0, log = console.error } = options;
+  const { service, rendererDir, host = '127.0.0.1', port = 0, log = console.error, watchSession } = options;
+
+  function sessionEvents(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    if (!isLoopbackAddress(request.socket.remoteAddress)) {
+      return sendError(response, refusal('teacher-only', 'the class dashboard is available only on the teacher’s own computer'));
+    }
+    const sessionId = SessionId.safeParse(url.searchParams.get('sessionId'));
+    if (!sessionId.success) return sendError(response, refusal('invalid-request', 'name the session to watch: ?sessionId=<its id>'));
+    if (!watchSession) return sendError(response, refusal('hosting-unavailable', 'this copy of Evident cannot host class sessions'));
+    const stream = openEventStream(request, response);
+    try {
+      let stop: (() => void) | undefined;
+      stop = watchSession(sessionId.data, (event) => {
+        if (!stream.send(event.kind === 'snapshot' ? event.status.version : event.update.version, event)) stop?.();
+      });
+      stream.onClose(stop);
+    } catch (error) {
+      // Nothing was sent yet (the snapshot is the first event), so this is still a plain reply.
+      if (error instanceof ServiceError) return sendError(response, error.toWire());
+      log('watching a class session failed', error);
+      sendError(response, refusal('unexpected-error', 'something went wrong; the error was logged'));
+    }
+  }
+
   const server = createApiServer({
     apiPrefix: '/api/',
     bodyLimit: MAX_BODY_BYTES,
@@ -43,6 +70,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     log,
     // Every page asks whether a class session served it (see the renderer's main.ts): here, no.
     fixedReplies: { [`${SESSION_API_PREFIX}info`]: { ok: true, value: { session: false } } },
+    streams: { [SESSION_EVENTS_PATH]: sessionEvents },
     route: (channel, payload, request) => {
       if (isTeacherChannel(channel) && !isLoopbackAddress(request.socket.remoteAddress)) {
         return { ok: false, error: refusal('teacher-only', 'results are available only on the teacher’s own computer') };

@@ -64,16 +64,26 @@ export interface ServiceDeps {
    * it they live in memory with no passphrase set, so every teacher channel is refused.
    */
   teacher?: { storage: TeacherStorage; gate?: TeacherGate };
+  /** Told of every answer once it is committed (the classroom's live dashboard). */
+  onAnswered?: (attemptId: string, record: ResponseRecord) => void;
+  /** Told of every attempt the teacher deletes (a seat of a running session leaves its dashboard). */
+  onAttemptDeleted?: (attemptId: string) => void;
 }
 
 export function createService(deps: ServiceDeps): Service {
   const { quizzes, store, now = () => new Date() } = deps;
   const storage = deps.teacher?.storage ?? memoryTeacherStorage();
   const gate = deps.teacher?.gate ?? createTeacherGate({ storage, now });
+  const results = createResultsChannels({ quizzes, store, now });
   const open: Service = {
     ...createAttemptChannels({ ...deps, teacher: { storage, gate } }),
     ...createTeacherModeChannels(storage, gate),
-    ...createResultsChannels({ quizzes, store, now }),
+    ...results,
+    deleteAttempt(input) {
+      const deleted = results.deleteAttempt(input);
+      deps.onAttemptDeleted?.(input.attemptId);
+      return deleted;
+    },
     ...(deps.classroom ?? noClassroom),
   };
   // The one place teacher channels are guarded: every transport reaches the service through here.
@@ -137,6 +147,7 @@ export function createAttemptChannels({
   newId = randomUUID,
   newSeed = () => randomInt(0, 2 ** 31),
   teacher,
+  onAnswered,
 }: ServiceDeps): AttemptChannels {
   const quizById = new Map(quizzes.map((q) => [q.id, q]));
   const storage = teacher?.storage ?? memoryTeacherStorage();
@@ -300,7 +311,7 @@ export function createAttemptChannels({
       return view(attempt, quiz);
     },
 
-    answer({ attemptId, questionId, response }) {
+    async answer({ attemptId, questionId, response }) {
       const { attempt, quiz } = attemptOf(attemptId);
       if (attempt.status === 'submitted') {
         throw new ServiceError('attempt-submitted', 'this attempt has been submitted; its answers can no longer change');
@@ -326,7 +337,10 @@ export function createAttemptChannels({
         verdict: score.verdict,
         answeredAt: now().toISOString(),
       };
-      store.saveResponse(attemptId, record);
+      // Acknowledged only once committed; the commit is shared with the answers that arrived
+      // at the same moment (store.ts, group-commit.ts).
+      await store.saveResponse(attemptId, record);
+      onAnswered?.(attemptId, record);
       return {
         questionId,
         answeredAt: record.answeredAt,

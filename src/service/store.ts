@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AttemptStatus, FeedbackMode, TimeLimitMinutes } from '../core/attempt.ts';
 import { Response } from '../core/scoring/response.ts';
 import { Verdict } from '../core/scoring/verdict.ts';
+import { createGroupCommit } from './group-commit.ts';
 import { Json, parseListedRow, parseRow, StoreError, type OnUnreadable } from './store/rows.ts';
 import { SESSIONS_MIGRATION, sessionTables, type SessionTables } from './store/sessions.ts';
 
@@ -11,8 +12,9 @@ export { StoreError } from './store/rows.ts';
 export type { OnUnreadable, UnreadableRow } from './store/rows.ts';
 export type { SeatRecord, SessionRecord } from './store/sessions.ts';
 
-// Every answer is one committed row, written before the service replies, so a crash or a
-// power cut loses nothing that a student was told was saved.
+// Every answer is a committed row before the service replies, so a crash or a power cut loses
+// nothing that a student was told was saved. Answers that arrive together share one commit
+// (group-commit.ts): the disk syncs once for the lot, and each is acknowledged after it.
 
 /** 'EVID' as a 32-bit integer: marks a database file as ours, so a foreign one is never reused. */
 const APPLICATION_ID = 0x45564944;
@@ -99,7 +101,11 @@ export interface Store extends SessionTables {
   // (by default, the store's `onUnreadable` option), so one damaged row never hides the rest.
   /** Newest first. */
   listAttempts(filter: AttemptFilter, onUnreadable?: OnUnreadable): AttemptRecord[];
-  saveResponse(attemptId: string, record: ResponseRecord): void;
+  /**
+   * Resolves once the answer is committed (with the others that arrived in the same turn of the
+   * event loop: one transaction, one sync). Inside `transaction` it is written at once, with it.
+   */
+  saveResponse(attemptId: string, record: ResponseRecord): Promise<void>;
   /** Forgets one question's answer (the student emptied it); false when none was stored. */
   deleteResponse(attemptId: string, questionId: string): boolean;
   listResponses(attemptId: string, onUnreadable?: OnUnreadable): ResponseRecord[];
@@ -272,6 +278,12 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
   const filterParams = (f: AttemptFilter) => ({ quizId: f.quizId ?? null, status: f.status ?? null, sessionId: f.sessionId ?? null });
   const { tables: sessions, deleteSeatOf } = sessionTables(db);
   let depth = 0;
+  // Reads of responses, and writes that must come after the answers already given (a
+  // submission, a deletion, a transaction), commit the queued answers first: nothing sees the
+  // database without them, and nothing overtakes them.
+  const answers = createGroupCommit(db);
+  const writeResponse = (attemptId: string, r: ResponseRecord) =>
+    upsertResponse.run(attemptId, r.questionId, JSON.stringify(r.response), r.points, r.maxPoints, r.verdict, r.answeredAt);
 
   const store: Store = {
     insertAttempt(a) {
@@ -286,15 +298,22 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
       return selectAttempts.all(filterParams(filter)).flatMap((row) => parseListedRow(AttemptRow, row, onUnreadable) ?? []);
     },
     saveResponse(attemptId, r) {
-      upsertResponse.run(attemptId, r.questionId, JSON.stringify(r.response), r.points, r.maxPoints, r.verdict, r.answeredAt);
+      if (depth > 0) {
+        writeResponse(attemptId, r);
+        return Promise.resolve();
+      }
+      return answers.enqueue(() => writeResponse(attemptId, r));
     },
     deleteResponse(attemptId, questionId) {
+      answers.flush(); // an emptied answer comes after the one it empties
       return Number(deleteOneResponse.run(attemptId, questionId).changes) > 0;
     },
     listResponses(attemptId, onUnreadable = defaultOnUnreadable) {
+      answers.flush();
       return selectResponses.all(attemptId).flatMap((row) => parseListedRow(ResponseRow, { attempt_id: attemptId, ...row }, onUnreadable) ?? []);
     },
     responsesByAttempt(filter, onUnreadable = defaultOnUnreadable) {
+      answers.flush();
       const byAttempt = new Map<string, ResponseRecord[]>();
       for (const row of selectResponsesWhere.iterate(filterParams(filter))) {
         const record = parseListedRow(ResponseRow, row, onUnreadable);
@@ -307,6 +326,7 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
       return byAttempt;
     },
     scoresByAttempt(filter, onUnreadable = defaultOnUnreadable) {
+      answers.flush();
       const byAttempt = new Map<string, ScoreRecord[]>();
       for (const row of selectScoresWhere.iterate(filterParams(filter))) {
         const parsed = parseListedRow(ScoreRow, row, onUnreadable);
@@ -319,6 +339,7 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
       return byAttempt;
     },
     markSubmitted(attemptId, submittedAt) {
+      answers.flush();
       updateSubmitted.run(submittedAt, attemptId);
     },
     deleteAttempt(attemptId) {
@@ -333,6 +354,7 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
     transaction(work) {
       // Nested calls join the outer transaction.
       if (depth > 0) return work();
+      answers.flush();
       db.exec('BEGIN IMMEDIATE');
       depth++;
       try {
@@ -348,6 +370,7 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
     },
     ...sessions,
     close() {
+      answers.flush();
       db.close();
     },
   };

@@ -58,9 +58,20 @@ export function isTeacherChannel(channel: string): boolean {
   return (TEACHER_CHANNELS as readonly string[]).includes(channel);
 }
 
-/** Channels whose handler must wait for the network (binding a port); every other one answers at once. */
-export const ASYNC_CHANNELS = ['startSession'] as const satisfies readonly Channel[];
+/**
+ * Channels whose handler must wait: for the network (binding a port), or for the commit that
+ * an answer shares with the others given at the same moment. Every other one answers at once.
+ */
+export const ASYNC_CHANNELS = ['startSession', 'answer'] as const satisfies readonly Channel[];
 export type AsyncChannel = (typeof ASYNC_CHANNELS)[number];
 export type SyncChannel = Exclude<Channel, AsyncChannel>;
 
 export const IPC_PREFIX = 'evident:';
+
+/**
+ * The live dashboard of a class session is pushed, not polled. In a browser: server-sent events
+ * at this path of the teacher's loopback server (GET, ?sessionId=). In the desktop app: the
+ * page asks main to watch on FEED_IPC.watch and receives each event on FEED_IPC.event.
+ */
+export const SESSION_EVENTS_PATH = '/api/events/session';
+export const FEED_IPC = { watch: 'evident-feed:watch', unwatch: 'evident-feed:unwatch', event: 'evident-feed:event' } as const;

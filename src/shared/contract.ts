@@ -361,6 +361,38 @@ export const SessionStatus = z.strictObject({
   sentences: z.array(SentenceResult),
 });
 
+/**
+ * What changed in a session since the last event, for a dashboard that already holds a snapshot:
+ * the students who joined, answered, handed in or were removed or readmitted, and the class
+ * figures (a few dozen numbers) whole. Applying one twice changes nothing.
+ */
+export const SessionUpdate = z.strictObject({
+  sessionId: SessionId,
+  version: z.int().min(0),
+  state: SessionState,
+  reviewReleased: z.boolean(),
+  port: Port,
+  joinAddress: z.string(),
+  joinUrl: z.string(),
+  listening: z.boolean(),
+  serverProblem: z.string().optional(),
+  /** Changed students only; one not yet in the snapshot is added at the end (joining order). */
+  students: z.array(SessionStudent),
+  /** Seats whose attempt the teacher deleted: they leave the list. */
+  deletedAttemptIds: z.array(AttemptId),
+  questions: z.array(SessionQuestion),
+  sentences: z.array(SentenceResult),
+});
+
+/**
+ * The live dashboard's feed (pushed over server-sent events in a browser, over IPC in the app):
+ * a whole snapshot when it (re)connects, then updates as the session changes.
+ */
+export const SessionEvent = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('snapshot'), status: SessionStatus }),
+  z.strictObject({ kind: z.literal('update'), update: SessionUpdate }),
+]);
+
 const BySession = z.strictObject({ sessionId: SessionId });
 const BySeat = z.strictObject({ sessionId: SessionId, attemptId: AttemptId });
 
@@ -472,6 +504,8 @@ export type CsvKind = ParsedInput<'exportCsv'>['kind'];
 export type SessionSettings = z.output<typeof SessionSettings>;
 export type SessionStatus = z.output<typeof SessionStatus>;
 export type SessionStudent = z.output<typeof SessionStudent>;
+export type SessionUpdate = z.output<typeof SessionUpdate>;
+export type SessionEvent = z.output<typeof SessionEvent>;
 export type SessionQuestion = z.output<typeof SessionQuestion>;
 export type NetworkInterface = z.output<typeof NetworkInterface>;
 export type TeacherStatus = z.output<typeof TeacherStatus>;
@@ -586,5 +620,19 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError
  * over HTTP in the Authorization header.
  */
 export type EvidentApi = { [C in Channel]: (input: Input<C>, teacherToken?: string) => Promise<Envelope<Output<C>>> };
+
+/**
+ * The live dashboard's feed as the page sees it (the preload's push in the desktop app, server-
+ * sent events in a browser): `onEvent` gets a snapshot, then updates; `onProblem` says why the
+ * feed is interrupted, and null once it flows again. Returns the function that stops watching.
+ */
+export type WatchSession = (
+  sessionId: string,
+  onEvent: (event: SessionEvent) => void,
+  onProblem: (message: string | null) => void,
+) => () => void;
+export interface SessionFeedApi {
+  watchSession: WatchSession;
+}
 
 export { StudentName, AttemptId };

@@ -67,9 +67,15 @@ export interface RequestContext {
   remoteAddress: string;
 }
 
+/** The student channel that waits for its commit (shared with the answers given at the same moment). */
+export type AsyncSessionChannel = 'answer';
+
 /** The student operations as the classroom implements them. */
 export type StudentChannels = {
-  [C in SessionChannel]: (input: ParsedSessionInput<C>, context: RequestContext) => SessionOutput<C>;
+  [C in SessionChannel]: (
+    input: ParsedSessionInput<C>,
+    context: RequestContext,
+  ) => C extends AsyncSessionChannel ? Promise<SessionOutput<C>> : SessionOutput<C>;
 };
 
 /** The desktop app's proxy (preload): one method per student channel, with the session's address. */

@@ -1,10 +1,11 @@
 // Run as a child process by the crash tests: `node tests/unit/crash-child.ts <db file> <questions dir>`.
 // Starts an attempt at the seed quiz and answers it question by question through dispatch, the
-// path the app takes, printing `ack <question id>` only after answer() has returned. The test
+// path the app takes, printing `ack <question id>` only after answer() has resolved (its commit
+// has returned: answers are committed in groups, see src/service/group-commit.ts). The test
 // kills it with SIGKILL somewhere along the way; every acknowledged answer must survive.
 import { correctResponse } from '../../src/core/bank/key.ts';
 import { dispatch } from '../../src/service/dispatch.ts';
-import type { SyncChannel } from '../../src/shared/channels.ts';
+import type { Channel } from '../../src/shared/channels.ts';
 import { loadQuizDirectory } from '../../src/service/quiz-files.ts';
 import { createService } from '../../src/service/service.ts';
 import { openStore } from '../../src/service/store.ts';
@@ -25,8 +26,8 @@ if (!quiz) {
 }
 const service = createService({ quizzes, store: openStore(dbFile) });
 
-const call = (channel: SyncChannel, payload: unknown): unknown => {
-  const reply = dispatch(service, channel, payload);
+const call = async (channel: Channel, payload: unknown): Promise<unknown> => {
+  const reply = await dispatch(service, channel, payload);
   if (!reply.ok) {
     console.error(`${channel} failed: ${JSON.stringify(reply.error)}`);
     process.exit(1);
@@ -34,11 +35,11 @@ const call = (channel: SyncChannel, payload: unknown): unknown => {
   return reply.value;
 };
 
-const { attemptId } = call('startAttempt', { quizId: quiz.id, studentName: 'Crash Test' }) as { attemptId: string };
+const { attemptId } = (await call('startAttempt', { quizId: quiz.id, studentName: 'Crash Test' })) as { attemptId: string };
 // Pipes are written synchronously on Linux and macOS, so each line is out before the next answer starts.
 process.stdout.write(`attempt ${attemptId}\n`);
 for (const question of quiz.questions) {
-  call('answer', { attemptId, questionId: question.id, response: correctResponse(question) });
+  await call('answer', { attemptId, questionId: question.id, response: correctResponse(question) });
   process.stdout.write(`ack ${question.id}\n`);
 }
 process.stdout.write('done\n');

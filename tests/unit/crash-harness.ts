@@ -53,7 +53,7 @@ export async function crashTrial(options: {
     const lost = acked.filter((id) => JSON.stringify(saved.get(id)) !== JSON.stringify(correctResponse(byId.get(id)!)));
     // Resuming: the next unanswered question takes an answer as if nothing had happened.
     const next = quiz.questions.find((q) => !saved.has(q.id));
-    if (next) service.answer({ attemptId, questionId: next.id, response: correctResponse(next) });
+    if (next) await service.answer({ attemptId, questionId: next.id, response: correctResponse(next) });
     return { acknowledged: acked.length, stored: saved.size, lost, problems, finished };
   } finally {
     store.close();

@@ -16,7 +16,7 @@ function ok<T>(envelope: Envelope<unknown>): T {
 }
 
 describe('dispatch: the one path every transport takes', () => {
-  it('answers every question type in both feedback modes, and every reply is a strict public payload', () => {
+  it('answers every question type in both feedback modes, and every reply is a strict public payload', async () => {
     harness = serviceHarness();
     const quiz = seedQuiz();
     for (const feedback of ['deferred', 'immediate'] as const) {
@@ -26,7 +26,7 @@ describe('dispatch: the one path every transport takes', () => {
       const replies: unknown[] = [started];
       for (const question of quiz.questions) {
         replies.push(
-          ok(dispatch(harness.service, 'answer', { attemptId: started.attemptId, questionId: question.id, response: correctResponse(question) }, quiet)),
+          ok(await dispatch(harness.service, 'answer', { attemptId: started.attemptId, questionId: question.id, response: correctResponse(question) }, quiet)),
         );
       }
       const review = ok<{ points: number; maxPoints: number }>(dispatch(harness.service, 'submit', { attemptId: started.attemptId }, quiet));
@@ -83,13 +83,13 @@ describe('dispatch: the one path every transport takes', () => {
     expect(dispatch(harness.service, 'getAttempt', null, quiet)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
-  it('reports a response of the wrong shape for its question as invalid, and stores nothing', () => {
+  it('reports a response of the wrong shape for its question as invalid, and stores nothing', async () => {
     harness = serviceHarness();
     const question = seedQuiz().questions[0]!;
     const { attemptId } = ok<{ attemptId: string }>(dispatch(harness.service, 'startAttempt', { quizId: 'north-korea-un', studentName: 'Ada' }, quiet));
-    const wrongType = dispatch(harness.service, 'answer', { attemptId, questionId: question.id, response: { type: 'short-answer', text: 'x' } }, quiet);
+    const wrongType = await dispatch(harness.service, 'answer', { attemptId, questionId: question.id, response: { type: 'short-answer', text: 'x' } }, quiet);
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'invalid-response', reason: 'invalid-response' } });
-    const noSuchOption = dispatch(
+    const noSuchOption = await dispatch(
       harness.service,
       'answer',
       { attemptId, questionId: question.id, response: { type: 'single-choice', optionId: 'no-such-option' } },

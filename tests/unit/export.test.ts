@@ -109,22 +109,22 @@ describe('exportCsv', () => {
   const awkwardName = 'Zoë, "the" best';
   const awkwardAnswer = '-2+3\r\nand a second line, with "quotes"';
 
-  function classWithAwkwardData() {
+  async function classWithAwkwardData() {
     harness = serviceHarness({ now: fakeClock().now });
     const start = (studentName: string) =>
       harness.service.startAttempt({ quizId: quiz.id, studentName, settings: { feedback: 'deferred', shuffle: false } }).attemptId;
     const hostile = start(formulaName);
     const awkward = start(awkwardName);
-    harness.service.answer({ attemptId: hostile, questionId: q1.id, response: correctResponse(q1) });
-    harness.service.answer({ attemptId: hostile, questionId: shortAnswer.id, response: { type: 'short-answer', text: '@SUM(A1:A9)' } });
-    harness.service.answer({ attemptId: awkward, questionId: shortAnswer.id, response: { type: 'short-answer', text: awkwardAnswer } });
-    harness.service.answer({ attemptId: awkward, questionId: q1.id, response: correctResponse(q1) });
+    await harness.service.answer({ attemptId: hostile, questionId: q1.id, response: correctResponse(q1) });
+    await harness.service.answer({ attemptId: hostile, questionId: shortAnswer.id, response: { type: 'short-answer', text: '@SUM(A1:A9)' } });
+    await harness.service.answer({ attemptId: awkward, questionId: shortAnswer.id, response: { type: 'short-answer', text: awkwardAnswer } });
+    await harness.service.answer({ attemptId: awkward, questionId: q1.id, response: correctResponse(q1) });
     harness.service.submit({ attemptId: hostile });
     return { hostile, awkward };
   }
 
-  it('attempts: one row per attempt, names neutralised or quoted, points as plain numbers', () => {
-    classWithAwkwardData();
+  it('attempts: one row per attempt, names neutralised or quoted, points as plain numbers', async () => {
+    await classWithAwkwardData();
     const { file, records } = exportOf({ kind: 'attempts', quizId: quiz.id });
     expect(file).toMatchObject({ mediaType: 'text/csv', filename: `evident-attempts-${quiz.id}-2026-11-27T09-00.csv` });
     const [header, ...rows] = records as [string[], ...string[][]];
@@ -145,8 +145,8 @@ describe('exportCsv', () => {
     expect(hostileRow[9]).toBe(''); // unanswered
   });
 
-  it('responses: one row per response with readable text, multi-line answers intact', () => {
-    const { hostile, awkward } = classWithAwkwardData();
+  it('responses: one row per response with readable text, multi-line answers intact', async () => {
+    const { hostile, awkward } = await classWithAwkwardData();
     const { records } = exportOf({ kind: 'responses' });
     const [header, ...rows] = records as [string[], ...string[][]];
     expect(header).toEqual([

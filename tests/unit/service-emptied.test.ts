@@ -13,15 +13,15 @@ const ofType = <T extends LoadedQuestion['type']>(type: T) => {
 };
 
 describe('an emptied answer', () => {
-  it('is forgotten by the service: the question is unanswered again, in the view and the review', () => {
+  it('is forgotten by the service: the question is unanswered again, in the view and the review', async () => {
     harness = serviceHarness();
     const quiz = seedQuiz();
     const multi = ofType('multiple-select');
     const { attemptId } = harness.service.startAttempt({ quizId: quiz.id, studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
-    harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [multi.options[0]!.id] } });
+    await harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [multi.options[0]!.id] } });
     expect(harness.service.getAttempt({ attemptId }).answers.map((a) => a.questionId)).toEqual([multi.id]);
 
-    const reply = harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [] } });
+    const reply = await harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [] } });
     expect(reply.cleared).toBe(true);
     expect(harness.service.getAttempt({ attemptId }).answers).toEqual([]);
     const review = harness.service.submit({ attemptId });
@@ -39,22 +39,22 @@ describe('an emptied answer', () => {
     expect(isEmptyResponse({ type: 'two-part', partA: 'a', partB: [] })).toBe(false);
   });
 
-  it('does not unlock a checked answer in immediate mode', () => {
+  it('does not unlock a checked answer in immediate mode', async () => {
     harness = serviceHarness();
     const multi = ofType('multiple-select');
     const { attemptId } = harness.service.startAttempt({ quizId: seedQuiz().id, studentName: 'Ada', settings: { feedback: 'immediate', shuffle: false } });
-    harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [multi.options[0]!.id] } });
-    expect(() => harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [] } })).toThrow(/locked/);
+    await harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [multi.options[0]!.id] } });
+    await expect(harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [] } })).rejects.toThrow(/locked/);
     expect(harness.service.getAttempt({ attemptId }).answers).toHaveLength(1);
   });
 
-  it('tells which cloze gap was wrong', () => {
+  it('tells which cloze gap was wrong', async () => {
     harness = serviceHarness();
     const cloze = ofType('cloze');
     const { attemptId } = harness.service.startAttempt({ quizId: seedQuiz().id, studentName: 'Ada', settings: { feedback: 'immediate', shuffle: false } });
     const [first, ...rest] = cloze.gaps;
     const gaps = Object.fromEntries([[first!.id, first!.accepted[0]!], ...rest.map((g) => [g.id, 'zzzz'])]);
-    const reply = harness.service.answer({ attemptId, questionId: cloze.id, response: { type: 'cloze', gaps } });
+    const reply = await harness.service.answer({ attemptId, questionId: cloze.id, response: { type: 'cloze', gaps } });
     expect(reply.feedback?.parts).toEqual([{ id: first!.id, correct: true }, ...rest.map((g) => ({ id: g.id, correct: false }))]);
   });
 });

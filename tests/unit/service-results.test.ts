@@ -13,7 +13,7 @@ const [q1, q2] = quiz.questions as [LoadedQuestion, LoadedQuestion];
 const maxPoints = quiz.questions.reduce((n, q) => n + q.points, 0);
 
 /** Three attempts a minute apart: Ada (submitted, q1 right), Adam (in progress, q1 right), Bea (submitted, nothing). */
-function classOfThree() {
+async function classOfThree() {
   const clock = fakeClock();
   harness = serviceHarness({ now: clock.now });
   const ids: Record<string, string> = {};
@@ -21,16 +21,16 @@ function classOfThree() {
     ids[name] = harness.service.startAttempt({ quizId: quiz.id, studentName: name, settings: { feedback: 'deferred', shuffle: false } }).attemptId;
     clock.advance(60_000);
   }
-  harness.service.answer({ attemptId: ids['Ada Lovelace']!, questionId: q1.id, response: correctResponse(q1) });
-  harness.service.answer({ attemptId: ids['Adam']!, questionId: q1.id, response: correctResponse(q1) });
+  await harness.service.answer({ attemptId: ids['Ada Lovelace']!, questionId: q1.id, response: correctResponse(q1) });
+  await harness.service.answer({ attemptId: ids['Adam']!, questionId: q1.id, response: correctResponse(q1) });
   harness.service.submit({ attemptId: ids['Ada Lovelace']! });
   harness.service.submit({ attemptId: ids['Bea']! });
   return ids;
 }
 
 describe('listAttempts', () => {
-  it('lists attempts newest first with their standing', () => {
-    const ids = classOfThree();
+  it('lists attempts newest first with their standing', async () => {
+    const ids = await classOfThree();
     const list = harness.service.listAttempts({});
     expect(list.map((a) => a.studentName)).toEqual(['Bea', 'Adam', 'Ada Lovelace']);
     expect(list[2]).toEqual({
@@ -50,8 +50,8 @@ describe('listAttempts', () => {
     expect(list[1]!.submittedAt).toBeUndefined();
   });
 
-  it('filters by quiz, by any part of the name ignoring case, and by status', () => {
-    classOfThree();
+  it('filters by quiz, by any part of the name ignoring case, and by status', async () => {
+    await classOfThree();
     const names = (input: Parameters<typeof harness.service.listAttempts>[0]) => harness.service.listAttempts(input).map((a) => a.studentName);
     expect(names({ studentName: 'ADA' })).toEqual(['Adam', 'Ada Lovelace']);
     expect(names({ studentName: 'love' })).toEqual(['Ada Lovelace']);
@@ -63,8 +63,8 @@ describe('listAttempts', () => {
 });
 
 describe('deleteAttempt', () => {
-  it('deletes the attempt and its responses, and says not-found for an unknown or deleted one', () => {
-    const ids = classOfThree();
+  it('deletes the attempt and its responses, and says not-found for an unknown or deleted one', async () => {
+    const ids = await classOfThree();
     const adam = ids['Adam']!;
     expect(harness.store.listResponses(adam)).toHaveLength(1);
     expect(dispatch(harness.service, 'deleteAttempt', { attemptId: adam }, quiet)).toEqual({ ok: true, value: { deleted: true } });
@@ -78,8 +78,8 @@ describe('deleteAttempt', () => {
 });
 
 describe('quizResults', () => {
-  it('lists every attempt but computes the statistics from the submitted ones', () => {
-    classOfThree();
+  it('lists every attempt but computes the statistics from the submitted ones', async () => {
+    await classOfThree();
     const reply = dispatch(harness.service, 'quizResults', { quizId: quiz.id }, quiet);
     if (!reply.ok) throw new Error(reply.error.message);
     const results = reply.value as ReturnType<typeof harness.service.quizResults>;

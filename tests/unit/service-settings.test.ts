@@ -101,17 +101,17 @@ describe('attempt settings: shuffle', () => {
     expect(orders.size).toBe(5);
   });
 
-  it('scores by option id, so shuffled options score exactly as unshuffled ones', () => {
+  it('scores by option id, so shuffled options score exactly as unshuffled ones', async () => {
     harness = serviceHarness({ newSeed: () => 777 });
     const { attemptId } = start({ shuffle: true });
-    for (const q of seedQuiz().questions) harness.service.answer({ attemptId, questionId: q.id, response: correctResponse(q) });
+    for (const q of seedQuiz().questions) await harness.service.answer({ attemptId, questionId: q.id, response: correctResponse(q) });
     const review = harness.service.submit({ attemptId });
     expect(review.points).toBe(review.maxPoints);
   });
 });
 
 describe('attempt settings: time limit', () => {
-  it('sets a deadline and refuses answers once it and the grace have passed, but still takes the submit', () => {
+  it('sets a deadline and refuses answers once it and the grace have passed, but still takes the submit', async () => {
     const clock = fakeClock();
     harness = serviceHarness({ now: clock.now });
     const [q1, q2, q3] = seedQuiz().questions as [LoadedQuestion, LoadedQuestion, LoadedQuestion];
@@ -119,11 +119,11 @@ describe('attempt settings: time limit', () => {
     expect(view.deadline).toBe(new Date(clock.now().getTime() + 10 * MINUTE).toISOString());
 
     clock.advance(10 * MINUTE);
-    harness.service.answer({ attemptId: view.attemptId, questionId: q1.id, response: correctResponse(q1) });
+    await harness.service.answer({ attemptId: view.attemptId, questionId: q1.id, response: correctResponse(q1) });
     clock.advance(DEADLINE_GRACE_MS); // exactly at the end of the grace: still taken
-    harness.service.answer({ attemptId: view.attemptId, questionId: q2.id, response: correctResponse(q2) });
+    await harness.service.answer({ attemptId: view.attemptId, questionId: q2.id, response: correctResponse(q2) });
     clock.advance(1);
-    const late = dispatch(harness.service, 'answer', { attemptId: view.attemptId, questionId: q3.id, response: correctResponse(q3) }, quiet);
+    const late = await dispatch(harness.service, 'answer', { attemptId: view.attemptId, questionId: q3.id, response: correctResponse(q3) }, quiet);
     expect(late).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'time-up', message: expect.stringMatching(/^time is up/) } });
 
     const review = harness.service.submit({ attemptId: view.attemptId });

@@ -40,18 +40,18 @@ describe('the service', () => {
     expect(text).not.toMatch(/"correct"|"accepted"|"evidence"|"explanation"|"answer"/);
   });
 
-  it('scores answers as they are given and totals them on submit', () => {
+  it('scores answers as they are given and totals them on submit', async () => {
     harness = serviceHarness();
     const quiz = seedQuiz();
     const [q1, q2, q3] = quiz.questions as [LoadedQuestion, LoadedQuestion, LoadedQuestion];
     const { attemptId } = harness.service.startAttempt({ quizId: quiz.id, studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
 
-    const reply = harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) });
+    const reply = await harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) });
     expect(reply.feedback).toBeUndefined(); // deferred: nothing of the key before submit
-    harness.service.answer({ attemptId, questionId: q2.id, response: wrongSingleChoice(q2) });
-    harness.service.answer({ attemptId, questionId: q3.id, response: wrongSingleChoice(q3) });
+    await harness.service.answer({ attemptId, questionId: q2.id, response: wrongSingleChoice(q2) });
+    await harness.service.answer({ attemptId, questionId: q3.id, response: wrongSingleChoice(q3) });
     // A changed answer replaces the earlier one.
-    harness.service.answer({ attemptId, questionId: q3.id, response: correctResponse(q3) });
+    await harness.service.answer({ attemptId, questionId: q3.id, response: correctResponse(q3) });
 
     const review = harness.service.submit({ attemptId });
     const total = quiz.questions.reduce((n, q) => n + q.points, 0);
@@ -67,13 +67,13 @@ describe('the service', () => {
     expect(unanswered.feedback).toMatchObject({ points: 0, verdict: 'incorrect' });
   });
 
-  it('refuses answers after submit, and submitting again returns the same review', () => {
+  it('refuses answers after submit, and submitting again returns the same review', async () => {
     harness = serviceHarness();
     const q1 = seedQuiz().questions[0]!;
     const { attemptId } = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
-    harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) });
+    await harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) });
     const first = harness.service.submit({ attemptId });
-    expect(() => harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) })).toThrow(
+    await expect(harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) })).rejects.toThrow(
       expect.objectContaining({ code: 'conflict', reason: 'attempt-submitted' }),
     );
     expect(harness.service.submit({ attemptId })).toEqual(first);
@@ -87,19 +87,19 @@ describe('the service', () => {
     expect(() => harness.service.review({ attemptId })).toThrow(expect.objectContaining({ reason: 'not-submitted-yet' }));
   });
 
-  it('gives feedback at once and locks the answer in immediate mode', () => {
+  it('gives feedback at once and locks the answer in immediate mode', async () => {
     harness = serviceHarness();
     const q1 = seedQuiz().questions[0]!;
     const { attemptId } = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: 'Ada', settings: { feedback: 'immediate', shuffle: false } });
-    const reply = harness.service.answer({ attemptId, questionId: q1.id, response: wrongSingleChoice(q1) });
+    const reply = await harness.service.answer({ attemptId, questionId: q1.id, response: wrongSingleChoice(q1) });
     expect(reply.feedback).toMatchObject({ verdict: 'incorrect', evidenceSentenceIds: q1.evidenceSentenceIds });
-    expect(() => harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) })).toThrow(
+    await expect(harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) })).rejects.toThrow(
       expect.objectContaining({ code: 'conflict', reason: 'answer-locked' }),
     );
     expect(harness.service.getAttempt({ attemptId }).answers[0]!.feedback).toEqual(reply.feedback);
   });
 
-  it('names what was wrong: unknown quiz, attempt or question', () => {
+  it('names what was wrong: unknown quiz, attempt or question', async () => {
     harness = serviceHarness();
     expect(() => harness.service.startAttempt({ quizId: 'no-such-quiz', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } })).toThrow(
       /no quiz “no-such-quiz”/,
@@ -112,17 +112,17 @@ describe('the service', () => {
       expect.objectContaining({ reason: 'attempt-not-found' }),
     );
     const { attemptId } = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
-    expect(() =>
+    await expect(
       harness.service.answer({ attemptId, questionId: 'no-such-question', response: { type: 'short-answer', text: 'x' } }),
-    ).toThrow(/no question “no-such-question”/);
+    ).rejects.toThrow(/no question “no-such-question”/);
   });
 
-  it('keeps every answer across a restart and resumes the attempt where it stopped', () => {
+  it('keeps every answer across a restart and resumes the attempt where it stopped', async () => {
     harness = serviceHarness();
     const [q1, q2] = seedQuiz().questions as [LoadedQuestion, LoadedQuestion];
     const started = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
-    harness.service.answer({ attemptId: started.attemptId, questionId: q1.id, response: correctResponse(q1) });
-    harness.service.answer({ attemptId: started.attemptId, questionId: q2.id, response: wrongSingleChoice(q2) });
+    await harness.service.answer({ attemptId: started.attemptId, questionId: q1.id, response: correctResponse(q1) });
+    await harness.service.answer({ attemptId: started.attemptId, questionId: q2.id, response: wrongSingleChoice(q2) });
 
     harness = harness.reopen();
     const resumed = harness.service.getAttempt({ attemptId: started.attemptId });

@@ -22,37 +22,67 @@ export interface LiveResults {
   sentences: SentenceStats[];
 }
 
+/** What the tally needs of an attempt: its status and the scores of its answers so far. */
+export interface TalliedAttempt {
+  status: AttemptData['status'];
+  answers: Iterable<AnswerScore>;
+}
+
+/**
+ * The class figures kept up to date one attempt at a time: an attempt's share is added when it
+ * joins the count and taken back (with the same call, sign -1) before it changes, so a new
+ * answer costs the size of one attempt, never the size of the class. Every answer given counts,
+ * submitted or not; a submitted attempt's unanswered questions count as missed.
+ */
+export class LiveTally {
+  readonly #questions: readonly LoadedQuestion[];
+  readonly #sentenceOrder: readonly string[];
+  readonly #known: ReadonlySet<string>;
+  readonly #answered = new Map<string, number>();
+  readonly #correct = new Map<string, number>();
+  readonly #missed = new Map<string, number>();
+
+  constructor(questions: readonly LoadedQuestion[], sentenceOrder: readonly string[]) {
+    this.#questions = questions;
+    this.#sentenceOrder = sentenceOrder;
+    this.#known = new Set(questions.map((q) => q.id));
+  }
+
+  /** Adds an attempt's share (sign 1), or takes it back (sign -1) exactly as it was added. */
+  count(attempt: TalliedAttempt, sign: 1 | -1): void {
+    const bump = (map: Map<string, number>, id: string) => map.set(id, (map.get(id) ?? 0) + sign);
+    const given = new Set<string>();
+    for (const answer of attempt.answers) {
+      if (!this.#known.has(answer.questionId) || given.has(answer.questionId)) continue;
+      given.add(answer.questionId);
+      bump(this.#answered, answer.questionId);
+      if (answer.verdict === 'correct') bump(this.#correct, answer.questionId);
+      else bump(this.#missed, answer.questionId);
+    }
+    if (attempt.status === 'submitted') {
+      for (const q of this.#questions) if (!given.has(q.id)) bump(this.#missed, q.id);
+    }
+  }
+
+  results(): LiveResults {
+    return {
+      questions: this.#questions.map((q, i) => {
+        const n = this.#answered.get(q.id) ?? 0;
+        const right = this.#correct.get(q.id) ?? 0;
+        return { questionId: q.id, number: i + 1, prompt: q.prompt, answered: n, correct: right, shareCorrect: n === 0 ? null : right / n };
+      }),
+      sentences: sentenceMisses(this.#questions, this.#sentenceOrder, this.#missed),
+    };
+  }
+}
+
+/** The class figures of these attempts, counted from scratch. */
 export function liveResults(
   questions: readonly LoadedQuestion[],
   sentenceOrder: readonly string[],
   attempts: readonly AttemptData<AnswerScore>[],
 ): LiveResults {
-  const answered = new Map<string, number>();
-  const correct = new Map<string, number>();
-  const missed = new Map<string, number>();
-  const bump = (map: Map<string, number>, id: string) => map.set(id, (map.get(id) ?? 0) + 1);
-  const known = new Set(questions.map((q) => q.id));
-
-  for (const attempt of attempts) {
-    const given = new Set<string>();
-    for (const answer of attempt.answers) {
-      if (!known.has(answer.questionId)) continue;
-      given.add(answer.questionId);
-      bump(answered, answer.questionId);
-      if (answer.verdict === 'correct') bump(correct, answer.questionId);
-      else bump(missed, answer.questionId);
-    }
-    if (attempt.status === 'submitted') {
-      for (const q of questions) if (!given.has(q.id)) bump(missed, q.id);
-    }
-  }
-
-  return {
-    questions: questions.map((q, i) => {
-      const n = answered.get(q.id) ?? 0;
-      const right = correct.get(q.id) ?? 0;
-      return { questionId: q.id, number: i + 1, prompt: q.prompt, answered: n, correct: right, shareCorrect: n === 0 ? null : right / n };
-    }),
-    sentences: sentenceMisses(questions, sentenceOrder, missed),
-  };
+  const tally = new LiveTally(questions, sentenceOrder);
+  for (const attempt of attempts) tally.count(attempt, 1);
+  return tally.results();
 }

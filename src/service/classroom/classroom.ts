@@ -2,12 +2,12 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { LoadedQuiz } from '../../core/bank/loaded.ts';
 import { newJoinCode } from '../../core/classroom/join-code.ts';
 import { createJoinLimiter, createRateLimiter, type JoinLimits } from '../../core/classroom/rate-limit.ts';
-import type { NetworkInterface, SessionStatus } from '../../shared/contract.ts';
+import { SessionEvent, type NetworkInterface, type SessionStatus } from '../../shared/contract.ts';
 import { ServiceError } from '../errors.ts';
 import type { AttemptChannels, ClassroomChannels } from '../service.ts';
 import { createAttemptChannels } from '../service.ts';
 import type { SessionRecord, Store } from '../store.ts';
-import { sessionDashboard, type ServerState } from './dashboard.ts';
+import { LiveSession, type ServerState } from './dashboard.ts';
 import type { RunningSessionServer, SessionServerOptions } from './server.ts';
 import { createStudentChannels } from './students.ts';
 import type { StudentChannels } from '../../shared/session-contract.ts';
@@ -16,7 +16,12 @@ import { storageProblemOf } from '../storage-errors.ts';
 // The teacher's side of a classroom session: start it (the session and its server), watch it,
 // control it, end it; and bring a running one back after the app restarts. Every change is in
 // the database before it is acknowledged; what is kept only in memory (the server, the join
-// limiter, the dashboard's version) is rebuilt on resume.
+// limiter, the live dashboard) is rebuilt on resume.
+//
+// The dashboard is pushed, not polled: `watch` hands a watcher the whole status once, then an
+// update (only the students who changed, and the class figures) at most every `pushIntervalMs`
+// while anything changes. The transports carry it: server-sent events on the teacher's loopback
+// binding, webContents.send in the desktop app.
 
 export interface ClassroomOptions {
   quizzes: readonly LoadedQuiz[];
@@ -33,10 +38,21 @@ export interface ClassroomOptions {
   /** Answers allowed per seat and window (default: ANSWERS_PER_SEAT a minute). */
   answerLimit?: { limit: number; windowMs: number };
   log?: (message: string, error?: unknown) => void;
+  /** How long changes are gathered before an update is pushed to the dashboards (default 200 ms). */
+  pushIntervalMs?: number;
 }
+
+export type SessionWatcher = (event: SessionEvent) => void;
 
 export interface Classroom {
   channels: ClassroomChannels;
+  /**
+   * The live dashboard of a session: `watcher` gets a snapshot at once, then updates. Returns
+   * the function that stops watching. Throws a ServiceError for a session that does not exist.
+   */
+  watch(sessionId: string, watcher: SessionWatcher): () => void;
+  /** The teacher deleted an attempt (results view): a seat of a running session leaves its dashboard. */
+  attemptDeleted(attemptId: string): void;
   /** Reopens the server of every session that was running when the app stopped. */
   resume(): Promise<void>;
   /** Stops the servers without ending their sessions (the app is quitting; resume brings them back). */
@@ -51,21 +67,37 @@ export interface Classroom {
 export const ANSWERS_PER_SEAT = 240;
 
 interface Running {
-  version: number;
+  live: LiveSession;
   server?: RunningSessionServer;
   problem?: string;
   /** Why the last write for a student failed (disk full, read-only, locked), until one succeeds. */
   storageProblem?: string;
   cached?: { version: number; status: SessionStatus };
+  /** The pending push of an update to the watchers. */
+  push?: ReturnType<typeof setTimeout>;
 }
 
 export function createClassroom(options: ClassroomOptions): Classroom {
   const { quizzes, store, startServer, interfaces, now = () => new Date(), log = console.error } = options;
-  const attempts: AttemptChannels = createAttemptChannels({ quizzes, store, now });
-  const quizById = new Map(quizzes.map((q) => [q.id, q]));
+  const pushIntervalMs = options.pushIntervalMs ?? 200;
   const running = new Map<string, Running>();
   const clock = () => now().getTime();
   const { limit: wrongCodes, ...joinLimits } = options.joinLimit ?? { limit: undefined };
+  const watchers = new Map<string, Set<SessionWatcher>>();
+  const attempts: AttemptChannels = createAttemptChannels({
+    quizzes,
+    store,
+    now,
+    // After the answer's commit: the dashboard never shows an answer a crash could take back.
+    onAnswered: (attemptId, record) => {
+      for (const [sessionId, state] of running) {
+        if (!state.live.has(attemptId)) continue;
+        state.live.answer(attemptId, record);
+        changed(sessionId);
+      }
+    },
+  });
+  const quizById = new Map(quizzes.map((q) => [q.id, q]));
 
   function sessionOf(sessionId: string): SessionRecord {
     const session = store.getSession(sessionId);
@@ -79,26 +111,69 @@ export function createClassroom(options: ClassroomOptions): Classroom {
     return quiz;
   }
 
-  function stateOf(sessionId: string): Running {
-    let state = running.get(sessionId);
+  /** A running session's state; its dashboard is read from the database the first time. */
+  function stateOf(session: SessionRecord): Running {
+    let state = running.get(session.id);
     if (!state) {
-      state = { version: 0 };
-      running.set(sessionId, state);
+      state = { live: LiveSession.load(session, quizOf(session.quizId), store) };
+      running.set(session.id, state);
     }
     return state;
   }
 
-  const changed = (sessionId: string) => () => void stateOf(sessionId).version++;
+  const serverState = (state: Running): ServerState => {
+    const problems = [state.problem, state.storageProblem && `Students’ answers are not being saved: ${state.storageProblem}.`].filter(Boolean);
+    return { listening: state.server !== undefined, problem: problems.length > 0 ? problems.join(' ') : undefined };
+  };
 
   function status(session: SessionRecord): SessionStatus {
-    const state = stateOf(session.id);
-    // Polled every half second by the dashboard: built again only when something changed.
-    if (state.cached?.version === state.version) return state.cached.status;
-    const problems = [state.problem, state.storageProblem && `Students’ answers are not being saved: ${state.storageProblem}.`].filter(Boolean);
-    const server: ServerState = { listening: state.server !== undefined, problem: problems.length > 0 ? problems.join(' ') : undefined };
-    const built = sessionDashboard(session, quizOf(session.quizId), store, server, state.version);
-    state.cached = { version: state.version, status: built };
+    const state = running.get(session.id);
+    // An ended session has no live state: its status is read from the database when asked.
+    if (!state) return LiveSession.load(session, quizOf(session.quizId), store).status({ listening: false });
+    if (state.cached?.version === state.live.version) return state.cached.status;
+    const built = state.live.status(serverState(state));
+    state.cached = { version: state.live.version, status: built };
     return built;
+  }
+
+  /** Something changed in a running session: its watchers get an update within pushIntervalMs. */
+  function changed(sessionId: string): void {
+    const state = running.get(sessionId);
+    if (!state || state.push || !watchers.has(sessionId)) return;
+    state.push = setTimeout(() => push(sessionId), pushIntervalMs);
+  }
+
+  function push(sessionId: string): void {
+    const state = running.get(sessionId);
+    if (!state) return;
+    clearTimeout(state.push);
+    delete state.push;
+    const update = state.live.takeUpdate(serverState(state));
+    if (update) send(sessionId, { kind: 'update', update });
+  }
+
+  function send(sessionId: string, event: SessionEvent, only?: SessionWatcher): void {
+    // Parsed like every reply of the contract, so that nothing but the public shape leaves.
+    const checked = SessionEvent.safeParse(event);
+    if (!checked.success) {
+      log(`a ${event.kind} of the live dashboard does not fit its public schema`, checked.error);
+      return;
+    }
+    for (const watcher of only ? [only] : [...(watchers.get(sessionId) ?? [])]) {
+      try {
+        watcher(checked.data);
+      } catch (error) {
+        log('a dashboard watcher failed', error);
+      }
+    }
+  }
+
+  /** The session's record changed (or its server did): the dashboards hear of it. */
+  function touch(sessionId: string): void {
+    const state = running.get(sessionId);
+    if (!state) return;
+    state.live.touch(sessionOf(sessionId));
+    changed(sessionId);
   }
 
   function openSession(sessionId: string): SessionRecord {
@@ -108,14 +183,15 @@ export function createClassroom(options: ClassroomOptions): Classroom {
   }
 
   /** Applies a teacher's change and answers with the new status. */
-  function control(sessionId: string, apply: (session: SessionRecord) => void): SessionStatus {
-    apply(openSession(sessionId));
-    stateOf(sessionId).version++;
+  function control(sessionId: string, apply: (session: SessionRecord, live: LiveSession) => void): SessionStatus {
+    const session = openSession(sessionId);
+    apply(session, stateOf(session).live);
+    touch(sessionId);
     return status(sessionOf(sessionId));
   }
 
   async function listen(session: SessionRecord): Promise<void> {
-    const state = stateOf(session.id);
+    const state = stateOf(session);
     const students = createStudentChannels({
       session: () => sessionOf(session.id),
       store,
@@ -128,11 +204,20 @@ export function createClassroom(options: ClassroomOptions): Classroom {
         now: clock,
       }),
       now,
-      changed: changed(session.id),
+      events: {
+        joined: (seat) => {
+          state.live.join(seat);
+          changed(session.id);
+        },
+        submitted: (attemptId) => {
+          state.live.submit(attemptId);
+          changed(session.id);
+        },
+      },
     });
     state.server = await startServer({ host: session.host, port: session.port, students: reportingStorage(students, state), log });
     delete state.problem;
-    state.version++;
+    touch(session.id);
   }
 
   /**
@@ -142,23 +227,43 @@ export function createClassroom(options: ClassroomOptions): Classroom {
   function reportingStorage(students: StudentChannels, state: Running): StudentChannels {
     const wrapped = {} as Record<string, unknown>;
     for (const [name, handler] of Object.entries(students) as [string, (input: unknown, context: unknown) => unknown][]) {
+      const bump = () => {
+        state.live.touch();
+        changed(state.live.session.id);
+      };
+      const saved = () => {
+        if (state.storageProblem !== undefined && name !== 'info' && name !== 'seat' && name !== 'review') {
+          delete state.storageProblem;
+          bump();
+        }
+      };
+      const notSaved = (error: unknown): never => {
+        const problem = storageProblemOf(error);
+        if (!problem) throw error;
+        if (state.storageProblem !== problem) {
+          state.storageProblem = problem;
+          bump();
+          log(`a student's ${name} could not be saved: ${problem}`);
+        }
+        throw new ServiceError('not-saved', `Not saved: tell your teacher (${problem} on the teacher’s computer)`);
+      };
       wrapped[name] = (input: unknown, context: unknown) => {
         try {
           const result = handler(input, context);
-          if (state.storageProblem !== undefined && name !== 'info' && name !== 'seat' && name !== 'review') {
-            delete state.storageProblem;
-            state.version++;
+          // An answer is saved when its group commit is: its failure comes as a rejection.
+          if (result instanceof Promise) {
+            return result.then(
+              (value: unknown) => {
+                saved();
+                return value;
+              },
+              notSaved,
+            );
           }
+          saved();
           return result;
         } catch (error) {
-          const problem = storageProblemOf(error);
-          if (!problem) throw error;
-          if (state.storageProblem !== problem) {
-            state.storageProblem = problem;
-            state.version++;
-            log(`a student's ${name} could not be saved: ${problem}`);
-          }
-          throw new ServiceError('not-saved', `Not saved: tell your teacher (${problem} on the teacher’s computer)`);
+          return notSaved(error);
         }
       };
     }
@@ -170,7 +275,7 @@ export function createClassroom(options: ClassroomOptions): Classroom {
     const server = state?.server;
     if (!state || !server) return;
     delete state.server;
-    state.version++;
+    touch(sessionId);
     await server.close();
   }
 
@@ -211,12 +316,13 @@ export function createClassroom(options: ClassroomOptions): Classroom {
         const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'another program is using that port' : (error as Error).message;
         throw new ServiceError('port-unavailable', `the session could not listen on ${host}:${port}: ${reason}; choose another port`);
       }
-      const actualPort = stateOf(session.id).server?.port ?? port;
+      const actualPort = running.get(session.id)?.server?.port ?? port;
       if (actualPort !== port) {
         session.port = actualPort;
         store.updateSession(session.id, { port: actualPort });
+        touch(session.id);
       }
-      return status(session);
+      return status(sessionOf(session.id));
     },
 
     sessionStatus({ sessionId }) {
@@ -229,14 +335,16 @@ export function createClassroom(options: ClassroomOptions): Classroom {
     },
 
     removeStudent({ sessionId, attemptId }) {
-      return control(sessionId, (s) => {
+      return control(sessionId, (s, live) => {
         if (!store.setSeatRemoved(s.id, attemptId, true)) throw new ServiceError('student-not-found', 'that student is not in this session');
+        live.setRemoved(attemptId, true);
       });
     },
 
     readmitStudent({ sessionId, attemptId }) {
-      return control(sessionId, (s) => {
+      return control(sessionId, (s, live) => {
         if (!store.setSeatRemoved(s.id, attemptId, false)) throw new ServiceError('student-not-found', 'that student is not in this session');
+        live.setRemoved(attemptId, false);
       });
     },
 
@@ -245,17 +353,26 @@ export function createClassroom(options: ClassroomOptions): Classroom {
     },
 
     endSession({ sessionId }) {
-      const result = control(sessionId, (s) => {
+      const handedIn: string[] = [];
+      const result = control(sessionId, (s, live) => {
         store.transaction(() => {
           // Everybody's saved answers count: attempts still open are handed in as they stand.
           for (const seat of store.listSeats(s.id)) {
             const attempt = store.getAttempt(seat.attemptId);
-            if (attempt?.status === 'in-progress') store.markSubmitted(seat.attemptId, now().toISOString());
+            if (attempt?.status === 'in-progress') {
+              store.markSubmitted(seat.attemptId, now().toISOString());
+              handedIn.push(seat.attemptId);
+            }
           }
           store.updateSession(s.id, { state: 'ended', endedAt: now().toISOString() });
         });
+        for (const attemptId of handedIn) live.submit(attemptId);
       });
-      void close(sessionId).then(() => running.delete(sessionId));
+      void close(sessionId).then(() => {
+        // The dashboards hear of the end at once, then the session's live state is let go.
+        push(sessionId);
+        running.delete(sessionId);
+      });
       return { ...result, listening: false };
     },
   };
@@ -263,15 +380,38 @@ export function createClassroom(options: ClassroomOptions): Classroom {
   return {
     channels,
 
+    watch(sessionId, watcher) {
+      const session = sessionOf(sessionId);
+      let set = watchers.get(sessionId);
+      if (!set) {
+        set = new Set();
+        watchers.set(sessionId, set);
+      }
+      set.add(watcher);
+      send(sessionId, { kind: 'snapshot', status: status(session) }, watcher);
+      return () => {
+        set.delete(watcher);
+        if (set.size === 0 && watchers.get(sessionId) === set) watchers.delete(sessionId);
+      };
+    },
+
+    attemptDeleted(attemptId) {
+      for (const [sessionId, state] of running) {
+        if (!state.live.has(attemptId)) continue;
+        state.live.forget(attemptId);
+        changed(sessionId);
+      }
+    },
+
     async resume() {
       for (const session of store.unendedSessions()) {
-        if (stateOf(session.id).server) continue;
+        if (stateOf(session).server) continue;
         try {
           await listen(session);
         } catch (error) {
-          const state = stateOf(session.id);
+          const state = stateOf(session);
           state.problem = `the session server could not reopen on ${session.host}:${session.port}: ${(error as Error).message}`;
-          state.version++;
+          touch(session.id);
           log(state.problem);
         }
       }

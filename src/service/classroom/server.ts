@@ -43,13 +43,13 @@ export function dispatchStudent(
   payload: unknown,
   context: RequestContext,
   log: (message: string, error: unknown) => void,
-): Envelope<unknown> {
+): Envelope<unknown> | Promise<Envelope<unknown>> {
   if (!isSessionChannel(channel)) {
     return { ok: false, error: refusal('unknown-channel', `there is no channel “${channel.slice(0, 64)}”`) };
   }
   const handler = students[channel] as (input: unknown, context: RequestContext) => unknown;
-  // Student handlers are synchronous, so the reply is never a promise.
-  return callChecked(channel, sessionContract[channel], (input) => handler(input, context), payload, log) as Envelope<unknown>;
+  // An answer's reply waits for its commit; the other student handlers answer at once.
+  return callChecked(channel, sessionContract[channel], (input) => handler(input, context), payload, log);
 }
 
 export async function startSessionServer(options: SessionServerOptions): Promise<RunningSessionServer> {

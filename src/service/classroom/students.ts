@@ -21,12 +21,17 @@ export interface StudentDeps {
   /** This session's answer limit, per seat. */
   answerLimiter: RateLimiter;
   now: () => Date;
-  /** Called after every change, so the dashboard knows to redraw. */
-  changed: () => void;
+  /** Told of each change once it is saved, for the live dashboard (answers are told by `attempts`, after their commit). */
+  events: SeatEvents;
+}
+
+export interface SeatEvents {
+  joined(seat: SeatRecord): void;
+  submitted(attemptId: string): void;
 }
 
 export function createStudentChannels(deps: StudentDeps): StudentChannels {
-  const { store, attempts, joinLimiter, answerLimiter, now, changed } = deps;
+  const { store, attempts, joinLimiter, answerLimiter, now, events } = deps;
 
   function openSession(): SessionRecord {
     const session = deps.session();
@@ -73,23 +78,24 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
       }
       joinLimiter.joined(remoteAddress);
       const token = newSeatToken();
-      const view = store.transaction(() => {
+      const { view, seat } = store.transaction(() => {
         const started = attempts.startAttempt({
           quizId: session.quizId,
           studentName: name,
           settings: { feedback: 'deferred', ...session.settings },
         });
-        store.insertSeat({
+        const seat: SeatRecord = {
           tokenHash: hashSeatToken(token),
           sessionId: session.id,
           attemptId: started.attemptId,
           name,
           removed: false,
           joinedAt: now().toISOString(),
-        });
-        return started;
+        };
+        store.insertSeat(seat);
+        return { view: started, seat };
       });
-      changed();
+      events.joined(seat);
       return { token, seat: seatView(session, view) };
     },
 
@@ -103,15 +109,14 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
       if (!answerLimiter.allow(seat.attemptId)) {
         throw new ServiceError('too-many-answers', 'this answer was not saved: answers are arriving faster than anybody types; wait a moment and answer again');
       }
-      const result = attempts.answer({ attemptId: seat.attemptId, questionId, response });
-      changed();
-      return result;
+      // Resolves once committed, together with the answers other students gave at the same moment.
+      return attempts.answer({ attemptId: seat.attemptId, questionId, response });
     },
 
     submit({ token }) {
       const { session, seat } = seatOf(token);
       attempts.submit({ attemptId: seat.attemptId }); // its review is not the student's until released
-      changed();
+      events.submitted(seat.attemptId);
       return seatView(session, attempts.getAttempt({ attemptId: seat.attemptId }));
     },
 
