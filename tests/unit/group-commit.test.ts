@@ -1,0 +1,175 @@
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGroupCommit } from '../../src/service/group-commit.ts';
+import { openStore, type AttemptRecord, type ResponseRecord } from '../../src/service/store.ts';
+import { tempDir } from './fixtures.ts';
+
+// Answers that arrive together are committed together, and each is acknowledged only after
+// the commit that holds it: a reader on another connection (what survives a crash) sees an
+// answer no later than its promise resolves.
+
+let cleanup: () => void = () => {};
+afterEach(() => cleanup());
+
+function dbFile(): string {
+  const temp = tempDir();
+  cleanup = temp.cleanup;
+  return join(temp.dir, 'evident.db');
+}
+
+function database(file: string): DatabaseSync {
+  const db = new DatabaseSync(file);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE IF NOT EXISTS t (n INTEGER UNIQUE)');
+  return db;
+}
+
+const rows = (db: DatabaseSync) => (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n;
+
+describe('group commit', () => {
+  it('commits the writes queued in one turn of the event loop in one transaction, and resolves each after it', async () => {
+    const file = dbFile();
+    const db = database(file);
+    const observer = database(file);
+    const batches: number[] = [];
+    const group = createGroupCommit(db, { onBatch: (size) => batches.push(size) });
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+
+    const acknowledged: number[] = [];
+    const writes = Array.from({ length: 50 }, (_, n) =>
+      group.enqueue(() => insert.run(n)).then(() => {
+        // Durable before acknowledged: another connection already sees this write.
+        expect(rows(observer)).toBe(50);
+        acknowledged.push(n);
+      }),
+    );
+    expect(group.pending).toBe(50);
+    expect(rows(observer)).toBe(0); // nothing committed, and nothing acknowledged, yet
+    await Promise.all(writes);
+    expect(batches).toEqual([50]);
+    expect(acknowledged).toHaveLength(50);
+
+    // The next turn's writes make a batch of their own.
+    await Promise.all([group.enqueue(() => insert.run(50)), group.enqueue(() => insert.run(51))]);
+    expect(batches).toEqual([50, 2]);
+    db.close();
+    observer.close();
+  });
+
+  it('fails a failing write alone: the others of its batch are committed', async () => {
+    const file = dbFile();
+    const db = database(file);
+    const group = createGroupCommit(db);
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+    const results = await Promise.allSettled([
+      group.enqueue(() => insert.run(1)),
+      group.enqueue(() => {
+        insert.run(2); // a write of two statements whose second fails: both are taken back
+        insert.run(1);
+      }),
+      group.enqueue(() => insert.run(3)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(db.prepare('SELECT n FROM t ORDER BY n').all().map((r) => r['n'])).toEqual([1, 3]);
+    db.close();
+  });
+
+  it('fails every write of the batch when its commit cannot be made, and acknowledges none', async () => {
+    const file = dbFile();
+    const db = database(file);
+    const locker = database(file);
+    db.exec('PRAGMA busy_timeout = 0');
+    locker.exec('BEGIN IMMEDIATE'); // another writer holds the database
+    const group = createGroupCommit(db);
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+    const results = await Promise.allSettled([group.enqueue(() => insert.run(1)), group.enqueue(() => insert.run(2))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    locker.exec('ROLLBACK');
+    expect(rows(db)).toBe(0);
+    // And the next batch goes through once the database is free.
+    await group.enqueue(() => insert.run(3));
+    expect(rows(locker)).toBe(1);
+    db.close();
+    locker.close();
+  });
+
+  it('commits at once what is queued when flushed, before the scheduled turn', async () => {
+    const file = dbFile();
+    const db = database(file);
+    const scheduled: (() => void)[] = [];
+    const group = createGroupCommit(db, { schedule: (flush) => scheduled.push(flush) });
+    const done = group.enqueue(() => db.prepare('INSERT INTO t (n) VALUES (1)').run());
+    expect(rows(db)).toBe(0);
+    group.flush();
+    expect(rows(db)).toBe(1);
+    await done;
+    for (const flush of scheduled) flush(); // the scheduled flush finds nothing left to do
+    expect(rows(db)).toBe(1);
+    db.close();
+  });
+});
+
+describe('the store’s answers under group commit', () => {
+  const attempt: AttemptRecord = {
+    id: '11111111-1111-4111-8111-111111111111',
+    quizId: 'north-korea-un',
+    studentName: 'Ada',
+    settings: { feedback: 'deferred', shuffle: false },
+    seed: 42,
+    status: 'in-progress',
+    startedAt: '2026-11-27T09:00:00.000Z',
+    submittedAt: null,
+  };
+  const answer = (questionId: string): ResponseRecord => ({
+    questionId,
+    response: { type: 'single-choice', optionId: 'a' },
+    points: 1,
+    maxPoints: 1,
+    verdict: 'correct',
+    answeredAt: '2026-11-27T09:01:00.000Z',
+  });
+
+  it('acknowledges an answer only once another connection can read it', async () => {
+    const file = dbFile();
+    const store = openStore(file);
+    store.insertAttempt(attempt);
+    const observer = new DatabaseSync(file, { readOnly: true });
+    const count = () => (observer.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n;
+    const saved = Promise.all(['q1', 'q2', 'q3'].map((id) => store.saveResponse(attempt.id, answer(id))));
+    expect(count()).toBe(0);
+    await saved;
+    expect(count()).toBe(3);
+    observer.close();
+    store.close();
+  });
+
+  it('lets nothing overtake a queued answer: reads see it, and a submission comes after it', async () => {
+    const file = dbFile();
+    const store = openStore(file);
+    store.insertAttempt(attempt);
+    const saved = store.saveResponse(attempt.id, answer('q1'));
+    expect(store.listResponses(attempt.id).map((r) => r.questionId)).toEqual(['q1']);
+    const second = store.saveResponse(attempt.id, answer('q2'));
+    const raw = new DatabaseSync(file, { readOnly: true });
+    const stored = () => (raw.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n;
+    expect(stored()).toBe(1);
+    store.markSubmitted(attempt.id, '2026-11-27T09:05:00.000Z');
+    // The queued answer was committed before the submission, not after it.
+    expect(stored()).toBe(2);
+    await Promise.all([saved, second]);
+    raw.close();
+    store.close();
+  });
+
+  it('commits what is queued when closed', async () => {
+    const file = dbFile();
+    const store = openStore(file);
+    store.insertAttempt(attempt);
+    const saved = store.saveResponse(attempt.id, answer('q1'));
+    store.close();
+    await saved;
+    const reopened = openStore(file);
+    expect(reopened.listResponses(attempt.id)).toHaveLength(1);
+    reopened.close();
+  });
+});
