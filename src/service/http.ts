@@ -50,9 +50,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (!watchSession) return sendError(response, refusal('hosting-unavailable', 'this copy of Evident cannot host class sessions'));
     const stream = openEventStream(request, response);
     try {
-      let stop: (() => void) | undefined;
-      stop = watchSession(sessionId.data, (event) => {
-        if (!stream.send(event.kind === 'snapshot' ? event.status.version : event.update.version, event)) stop?.();
+      // A stream that closes (the dashboard went away, or fell too far behind) stops the watch.
+      const stop = watchSession(sessionId.data, (event) => {
+        stream.send(event.kind === 'snapshot' ? event.status.version : event.update.version, event);
       });
       stream.onClose(stop);
     } catch (error) {

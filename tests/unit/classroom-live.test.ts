@@ -12,7 +12,7 @@ import { startHttpServer, type RunningServer } from '../../src/service/http.ts';
 import type { SessionRecord } from '../../src/service/store.ts';
 import { SESSION_EVENTS_PATH } from '../../src/shared/channels.ts';
 import type { SessionEvent, SessionStatus } from '../../src/shared/contract.ts';
-import { applySessionEvent } from '../../src/renderer/src/lib/session-feed.ts';
+import { applySessionEvent } from '../../src/renderer/src/lib/session-status.ts';
 import { addressOf, classroomHarness, LAN, LOOPBACK, send, student, type ClassroomHarness } from './classroom-fixtures.ts';
 import { seedQuiz, tempDir } from './fixtures.ts';
 

@@ -1,5 +1,8 @@
 import { SESSION_EVENTS_PATH } from '../../../shared/channels.ts';
 import type { SessionEvent, SessionStatus, WatchSession } from '../../../shared/contract.ts';
+import { applySessionEvent } from './session-status.ts';
+
+export { applySessionEvent };
 
 // The live dashboard's subscription, for any screen that shows a running session (the
 // teacher's dashboard, the projector view). The service pushes a snapshot and then updates; in
@@ -49,30 +52,6 @@ export function eventSourceFeed(base = '', reopenMs = REOPEN_MS): WatchSession {
       source?.close();
     };
   };
-}
-
-/**
- * The status after `event`: a snapshot replaces it; an update replaces the students it carries
- * (a new one goes at the end, as it joined), drops the deleted ones and takes the session's
- * fields and the class figures. An update older than what `current` already shows (a control's
- * reply can overtake the push) is left out, and applying one twice changes nothing.
- */
-export function applySessionEvent(current: SessionStatus | null, event: SessionEvent): SessionStatus | null {
-  if (event.kind === 'snapshot') return event.status;
-  const update = event.update;
-  if (!current || current.sessionId !== update.sessionId || update.version < current.version) return current;
-  const changed = new Map(update.students.map((s) => [s.attemptId, s]));
-  const deleted = new Set(update.deletedAttemptIds);
-  const students = current.students.flatMap((s) => {
-    if (deleted.has(s.attemptId)) return [];
-    const next = changed.get(s.attemptId);
-    changed.delete(s.attemptId);
-    return [next ?? s];
-  });
-  students.push(...changed.values());
-  const { students: _changed, deletedAttemptIds: _deleted, serverProblem, ...fields } = update;
-  const { serverProblem: _old, ...rest } = current;
-  return { ...rest, ...fields, ...(serverProblem === undefined ? {} : { serverProblem }), students };
 }
 
 /**
