@@ -1,0 +1,111 @@
+// What the classroom benchmarks share: the server as it ships (out/main/serve.js, built by
+// `npm run bench`) in its own process, so its memory is its own; JSON posts over keep-alive
+// connections from many loopback addresses (Linux routes 127/8 to loopback, so per-address
+// rules see many computers); a session's students joined. Loopback only, always.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from '../tests/unit/fixtures.ts';
+
+export interface Reply {
+  status: number;
+  body: { ok: boolean; value?: any; error?: { message: string } };
+}
+
+export interface TeacherServer {
+  port: number;
+  process: ChildProcess;
+  /** VmRSS or VmHWM (peak) of the server process, in MB. */
+  memoryMb(field: 'VmRSS' | 'VmHWM'): number;
+  stop(): Promise<void>;
+}
+
+export async function startTeacherServer(): Promise<TeacherServer> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const { dir, cleanup } = tempDir();
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const server = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--port', String(port), '--data-dir', dir, '--renderer', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('is serving') && resolve());
+    server.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+  });
+  return {
+    port,
+    process: server,
+    memoryMb(field) {
+      const line = readFileSync(`/proc/${server.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field));
+      return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
+    },
+    async stop() {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+      cleanup();
+    },
+  };
+}
+
+export function post(port: number, path: string, payload: unknown, options: { agent?: Agent; from?: string } = {}): Promise<Reply> {
+  const body = JSON.stringify(payload);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        ...(options.agent ? { agent: options.agent } : {}),
+        ...(options.from ? { localAddress: options.from } : {}),
+        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Reply['body'] });
+          } catch {
+            resolve({ status: res.statusCode ?? 0, body: { ok: false, error: { message: text.slice(0, 200) } } });
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The nth simulated computer. */
+export const addressOf = (n: number) => `127.0.${1 + Math.floor(n / 250)}.${1 + (n % 250)}`;
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+export interface Seat {
+  i: number;
+  agent: Agent;
+  from: string;
+  token: string;
+  attemptId: string;
+}
+
+/** Starts a session on 127.0.0.1 and seats `n` students, each from its own address, within `spreadMs`. */
+export async function seatClass(teacherPort: number, quizId: string, n: number, spreadMs: number) {
+  const started = await post(teacherPort, '/api/startSession', { quizId, host: '127.0.0.1', port: 0, settings: {} });
+  if (!started.body.ok) throw new Error(`startSession: ${started.body.error?.message}`);
+  const { sessionId, port, joinCode } = started.body.value as { sessionId: string; port: number; joinCode: string };
+  const seats: Seat[] = await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      await sleep(Math.random() * spreadMs);
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const from = addressOf(i);
+      const reply = await post(port, '/session-api/join', { code: joinCode, name: `Student ${i}` }, { agent, from });
+      if (!reply.body.ok) throw new Error(`join ${i}: ${reply.body.error?.message}`);
+      return { i, agent, from, token: reply.body.value.token as string, attemptId: reply.body.value.seat.attempt.attemptId as string };
+    }),
+  );
+  return { sessionId, port, seats };
+}
