@@ -165,7 +165,7 @@ describe('watches from the desktop app’s pages', () => {
     watches.stop(2, 1);
     expect(open.size).toBe(1);
     for (let id = 2; id <= MAX_WATCHES_PER_PAGE; id++) expect(watches.start(1, id, sessionRecord.id, () => {}).ok).toBe(true);
-    expect(watches.start(1, 99, sessionRecord.id, () => {})).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    expect(watches.start(1, 99, sessionRecord.id, () => {})).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/at most/) } });
     watches.stopPage(1);
     expect(open.size).toBe(0);
     expect(watches.size).toBe(0);
