@@ -1,0 +1,241 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import TeacherScreen from '../../src/renderer/src/TeacherScreen.svelte';
+import { ApiError, type Client } from '../../src/renderer/src/lib/api.ts';
+import { ClassResults, type ClassResultsClient } from '../../src/renderer/src/lib/class-results.svelte.ts';
+import type { AttemptSummary, QuizResults, QuizSummary } from '../../src/shared/contract.ts';
+import { installDialog } from './dialog-polyfill.ts';
+
+// The teacher's Class results: the state class with a fake service, and the screen on top of it.
+
+const quiz = (id: string, title: string): QuizSummary =>
+  ({ id, title, questionCount: 1, settings: { feedback: 'deferred', shuffle: false } }) as unknown as QuizSummary;
+
+const attempt = (n: number, studentName: string, quizId: string): AttemptSummary => ({
+  attemptId: `6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6${n}`,
+  quizId, title: quizId, studentName, status: 'submitted',
+  startedAt: '2025-01-01T00:00:00.000Z', submittedAt: '2025-01-01T00:10:00.000Z',
+  answered: 1, questionCount: 1, points: n % 2, maxPoints: 1, percentage: (n % 2) * 100,
+});
+
+const results = (quizId: string, title: string, attempts: AttemptSummary[]): QuizResults => ({
+  quizId, title,
+  article: { headline: 'Council meets', source: {}, paragraphs: [{ id: 'p1', number: 1, sentences: [{ id: 'p1.s1', text: 'The council met.' }] }] },
+  attempts,
+  questions: [
+    {
+      questionId: 'q1', number: 1, prompt: 'Did it meet?', type: 'true-false-not-given', skill: 'detail',
+      answered: attempts.length, facility: 0.5, averagePoints: 0.5, discrimination: null, flagged: false,
+    },
+  ],
+  sentences: [{ sentenceId: 'p1.s1', missed: 1, answered: 2 }],
+  unreadable: [],
+  reliability: { alpha: null, method: 'KR-20', attempts: attempts.length, reason: 'too few attempts' },
+});
+
+/** A fake service whose results replies the test releases one by one, in any order. */
+function fakeService() {
+  const stored: Record<string, AttemptSummary[]> = {
+    council: [attempt(1, 'Ada', 'council'), attempt(2, 'Grace', 'council')],
+    rivers: [attempt(3, 'Alan', 'rivers')],
+  };
+  const titles: Record<string, string> = { council: 'Council meets', rivers: 'Rivers' };
+  const pending: { quizId: string; release: () => void; fail: (e: unknown) => void }[] = [];
+  let hold = false;
+  const client = {
+    listQuizzes: vi.fn<ClassResultsClient['listQuizzes']>(async () => [quiz('council', 'Council meets'), quiz('rivers', 'Rivers')]),
+    quizResults: vi.fn<ClassResultsClient['quizResults']>(({ quizId }) => {
+      const reply = () => results(quizId, titles[quizId] ?? quizId, [...(stored[quizId] ?? [])]);
+      if (!hold) return Promise.resolve(reply());
+      return new Promise((resolve, reject) => pending.push({ quizId, release: () => resolve(reply()), fail: reject }));
+    }),
+    deleteAttempt: vi.fn<ClassResultsClient['deleteAttempt']>(async ({ attemptId }) => {
+      for (const id of Object.keys(stored)) stored[id] = (stored[id] ?? []).filter((a) => a.attemptId !== attemptId);
+      return { deleted: true as const };
+    }),
+    exportCsv: vi.fn<ClassResultsClient['exportCsv']>(async ({ kind, quizId }) => ({
+      filename: `${quizId}-${kind}.csv`, mediaType: 'text/csv' as const, content: '\uFEFFstudent\r\nAda\r\n',
+      unreadable: kind === 'responses' ? [{ attemptId: 'x', questionId: 'q1', problem: 'not a response' }] : [],
+    })),
+  };
+  return { client, pending, hold: (on: boolean) => (hold = on) };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeAll(() => installDialog());
+
+describe('ClassResults', () => {
+  it('lists the quizzes and loads the first one’s results', async () => {
+    const fake = fakeService();
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    expect(model.quizzes.map((q) => q.id)).toEqual(['council', 'rivers']);
+    expect(model.quizId).toBe('council');
+    expect(fake.client.quizResults).toHaveBeenCalledWith({ quizId: 'council' });
+    expect(model.results?.attempts.map((a) => a.studentName)).toEqual(['Ada', 'Grace']);
+    expect(model.submitted).toBe(2);
+    expect(model.missed.get('p1.s1')).toBe(1);
+    expect(model.answered.get('p1.s1')).toBe(2);
+  });
+
+  it('shows another quiz when chosen', async () => {
+    const fake = fakeService();
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    await model.choose('rivers');
+    expect(model.quizId).toBe('rivers');
+    expect(model.results?.title).toBe('Rivers');
+    expect(model.results?.attempts.map((a) => a.studentName)).toEqual(['Alan']);
+  });
+
+  it('drops a slow reply for a quiz the teacher has already left', async () => {
+    const fake = fakeService();
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    fake.hold(true);
+    const first = model.choose('rivers');
+    const second = model.choose('council');
+    expect(fake.pending.map((p) => p.quizId)).toEqual(['rivers', 'council']);
+    fake.pending[1]?.release();
+    await second;
+    expect(model.results?.title).toBe('Council meets');
+    fake.pending[0]?.release(); // the older reply arrives last
+    await first;
+    expect(model.quizId).toBe('council');
+    expect(model.results?.title).toBe('Council meets');
+  });
+
+  it('drops a stale failure too: an old request’s error does not cover the newer results', async () => {
+    const fake = fakeService();
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    fake.hold(true);
+    const first = model.choose('rivers');
+    const second = model.choose('council');
+    fake.pending[1]?.release();
+    await second;
+    fake.pending[0]?.fail(new Error('the service is busy'));
+    await first;
+    expect(model.error).toBeNull();
+    expect(model.results?.title).toBe('Council meets');
+  });
+
+  it('asks before deleting, deletes only on confirmation, then reloads', async () => {
+    const fake = fakeService();
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    const ada = model.results?.attempts[0];
+    if (!ada) throw new Error('no attempt');
+    model.askDelete(ada);
+    expect(model.deleting?.studentName).toBe('Ada');
+    model.cancelDelete();
+    expect(model.deleting).toBeNull();
+    expect(fake.client.deleteAttempt).not.toHaveBeenCalled();
+
+    model.askDelete(ada);
+    await model.confirmDelete();
+    expect(fake.client.deleteAttempt).toHaveBeenCalledWith({ attemptId: ada.attemptId });
+    expect(model.deleting).toBeNull();
+    expect(fake.client.quizResults).toHaveBeenCalledTimes(2);
+    expect(model.results?.attempts.map((a) => a.studentName)).toEqual(['Grace']);
+    expect(model.notice).toBe('Deleted the attempt of Ada.');
+  });
+
+  it('shows the service’s error as a sentence, and clears it when results come', async () => {
+    const fake = fakeService();
+    fake.client.quizResults.mockRejectedValueOnce(
+      new ApiError({ code: 'forbidden', reason: 'locked', message: 'the teacher’s side is locked' }),
+    );
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    expect(model.results).toBeNull();
+    expect(model.error).toBe('The teacher’s side is locked');
+    await model.reload();
+    expect(model.error).toBeNull();
+    expect(model.results?.title).toBe('Council meets');
+  });
+
+  it('shows a failed quiz list and a failed delete', async () => {
+    const fake = fakeService();
+    fake.client.listQuizzes.mockRejectedValueOnce(new Error('the library could not be read'));
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    expect(model.error).toBe('The library could not be read');
+    expect(fake.client.quizResults).not.toHaveBeenCalled();
+
+    await model.start();
+    const ada = model.results?.attempts[0];
+    if (!ada) throw new Error('no attempt');
+    fake.client.deleteAttempt.mockRejectedValueOnce(new Error('no such attempt'));
+    model.askDelete(ada);
+    await model.confirmDelete();
+    expect(model.error).toBe('No such attempt');
+    expect(model.notice).toBe('');
+    expect(model.results?.attempts).toHaveLength(2);
+  });
+
+  it('exports each CSV for the chosen quiz, saves it, and says what was left out', async () => {
+    const fake = fakeService();
+    const download = vi.fn();
+    const model = new ClassResults(fake.client, { download });
+    await model.start();
+    await model.choose('rivers');
+    await model.exportCsv('attempts');
+    expect(fake.client.exportCsv).toHaveBeenLastCalledWith({ kind: 'attempts', quizId: 'rivers' });
+    expect(download).toHaveBeenLastCalledWith('rivers-attempts.csv', 'text/csv', '\uFEFFstudent\r\nAda\r\n');
+    expect(model.notice).toBe('Saved rivers-attempts.csv.');
+    await model.exportCsv('responses');
+    expect(fake.client.exportCsv).toHaveBeenLastCalledWith({ kind: 'responses', quizId: 'rivers' });
+    expect(download).toHaveBeenCalledTimes(2);
+    expect(model.notice).toBe('Saved rivers-responses.csv. 1 unreadable stored record was left out (listed below).');
+  });
+});
+
+describe('TeacherScreen', () => {
+  function renderScreen() {
+    const fake = fakeService();
+    const ondone = vi.fn();
+    render(TeacherScreen, { client: fake.client as unknown as Client, ondone });
+    return { fake, ondone };
+  }
+
+  it('shows the attempts and switches quiz from the select', async () => {
+    const { fake } = renderScreen();
+    expect(await screen.findByRole('heading', { name: 'Council meets: 2 attempts, 2 submitted' })).toBeTruthy();
+    const attempts = screen.getByRole('region', { name: /Council meets: 2 attempts/ });
+    expect(within(attempts).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['Ada', 'Grace']);
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Quiz' }), { target: { value: 'rivers' } });
+    expect(await screen.findByRole('heading', { name: 'Rivers: 1 attempt, 1 submitted' })).toBeTruthy();
+    expect(fake.client.quizResults).toHaveBeenLastCalledWith({ quizId: 'rivers' });
+  });
+
+  it('asks in a dialog before deleting, then lists the attempts without it', async () => {
+    const { fake } = renderScreen();
+    await fireEvent.click(await screen.findByRole('button', { name: /^Delete ?the attempt of Ada$/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete this attempt?' });
+    expect(dialog.textContent).toContain('The attempt of Ada and all its answers will be deleted.');
+    expect(fake.client.deleteAttempt).not.toHaveBeenCalled();
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Deleted the attempt of Ada.'));
+    expect(await screen.findByRole('heading', { name: 'Council meets: 1 attempt, 1 submitted' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Delete ?the attempt of Ada$/ })).toBeNull();
+  });
+
+  it('shows an error from the service in an alert', async () => {
+    const fake = fakeService();
+    fake.client.quizResults.mockRejectedValueOnce(new Error('the results could not be read'));
+    render(TeacherScreen, { client: fake.client as unknown as Client, ondone: vi.fn() });
+    expect((await screen.findByRole('alert')).textContent).toBe('The results could not be read');
+    await flush();
+    expect(screen.queryByRole('heading', { name: /attempts,/ })).toBeNull();
+  });
+
+  it('gives each section heading an id of its own', async () => {
+    renderScreen();
+    const heading = await screen.findByRole('heading', { name: /Council meets: 2 attempts/ });
+    expect(heading.id).not.toBe('');
+    expect(heading.id).not.toBe('attempts-title');
+    expect(screen.getByRole('region', { name: 'Questions' })).toBeTruthy();
+  });
+});
