@@ -4,7 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/service/http.ts';
-import { CHANNELS, IPC_PREFIX } from '../../src/shared/channels.ts';
+import { CHANNELS, FEED_IPC, IPC_PREFIX } from '../../src/shared/channels.ts';
 import { SESSION_CHANNELS, SESSION_IPC_PREFIX } from '../../src/shared/session-channels.ts';
 import { fake, FakeBrowserWindow, FakeWebContents, type FakeFrame } from './fake-electron.ts';
 import { tempDir } from './fixtures.ts';
@@ -127,8 +127,13 @@ describe('every page the app opens', () => {
 });
 
 describe('IPC', () => {
-  it('has exactly one handler per channel of the contract, and nothing else', () => {
-    const expected = [...CHANNELS.map((c) => IPC_PREFIX + c), ...SESSION_CHANNELS.map((c) => SESSION_IPC_PREFIX + c)];
+  it('has exactly one handler per channel of the contract and of the dashboard feed, and nothing else', () => {
+    const expected = [
+      ...CHANNELS.map((c) => IPC_PREFIX + c),
+      ...SESSION_CHANNELS.map((c) => SESSION_IPC_PREFIX + c),
+      FEED_IPC.watch,
+      FEED_IPC.unwatch,
+    ];
     expect([...fake.ipcMain.registrations].sort()).toEqual([...expected].sort());
     expect(new Set(fake.ipcMain.registrations).size).toBe(fake.ipcMain.registrations.length);
   });
