@@ -141,7 +141,9 @@ for (let run = 0; run < RUNS; run++) {
 
 const cpus = os.cpus();
 const medianMs = median(timings);
-console.log(`loadQuiz: ${QUESTIONS.toLocaleString('en')} questions of 9 types, ${SENTENCE_COUNT.toLocaleString('en')} sentences, bank ${(bankText.length / 1e6).toFixed(1)} MB`);
+console.log(
+  `loadQuiz: ${QUESTIONS.toLocaleString('en')} questions of 9 types, ${SENTENCE_COUNT.toLocaleString('en')} sentences, bank ${(bankText.length / 1e6).toFixed(1)} MB`,
+);
 console.log(`machine:  ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} CPUs, Node ${process.version}`);
 console.log(`runs:     ${timings.map((t) => t.toFixed(0)).join(', ')} ms`);
 console.log(`median:   ${medianMs.toFixed(0)} ms (target < 1 s: ${medianMs < TARGET_MS ? 'met' : 'MISSED'})`);

@@ -31,7 +31,12 @@ await Promise.all(
       for (const [k, question] of quiz.questions.entries()) {
         const t0 = performance.now();
         try {
-          const reply = await post(port, '/session-api/answer', { token: s.token, questionId: question.id, response: variedResponse(question, s.i + k + pass, sentenceIds) }, { agent: s.agent, from: s.from });
+          const reply = await post(
+            port,
+            '/session-api/answer',
+            { token: s.token, questionId: question.id, response: variedResponse(question, s.i + k + pass, sentenceIds) },
+            { agent: s.agent, from: s.from },
+          );
           if (reply.status === 200) latencies.push(performance.now() - t0);
           else if (reply.status === 429) refused++;
           else failed++;
@@ -52,11 +57,15 @@ await server.stop();
 latencies.sort((a, b) => a - b);
 const rate = latencies.length / seconds;
 const p99 = percentile(latencies, 99);
-console.log(`burst: ${STUDENTS} students, no think time, ${PASSES} passes of ${quiz.questions.length} questions, session server on loopback, synchronous=FULL, group commit`);
+console.log(
+  `burst: ${STUDENTS} students, no think time, ${PASSES} passes of ${quiz.questions.length} questions, session server on loopback, synchronous=FULL, group commit`,
+);
 console.log(
   `  ${latencies.length.toLocaleString('en')} answers acknowledged in ${seconds.toFixed(1)} s: ${rate.toFixed(0)} a second; ` +
     `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(latencies.at(-1) ?? NaN).toFixed(0)} ms; ` +
     `refused by the per-seat limit ${refused}, failed ${failed}; every question answered on the dashboard: ${stored === STUDENTS * quiz.questions.length ? 'yes' : `NO (${stored})`}; server peak RSS ${peak.toFixed(0)} MB`,
 );
-console.log(`  target ≥ ${TARGET_RATE.toLocaleString('en')} answers a second: ${rate >= TARGET_RATE ? 'met' : 'MISSED'} (${rate.toFixed(0)})`);
+console.log(
+  `  target ≥ ${TARGET_RATE.toLocaleString('en')} answers a second: ${rate >= TARGET_RATE ? 'met' : 'MISSED'} (${rate.toFixed(0)})`,
+);
 console.log(`  target p99 < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'} (${p99.toFixed(1)} ms)`);

@@ -20,7 +20,10 @@ const TARGET_N = 2_000;
 const TARGET_P99_MS = 100;
 const TARGET_DASHBOARD_MS = 1_000;
 const TARGET_RSS_MB = 250;
-const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SIZES = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const sizes = SIZES.length > 0 ? SIZES : [500, 1000, 1500, 2000, 2500, 3000];
 
 const quiz = seedQuiz();
@@ -81,7 +84,12 @@ async function run(server: TeacherServer, n: number) {
         await sleep(500 + Math.random() * 1_000);
         const t0 = performance.now();
         try {
-          const reply = await post(port, '/session-api/answer', { token: s.token, questionId: question.id, response: variedResponse(question, s.i + k, sentenceIds) }, { agent: s.agent, from: s.from });
+          const reply = await post(
+            port,
+            '/session-api/answer',
+            { token: s.token, questionId: question.id, response: variedResponse(question, s.i + k, sentenceIds) },
+            { agent: s.agent, from: s.from },
+          );
           const t1 = performance.now();
           if (reply.status !== 200) lost++;
           else {
@@ -142,7 +150,9 @@ async function run(server: TeacherServer, n: number) {
   return result;
 }
 
-console.log(`a whole hall on loopback: ${quiz.questions.length} questions each, think time 0.5–1.5 s, dashboard pushed (server-sent events), synchronous=FULL`);
+console.log(
+  `a whole hall on loopback: ${quiz.questions.length} questions each, think time 0.5–1.5 s, dashboard pushed (server-sent events), synchronous=FULL`,
+);
 let largestHolding = 0;
 let breakage = '';
 for (const n of sizes) {
@@ -162,5 +172,7 @@ for (const n of sizes) {
     break;
   }
 }
-console.log(`largest N meeting every target: ${largestHolding || 'none'}${breakage ? `; breaks at ${breakage}` : ' (did not break within the sizes tried)'}`);
+console.log(
+  `largest N meeting every target: ${largestHolding || 'none'}${breakage ? `; breaks at ${breakage}` : ' (did not break within the sizes tried)'}`,
+);
 console.log(`target: ${TARGET_N.toLocaleString('en')} students meeting every target: ${largestHolding >= TARGET_N ? 'met' : 'MISSED'}`);

@@ -67,7 +67,9 @@ async function answerMany(count: number): Promise<number[]> {
 await answerMany(WARM_UP);
 const times = (await answerMany(ANSWERS)).sort((a, b) => a - b);
 const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
-console.log(`answer() over HTTP on loopback, keep-alive, synchronous=FULL, ${ANSWERS.toLocaleString('en')} answers (after ${WARM_UP} warm-up):`);
+console.log(
+  `answer() over HTTP on loopback, keep-alive, synchronous=FULL, ${ANSWERS.toLocaleString('en')} answers (after ${WARM_UP} warm-up):`,
+);
 console.log(`  p50 ${at(50).toFixed(3)} ms, p99 ${at(99).toFixed(3)} ms, max ${times.at(-1)!.toFixed(3)} ms`);
 console.log(`  target p99 < ${TARGET_P99_MS} ms: ${at(99) < TARGET_P99_MS ? 'met' : 'MISSED'}`);
 

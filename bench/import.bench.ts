@@ -77,7 +77,9 @@ async function time(label: string, input: ImportInput, targetMs: number, expecte
   }
   const medianMs = median(timings);
   const met = medianMs < targetMs;
-  console.log(`${label}: ${first.words.toLocaleString('en')} words, ${first.article.paragraphs.length} paragraphs, ${first.article.sentences.length.toLocaleString('en')} sentences, ${(input.bytes.byteLength / 1024).toFixed(0)} KB`);
+  console.log(
+    `${label}: ${first.words.toLocaleString('en')} words, ${first.article.paragraphs.length} paragraphs, ${first.article.sentences.length.toLocaleString('en')} sentences, ${(input.bytes.byteLength / 1024).toFixed(0)} KB`,
+  );
   console.log(`  runs:   ${timings.map((t) => t.toFixed(0)).join(', ')} ms`);
   console.log(`  median: ${medianMs.toFixed(0)} ms (target < ${targetMs} ms: ${met ? 'met' : 'MISSED'})`);
   return met;

@@ -37,7 +37,9 @@ export async function startTeacherServer(): Promise<TeacherServer> {
     port,
     process: server,
     memoryMb(field) {
-      const line = readFileSync(`/proc/${server.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field));
+      const line = readFileSync(`/proc/${server.pid}/status`, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith(field));
       return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
     },
     async stop() {
@@ -82,7 +84,8 @@ export function post(port: number, path: string, payload: unknown, options: { ag
 /** The nth simulated computer. */
 export const addressOf = (n: number) => `127.0.${1 + Math.floor(n / 250)}.${1 + (n % 250)}`;
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-export const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+export const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 export interface Seat {
   i: number;

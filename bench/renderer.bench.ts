@@ -46,7 +46,14 @@ if (!baseUrl) throw new Error(`the server did not say where it listens: ${firstL
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 const browser = await chromium.launch({
   ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 
 // Times are read in the page (performance.now() counts from navigation start), so Playwright's
@@ -91,7 +98,9 @@ try {
     `navigation to an interactive quiz (click on Start to the first question's options), median of ${RUNS}: ` +
       `${median(toQuiz).toFixed(0)} ms, max ${Math.max(...toQuiz).toFixed(0)} ms (target median ≤ 250 ms; includes Playwright's ~40 ms to deliver the click)`,
   );
-  console.log(`cold page load to the library's Start button, median of ${RUNS}: ${median(toLibrary).toFixed(0)} ms (no target; fonts and first paint dominate)`);
+  console.log(
+    `cold page load to the library's Start button, median of ${RUNS}: ${median(toLibrary).toFixed(0)} ms (no target; fonts and first paint dominate)`,
+  );
 
   // A full attempt: every question answered (through the API, as the page would), then the
   // page resumes it, submits, and the student looks at every question's review.
@@ -115,7 +124,9 @@ try {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
-  console.log(`page JS heap after a full attempt and a review of all ${count} questions: ${(heap / 2 ** 20).toFixed(1)} MB (target < 30 MB)`);
+  console.log(
+    `page JS heap after a full attempt and a review of all ${count} questions: ${(heap / 2 ** 20).toFixed(1)} MB (target < 30 MB)`,
+  );
   await context.close();
 } finally {
   await browser.close();

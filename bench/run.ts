@@ -14,7 +14,9 @@ const files = readdirSync(dir)
   .sort();
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`);
+console.log(
+  `machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`,
+);
 console.log('figures vary with load on a shared machine: compare ratios within one run\n');
 
 let failed = 0;

@@ -39,6 +39,8 @@ for (let run = 0; run < RUNS; run++) {
 rates.sort((a, b) => a - b);
 const median = rates[Math.floor(RUNS / 2)]!;
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
-console.log(`scoring: ${RESPONSES.toLocaleString('en')} responses over ${types.size} question types, ${RUNS} runs (points total ${checksum.toFixed(2)})`);
+console.log(
+  `scoring: ${RESPONSES.toLocaleString('en')} responses over ${types.size} question types, ${RUNS} runs (points total ${checksum.toFixed(2)})`,
+);
 console.log(`  median ${fmt(median)} responses/s, best ${fmt(rates[RUNS - 1]!)}, worst ${fmt(rates[0]!)}`);
 console.log(`  target ≥ ${fmt(TARGET_PER_SECOND)} responses/s on one core: ${median >= TARGET_PER_SECOND ? 'met' : 'MISSED'}`);

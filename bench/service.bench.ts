@@ -62,8 +62,12 @@ const started = performance.now();
 await answerMany(service, MEMORY_RESPONSES, false);
 const seconds = (performance.now() - started) / 1000;
 const peak = process.resourceUsage().maxRSS;
-console.log(`scoring and storing ${MEMORY_RESPONSES.toLocaleString('en')} responses (FULL, ${Math.ceil(MEMORY_RESPONSES / quiz.questions.length)} attempts) took ${seconds.toFixed(1)} s`);
-console.log(`  peak RSS ${mb(peak)} MB (${mb(before)} MB before this part); heap now ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
+console.log(
+  `scoring and storing ${MEMORY_RESPONSES.toLocaleString('en')} responses (FULL, ${Math.ceil(MEMORY_RESPONSES / quiz.questions.length)} attempts) took ${seconds.toFixed(1)} s`,
+);
+console.log(
+  `  peak RSS ${mb(peak)} MB (${mb(before)} MB before this part); heap now ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`,
+);
 console.log(`  target peak RSS < ${TARGET_RSS_MB} MB: ${Number(mb(peak)) < TARGET_RSS_MB ? 'met' : 'MISSED'}`);
 
 // The teacher's side, for information: the class views over the same database.
@@ -75,7 +79,9 @@ for (const [channel, payload] of [
   const start = performance.now();
   const reply = dispatch(service, channel, payload, quiet);
   if (!reply.ok) throw new Error(reply.error.message);
-  console.log(`  ${channel} over all of them (not a target): ${(performance.now() - start).toFixed(0)} ms, peak RSS since start ${mb(process.resourceUsage().maxRSS)} MB`);
+  console.log(
+    `  ${channel} over all of them (not a target): ${(performance.now() - start).toFixed(0)} ms, peak RSS since start ${mb(process.resourceUsage().maxRSS)} MB`,
+  );
 }
 close();
 
@@ -92,4 +98,3 @@ for (const synchronous of ['FULL', 'NORMAL'] as const) {
   );
 }
 console.log(`  target p99 < ${TARGET_P99_MS} ms with FULL (the app's setting): ${p99s['FULL']! < TARGET_P99_MS ? 'met' : 'MISSED'}`);
-

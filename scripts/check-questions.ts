@@ -45,8 +45,7 @@ function main(): number {
   }
 
   const defaultDir = fileURLToPath(new URL('../questions', import.meta.url));
-  const { quizzes, problems } =
-    options.paths.length > 0 ? loadQuizPaths(options.paths) : loadQuizDirectory(defaultDir);
+  const { quizzes, problems } = options.paths.length > 0 ? loadQuizPaths(options.paths) : loadQuizDirectory(defaultDir);
 
   // Keep stdout clean for --json, so that it can be piped into another program.
   const say = options.mode === 'json' ? console.error : console.log;
@@ -102,7 +101,11 @@ function firstWords(text: string, count = 8): string {
 
 function coverageReport(quiz: LoadedQuiz): string {
   const cited = citedParagraphs(quiz);
-  const lines = [`${quiz.title} (${quiz.id}): ${plural(quiz.questions.length, 'question')}`, '', 'Paragraphs and the questions citing them:'];
+  const lines = [
+    `${quiz.title} (${quiz.id}): ${plural(quiz.questions.length, 'question')}`,
+    '',
+    'Paragraphs and the questions citing them:',
+  ];
   for (const paragraph of quiz.article.paragraphs) {
     const questionIds = cited.get(paragraph.id) ?? [];
     const opening = firstWords(paragraph.sentences[0]?.text ?? '');
@@ -122,7 +125,11 @@ function coverageReport(quiz: LoadedQuiz): string {
 }
 
 /** Every possible value is listed, so that a missing type or skill shows as 0 rather than vanishing. */
-function countLines(questions: readonly LoadedQuestion[], values: readonly string[], keyOf: (question: LoadedQuestion) => string): string[] {
+function countLines(
+  questions: readonly LoadedQuestion[],
+  values: readonly string[],
+  keyOf: (question: LoadedQuestion) => string,
+): string[] {
   const width = Math.max(...values.map((value) => value.length));
   return values.map((value) => {
     const count = questions.filter((question) => keyOf(question) === value).length;

@@ -28,7 +28,9 @@ for (let trial = 0; trial < trials; trial++) {
     inFlightKept += result.stored - result.acknowledged;
     if (result.finished) finishedBeforeKill++;
     if (result.lost.length > 0 || result.problems.length > 0) {
-      failures.push(`trial ${trial} (kill ${delayMs.toFixed(1)} ms after ack ${killAfterAcks}): lost ${result.lost.join(', ') || 'nothing'}; ${result.problems.join('; ')}`);
+      failures.push(
+        `trial ${trial} (kill ${delayMs.toFixed(1)} ms after ack ${killAfterAcks}): lost ${result.lost.join(', ') || 'nothing'}; ${result.problems.join('; ')}`,
+      );
     }
   } catch (error) {
     failures.push(`trial ${trial}: ${(error as Error).message}`);

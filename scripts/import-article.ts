@@ -70,7 +70,10 @@ async function main(): Promise<number> {
     if (!info.isFile()) throw new ImportError('unreadable', 'it is not a file');
     // Refused before reading, so a huge file is never loaded into memory.
     if (info.size > DEFAULT_IMPORT_LIMITS.maxBytes) {
-      throw new ImportError('file-too-large', `the file is ${formatBytes(info.size)}, over the limit of ${formatBytes(DEFAULT_IMPORT_LIMITS.maxBytes)} for an article`);
+      throw new ImportError(
+        'file-too-large',
+        `the file is ${formatBytes(info.size)}, over the limit of ${formatBytes(DEFAULT_IMPORT_LIMITS.maxBytes)} for an article`,
+      );
     }
     const bytes = await readFile(options.file);
     const started = performance.now();
@@ -84,7 +87,8 @@ async function main(): Promise<number> {
     process.stdout.write(options.json ? `${JSON.stringify(toImportJson(imported))}\n` : `${toText(imported)}\n`);
     return 0;
   } catch (error) {
-    const message = error instanceof ImportError ? error.message : error instanceof Error && 'code' in error ? fileError(error) : String(error);
+    const message =
+      error instanceof ImportError ? error.message : error instanceof Error && 'code' in error ? fileError(error) : String(error);
     process.stderr.write(`import-article: ${options.file}: ${message.replace(/\s*\n\s*/gu, ' ')}\n`);
     return 1;
   }

@@ -30,7 +30,8 @@ export function planStart(args: readonly string[], runtime: ElectronRuntime): St
   if (fetched) return { mode: 'electron', binary: fetched };
   return {
     mode: 'browser',
-    reason: 'Electron’s runtime is not installed and could not be downloaded here, so Evident starts in your browser instead: open the address below.',
+    reason:
+      'Electron’s runtime is not installed and could not be downloaded here, so Evident starts in your browser instead: open the address below.',
   };
 }
 

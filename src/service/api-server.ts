@@ -84,7 +84,8 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     if (foreign) return sendError(response, foreign);
 
     const url = new URL(request.url ?? '/', 'http://server');
-    const fixed = options.fixedReplies && Object.hasOwn(options.fixedReplies, url.pathname) ? options.fixedReplies[url.pathname] : undefined;
+    const fixed =
+      options.fixedReplies && Object.hasOwn(options.fixedReplies, url.pathname) ? options.fixedReplies[url.pathname] : undefined;
     if (fixed) return sendEnvelope(response, fixed);
     if (options.absentPrefixes?.some((prefix) => url.pathname.startsWith(prefix))) {
       return sendError(response, refusal('no-such-route', 'there is no such thing here'));
@@ -131,4 +132,3 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       }),
   };
 }
-

@@ -33,7 +33,9 @@ interface Holder {
 function readHolder(file: string): Holder | undefined {
   try {
     const holder = JSON.parse(readFileSync(file, 'utf8')) as Partial<Holder>;
-    return typeof holder.pid === 'number' && typeof holder.host === 'string' ? { pid: holder.pid, host: holder.host, since: String(holder.since) } : undefined;
+    return typeof holder.pid === 'number' && typeof holder.host === 'string'
+      ? { pid: holder.pid, host: holder.host, since: String(holder.since) }
+      : undefined;
   } catch {
     return undefined; // unreadable: left half-written by a crash, so stale
   }

@@ -28,7 +28,13 @@ type Schemas = { input: z.ZodType; output: z.ZodType };
  * `caller` is what the transport knows of who is calling (the teacher token it was given).
  */
 export function dispatch(service: Service, channel: SyncChannel, payload: unknown, log?: Log, caller?: Caller): Envelope<unknown>;
-export function dispatch(service: Service, channel: string, payload: unknown, log?: Log, caller?: Caller): Envelope<unknown> | Promise<Envelope<unknown>>;
+export function dispatch(
+  service: Service,
+  channel: string,
+  payload: unknown,
+  log?: Log,
+  caller?: Caller,
+): Envelope<unknown> | Promise<Envelope<unknown>>;
 export function dispatch(
   service: Service,
   channel: string,

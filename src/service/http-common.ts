@@ -85,7 +85,11 @@ export async function readJsonRequest(request: IncomingMessage, limit: number): 
     return { ok: false, error: refusal('wrong-method', 'use POST for the API'), status: 405 };
   }
   if (!isJsonContentType(request.headers['content-type'])) {
-    return { ok: false, error: refusal('wrong-content-type', 'send the request body as application/json, in UTF-8 (charset=utf-8 or none)'), status: 415 };
+    return {
+      ok: false,
+      error: refusal('wrong-content-type', 'send the request body as application/json, in UTF-8 (charset=utf-8 or none)'),
+      status: 415,
+    };
   }
   const body = await readBody(request, limit);
   if (body === undefined) {

@@ -73,7 +73,11 @@ export function publicQuestion(question: LoadedQuestion, number: number, seed: n
     case 'cloze':
       return { ...common, type: question.type, text: question.text, gaps: question.gaps.map((g) => ({ id: g.id })) };
     case 'ordering':
-      return { ...common, type: question.type, items: shuffledAwayFromKey(choices(question.items), deriveSeed(seed, question.id), orderingKey(question)) };
+      return {
+        ...common,
+        type: question.type,
+        items: shuffledAwayFromKey(choices(question.items), deriveSeed(seed, question.id), orderingKey(question)),
+      };
     case 'matching':
       return {
         ...common,

@@ -106,7 +106,12 @@ export function createResultsChannels(deps: { quizzes: readonly LoadedQuiz[]; st
       const attempts = attemptsWhere({ quizId }, unreadable);
       const table = kind === 'attempts' ? attemptsTable(columns, attempts) : responsesTable(columns, attempts);
       const stamp = now().toISOString().slice(0, 16).replace(/:/g, '-');
-      return { filename: `evident-${kind}-${quizId ?? 'all-quizzes'}-${stamp}.csv`, mediaType: 'text/csv', content: toCsv(table), unreadable };
+      return {
+        filename: `evident-${kind}-${quizId ?? 'all-quizzes'}-${stamp}.csv`,
+        mediaType: 'text/csv',
+        content: toCsv(table),
+        unreadable,
+      };
     },
   };
 }

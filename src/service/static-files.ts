@@ -54,7 +54,12 @@ export async function serveStatic(rendererDir: string, pathname: string, headOnl
 }
 
 /** Everything that is not the API: the built renderer's files, read-only. */
-export function serveRendererFile(request: IncomingMessage, response: ServerResponse, rendererDir: string, pathname: string): Promise<void> | void {
+export function serveRendererFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  rendererDir: string,
+  pathname: string,
+): Promise<void> | void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('Allow', 'GET, HEAD');
     return sendError(response, refusal('wrong-method', 'only GET and HEAD are served here'), 405);

@@ -38,10 +38,12 @@ export function storageProblemOf(error: unknown): string | undefined {
 export function startupProblem(error: unknown, dataDir: string): string {
   if (error instanceof DataFolderInUse) return `Evident cannot start: ${error.message}.`;
   const storage = storageProblemOf(error);
-  if (storage) return `Evident cannot start: ${storage} (the database in ${dataDir}); free some space or fix its permissions, then start again.`;
+  if (storage)
+    return `Evident cannot start: ${storage} (the database in ${dataDir}); free some space or fix its permissions, then start again.`;
   if (error instanceof StoreError) return `Evident cannot start: ${error.message}.`;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `Evident cannot start: the data folder ${dataDir} cannot be written (${code}).`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return `Evident cannot start: the data folder ${dataDir} cannot be written (${code}).`;
   const message = error instanceof Error ? error.message : String(error);
   return `Evident cannot start: ${message.split('\n')[0]}.`;
 }

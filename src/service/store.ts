@@ -133,7 +133,9 @@ export interface StoreOptions {
 }
 
 const warnUnreadable: OnUnreadable = ({ attemptId, questionId, problem }) =>
-  console.warn(`a stored ${questionId ? `answer to ${questionId} of attempt ${attemptId}` : `attempt ${attemptId}`} is unreadable and was left out (${problem})`);
+  console.warn(
+    `a stored ${questionId ? `answer to ${questionId} of attempt ${attemptId}` : `attempt ${attemptId}`} is unreadable and was left out (${problem})`,
+  );
 
 /**
  * Opens (or creates) the database at `file`. A file that is not an Evident database, or is
@@ -190,7 +192,7 @@ function openExisting(file: string, options: StoreOptions): Store {
 function migrate(db: DatabaseSync, file: string, synchronous: 'FULL' | 'NORMAL'): void {
   const { application_id: appId } = db.prepare('PRAGMA application_id').get() as { application_id: number };
   const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
-  const tableCount = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n;
+  const tableCount = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
   if (appId !== APPLICATION_ID && (appId !== 0 || tableCount > 0)) {
     throw new StoreError(`${file} is not an Evident database`, true);
   }
@@ -310,7 +312,9 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
     },
     listResponses(attemptId, onUnreadable = defaultOnUnreadable) {
       answers.flush();
-      return selectResponses.all(attemptId).flatMap((row) => parseListedRow(ResponseRow, { attempt_id: attemptId, ...row }, onUnreadable) ?? []);
+      return selectResponses
+        .all(attemptId)
+        .flatMap((row) => parseListedRow(ResponseRow, { attempt_id: attemptId, ...row }, onUnreadable) ?? []);
     },
     responsesByAttempt(filter, onUnreadable = defaultOnUnreadable) {
       answers.flush();

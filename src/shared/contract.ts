@@ -228,7 +228,9 @@ export const QuestionResult = z.strictObject({
   flagged: z.boolean(),
   /** Choice types only: how many submitted answers chose each option. */
   options: z
-    .array(z.strictObject({ id: z.string(), text: z.string(), correct: z.boolean(), count: z.int().min(0), share: z.number().min(0).max(1) }))
+    .array(
+      z.strictObject({ id: z.string(), text: z.string(), correct: z.boolean(), count: z.int().min(0), share: z.number().min(0).max(1) }),
+    )
     .optional(),
 });
 
@@ -548,7 +550,7 @@ export const ERROR_REASONS = {
   'no-such-route': 'not-found',
   'invalid-path': 'bad-request',
   'no-such-file': 'not-found',
-  'unreachable': 'internal',
+  unreachable: 'internal',
   'unreadable-reply': 'internal',
   // The database could not save (disk full, read-only, locked): the message says which
   'not-saved': 'internal',

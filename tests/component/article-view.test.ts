@@ -7,7 +7,14 @@ const article: PublicArticle = {
   headline: 'Council meets',
   source: { publication: 'The Paper', date: '2014-12-23' },
   paragraphs: [
-    { id: 'p1', number: 1, sentences: [{ id: 'p1.s1', text: 'The council met.' }, { id: 'p1.s2', text: 'North Korea stayed away.' }] },
+    {
+      id: 'p1',
+      number: 1,
+      sentences: [
+        { id: 'p1.s1', text: 'The council met.' },
+        { id: 'p1.s2', text: 'North Korea stayed away.' },
+      ],
+    },
     { id: 'p2', number: 2, sentences: [{ id: 'p2.s1', text: 'China could block action.' }] },
   ],
 };

@@ -13,19 +13,40 @@ const quiz = (id: string, title: string): QuizSummary =>
 
 const attempt = (n: number, studentName: string, quizId: string): AttemptSummary => ({
   attemptId: `6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6${n}`,
-  quizId, title: quizId, studentName, status: 'submitted',
-  startedAt: '2025-01-01T00:00:00.000Z', submittedAt: '2025-01-01T00:10:00.000Z',
-  answered: 1, questionCount: 1, points: n % 2, maxPoints: 1, percentage: (n % 2) * 100,
+  quizId,
+  title: quizId,
+  studentName,
+  status: 'submitted',
+  startedAt: '2025-01-01T00:00:00.000Z',
+  submittedAt: '2025-01-01T00:10:00.000Z',
+  answered: 1,
+  questionCount: 1,
+  points: n % 2,
+  maxPoints: 1,
+  percentage: (n % 2) * 100,
 });
 
 const results = (quizId: string, title: string, attempts: AttemptSummary[]): QuizResults => ({
-  quizId, title,
-  article: { headline: 'Council meets', source: {}, paragraphs: [{ id: 'p1', number: 1, sentences: [{ id: 'p1.s1', text: 'The council met.' }] }] },
+  quizId,
+  title,
+  article: {
+    headline: 'Council meets',
+    source: {},
+    paragraphs: [{ id: 'p1', number: 1, sentences: [{ id: 'p1.s1', text: 'The council met.' }] }],
+  },
   attempts,
   questions: [
     {
-      questionId: 'q1', number: 1, prompt: 'Did it meet?', type: 'true-false-not-given', skill: 'detail',
-      answered: attempts.length, facility: 0.5, averagePoints: 0.5, discrimination: null, flagged: false,
+      questionId: 'q1',
+      number: 1,
+      prompt: 'Did it meet?',
+      type: 'true-false-not-given',
+      skill: 'detail',
+      answered: attempts.length,
+      facility: 0.5,
+      averagePoints: 0.5,
+      discrimination: null,
+      flagged: false,
     },
   ],
   sentences: [{ sentenceId: 'p1.s1', missed: 1, answered: 2 }],
@@ -54,7 +75,9 @@ function fakeService() {
       return { deleted: true as const };
     }),
     exportCsv: vi.fn<ClassResultsClient['exportCsv']>(async ({ kind, quizId }) => ({
-      filename: `${quizId}-${kind}.csv`, mediaType: 'text/csv' as const, content: '\uFEFFstudent\r\nAda\r\n',
+      filename: `${quizId}-${kind}.csv`,
+      mediaType: 'text/csv' as const,
+      content: '\uFEFFstudent\r\nAda\r\n',
       unreadable: kind === 'responses' ? [{ attemptId: 'x', questionId: 'q1', problem: 'not a response' }] : [],
     })),
   };
@@ -204,7 +227,11 @@ describe('TeacherScreen', () => {
     const { fake } = renderScreen();
     expect(await screen.findByRole('heading', { name: 'Council meets: 2 attempts, 2 submitted' })).toBeTruthy();
     const attempts = screen.getByRole('region', { name: /Council meets: 2 attempts/ });
-    expect(within(attempts).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['Ada', 'Grace']);
+    expect(
+      within(attempts)
+        .getAllByRole('rowheader')
+        .map((c) => c.textContent),
+    ).toEqual(['Ada', 'Grace']);
     await fireEvent.change(screen.getByRole('combobox', { name: 'Quiz' }), { target: { value: 'rivers' } });
     expect(await screen.findByRole('heading', { name: 'Rivers: 1 attempt, 1 submitted' })).toBeTruthy();
     expect(fake.client.quizResults).toHaveBeenLastCalledWith({ quizId: 'rivers' });

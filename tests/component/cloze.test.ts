@@ -4,7 +4,12 @@ import Cloze from '../../src/renderer/src/questions/Cloze.svelte';
 import type { PublicQuestion } from '../../src/shared/contract.ts';
 
 const question: Extract<PublicQuestion, { type: 'cloze' }> = {
-  id: 'warning', number: 5, prompt: 'Complete the sentence.', points: 2, skill: 'detail', difficulty: 'medium',
+  id: 'warning',
+  number: 5,
+  prompt: 'Complete the sentence.',
+  points: 2,
+  skill: 'detail',
+  difficulty: 'medium',
   type: 'cloze',
   text: 'The regime threatened further {{threat}}, after the vote to move the issue to the {{body}}.',
   gaps: [{ id: 'threat' }, { id: 'body' }],

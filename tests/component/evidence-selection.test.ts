@@ -4,15 +4,21 @@ import EvidenceSelection from '../../src/renderer/src/questions/EvidenceSelectio
 import type { PublicArticle, PublicQuestion } from '../../src/shared/contract.ts';
 
 const question: Extract<PublicQuestion, { type: 'evidence-selection' }> = {
-  id: 'denial', number: 6, prompt: 'Select the sentences that show a denial.', points: 2, skill: 'quotation',
-  difficulty: 'medium', type: 'evidence-selection',
+  id: 'denial',
+  number: 6,
+  prompt: 'Select the sentences that show a denial.',
+  points: 2,
+  skill: 'quotation',
+  difficulty: 'medium',
+  type: 'evidence-selection',
 };
 const article: PublicArticle = {
   headline: 'Council meets',
   source: {},
   paragraphs: [
     {
-      id: 'p1', number: 1,
+      id: 'p1',
+      number: 1,
       sentences: [
         { id: 'p1.s1', text: 'Officials are still denying any involvement in the hack on Sony.' },
         { id: 'p1.s2', text: 'It said so.' },
@@ -64,7 +70,11 @@ describe('EvidenceSelection', () => {
 
   it('lists the correct sentences beside the student’s, in words', () => {
     render(EvidenceSelection, {
-      question, article, response: selection('p1.s1', 'p2.s1'), correct: selection('p1.s1', 'p1.s2'), disabled: true,
+      question,
+      article,
+      response: selection('p1.s1', 'p2.s1'),
+      correct: selection('p1.s1', 'p1.s2'),
+      disabled: true,
       onanswer: vi.fn(),
     });
     const mine = screen.getByRole('list', { name: 'Your answer' });

@@ -11,21 +11,46 @@ import { installDialog } from './dialog-polyfill.ts';
 
 const SESSION = '0b6f3d2a-6c1e-4f8e-9d2f-1a2b3c4d5e60';
 const student = (n: number, over: Partial<SessionStudent> = {}): SessionStudent => ({
-  attemptId: `6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6${n}`, name: `Student ${n}`, status: 'in-progress', removed: false,
-  joinedAt: '2025-01-01T00:00:00.000Z', answered: 0, questionCount: 2, points: 0, maxPoints: 2, percentage: 0, ...over,
+  attemptId: `6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6${n}`,
+  name: `Student ${n}`,
+  status: 'in-progress',
+  removed: false,
+  joinedAt: '2025-01-01T00:00:00.000Z',
+  answered: 0,
+  questionCount: 2,
+  points: 0,
+  maxPoints: 2,
+  percentage: 0,
+  ...over,
 });
 const status = (over: Partial<SessionStatus> = {}): SessionStatus => ({
-  sessionId: SESSION, quizId: 'quiz', title: 'The river', settings: { shuffle: false }, joinCode: 'ABCDEF', joinCodeDisplay: 'ABC DEF',
-  state: 'open', reviewReleased: false, host: '127.0.0.1', port: 4320, joinAddress: '127.0.0.1:4320', joinUrl: 'http://127.0.0.1:4320/',
-  listening: true, createdAt: '2025-01-01T00:00:00.000Z', version: 1,
+  sessionId: SESSION,
+  quizId: 'quiz',
+  title: 'The river',
+  settings: { shuffle: false },
+  joinCode: 'ABCDEF',
+  joinCodeDisplay: 'ABC DEF',
+  state: 'open',
+  reviewReleased: false,
+  host: '127.0.0.1',
+  port: 4320,
+  joinAddress: '127.0.0.1:4320',
+  joinUrl: 'http://127.0.0.1:4320/',
+  listening: true,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  version: 1,
   article: { headline: 'The river', source: {}, paragraphs: [{ id: 'p1', number: 1, sentences: [{ id: 'p1.s1', text: 'It flows.' }] }] },
-  students: [], questions: [{ questionId: 'q1', number: 1, prompt: 'Where?', answered: 0, correct: 0, shareCorrect: null }],
-  sentences: [{ sentenceId: 'p1.s1', missed: 0 }], ...over,
+  students: [],
+  questions: [{ questionId: 'q1', number: 1, prompt: 'Where?', answered: 0, correct: 0, shareCorrect: null }],
+  sentences: [{ sentenceId: 'p1.s1', missed: 0 }],
+  ...over,
 });
 
 function fakeClient(over: Partial<HostClient> = {}): HostClient {
   return {
-    listQuizzes: vi.fn(async () => [{ id: 'quiz', title: 'The river', headline: 'The river', source: {}, questionCount: 2, totalPoints: 2, estimatedMinutes: 5 }]),
+    listQuizzes: vi.fn(async () => [
+      { id: 'quiz', title: 'The river', headline: 'The river', source: {}, questionCount: 2, totalPoints: 2, estimatedMinutes: 5 },
+    ]),
     listNetworkInterfaces: vi.fn(async () => [{ name: 'lo', address: '127.0.0.1', family: 'IPv4' as const, internal: true }]),
     sessionStatus: vi.fn(async () => null),
     startSession: vi.fn(async () => status()),
@@ -91,7 +116,12 @@ describe('HostSession', () => {
     host.shuffle = true;
     host.timeLimit = 20;
     await host.start();
-    expect(client.startSession).toHaveBeenCalledWith({ quizId: 'quiz', host: '127.0.0.1', port: 5000, settings: { shuffle: true, timeLimitMinutes: 20 } });
+    expect(client.startSession).toHaveBeenCalledWith({
+      quizId: 'quiz',
+      host: '127.0.0.1',
+      port: 5000,
+      settings: { shuffle: true, timeLimitMinutes: 20 },
+    });
     expect(host.session?.sessionId).toBe(SESSION);
     expect(host.starting).toBe(false);
     expect(host.notice).toBe('The session is open. Students can join now.');
@@ -103,7 +133,11 @@ describe('HostSession', () => {
   it('shows the service’s refusal when the session cannot start, and stays on the form', async () => {
     const client = fakeClient({
       startSession: vi.fn(async () => {
-        throw new ApiError({ code: 'conflict', reason: 'port-unavailable', message: 'port 4320 is already in use on 127.0.0.1; choose another' });
+        throw new ApiError({
+          code: 'conflict',
+          reason: 'port-unavailable',
+          message: 'port 4320 is already in use on 127.0.0.1; choose another',
+        });
       }),
     });
     const feed = fakeFeed();
@@ -118,7 +152,10 @@ describe('HostSession', () => {
 
   it('shows a session already running when the screen opens, and watches it', async () => {
     const feed = fakeFeed();
-    const host = new HostSession(fakeClient({ sessionStatus: vi.fn(async () => status({ state: 'locked' })) }), { watch: feed.watch, qr: noQr });
+    const host = new HostSession(fakeClient({ sessionStatus: vi.fn(async () => status({ state: 'locked' })) }), {
+      watch: feed.watch,
+      qr: noQr,
+    });
     await host.load();
     expect(host.session?.state).toBe('locked');
     expect([...feed.watching.keys()]).toEqual([SESSION]);
@@ -201,13 +238,33 @@ describe('HostSession', () => {
     const { host, feed } = await started();
     feed.push({ kind: 'snapshot', status: status({ students: [student(1)], version: 2 }) });
     expect(host.session?.students.map((s) => s.name)).toEqual(['Student 1']);
-    const { students: _s, title: _t, quizId: _q, settings: _st, joinCode: _j, joinCodeDisplay: _d, host: _h, createdAt: _c, article: _a, ...fields } = status();
+    const {
+      students: _s,
+      title: _t,
+      quizId: _q,
+      settings: _st,
+      joinCode: _j,
+      joinCodeDisplay: _d,
+      host: _h,
+      createdAt: _c,
+      article: _a,
+      ...fields
+    } = status();
     feed.push({
       kind: 'update',
-      update: { ...fields, version: 3, students: [student(1, { answered: 1, points: 1 }), student(2)], deletedAttemptIds: [], sentences: [{ sentenceId: 'p1.s1', missed: 2 }] },
+      update: {
+        ...fields,
+        version: 3,
+        students: [student(1, { answered: 1, points: 1 }), student(2)],
+        deletedAttemptIds: [],
+        sentences: [{ sentenceId: 'p1.s1', missed: 2 }],
+      },
     });
     expect(host.session?.version).toBe(3);
-    expect(host.session?.students.map((s) => [s.name, s.answered])).toEqual([['Student 1', 1], ['Student 2', 0]]);
+    expect(host.session?.students.map((s) => [s.name, s.answered])).toEqual([
+      ['Student 1', 1],
+      ['Student 2', 0],
+    ]);
     expect(host.active).toHaveLength(2);
     expect(host.missed.get('p1.s1')).toBe(2);
   });

@@ -4,7 +4,12 @@ import Matching from '../../src/renderer/src/questions/Matching.svelte';
 import type { PublicQuestion } from '../../src/shared/contract.ts';
 
 const question: Extract<PublicQuestion, { type: 'matching' }> = {
-  id: 'numbers', number: 8, prompt: 'Match each number.', points: 2, skill: 'detail', difficulty: 'medium',
+  id: 'numbers',
+  number: 8,
+  prompt: 'Match each number.',
+  points: 2,
+  skill: 'detail',
+  difficulty: 'medium',
   type: 'matching',
   left: [
     { id: 'fifteen', text: '15' },

@@ -4,7 +4,12 @@ import MultipleSelect from '../../src/renderer/src/questions/MultipleSelect.svel
 import type { PublicQuestion } from '../../src/shared/contract.ts';
 
 const question: Extract<PublicQuestion, { type: 'multiple-select' }> = {
-  id: 'abuses', number: 2, prompt: 'Which abuses?', points: 2, skill: 'detail', difficulty: 'easy',
+  id: 'abuses',
+  number: 2,
+  prompt: 'Which abuses?',
+  points: 2,
+  skill: 'detail',
+  difficulty: 'easy',
   type: 'multiple-select',
   options: [
     { id: 'starvation', text: 'Starvation' },

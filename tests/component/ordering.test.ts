@@ -4,7 +4,12 @@ import Ordering from '../../src/renderer/src/questions/Ordering.svelte';
 import type { PublicQuestion } from '../../src/shared/contract.ts';
 
 const question: Extract<PublicQuestion, { type: 'ordering' }> = {
-  id: 'timeline', number: 7, prompt: 'Put the events in order.', points: 2, skill: 'sequence', difficulty: 'medium',
+  id: 'timeline',
+  number: 7,
+  prompt: 'Put the events in order.',
+  points: 2,
+  skill: 'sequence',
+  difficulty: 'medium',
   type: 'ordering',
   items: [
     { id: 'hack', text: 'Sony is hacked' },
@@ -13,7 +18,10 @@ const question: Extract<PublicQuestion, { type: 'ordering' }> = {
   ],
 };
 const order = (...ids: string[]) => ({ type: 'ordering' as const, order: ids });
-const rows = () => screen.getAllByRole('listitem').map((li) => li.querySelector('.position')?.textContent + ' ' + li.querySelector('.text')?.textContent?.trim());
+const rows = () =>
+  screen
+    .getAllByRole('listitem')
+    .map((li) => li.querySelector('.position')?.textContent + ' ' + li.querySelector('.text')?.textContent?.trim());
 
 describe('Ordering', () => {
   it('lists the items with their positions, in the saved order', () => {
@@ -50,7 +58,10 @@ describe('Ordering', () => {
   it('keeps the focus on the moved item’s button', async () => {
     // Like the app, the parent saves the new order at once, so the list re-renders under the focus.
     const { rerender } = render(Ordering, {
-      question, response: undefined, disabled: false, onanswer: (response) => {
+      question,
+      response: undefined,
+      disabled: false,
+      onanswer: (response) => {
         if (response.type === 'ordering') void rerender({ response });
       },
     });
@@ -87,7 +98,10 @@ describe('Ordering', () => {
 
   it('gives each item its correct position, in words', () => {
     render(Ordering, {
-      question, response: order('fbi', 'hack', 'cancel'), correct: order('hack', 'fbi', 'cancel'), disabled: true,
+      question,
+      response: order('fbi', 'hack', 'cancel'),
+      correct: order('hack', 'fbi', 'cancel'),
+      disabled: true,
       onanswer: vi.fn(),
     });
     expect(screen.getByText('Your answer, with each item’s correct position:')).toBeTruthy();

@@ -9,12 +9,24 @@ import type { AttemptView, Feedback } from '../../src/shared/contract.ts';
 
 const view = (answers: AttemptView['answers'] = [], feedbackMode: 'immediate' | 'deferred' = 'deferred'): AttemptView => ({
   attemptId: '6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6f',
-  quizId: 'quiz', title: 'Quiz', studentName: 'Ada', status: 'in-progress', settings: { feedback: feedbackMode, shuffle: false },
+  quizId: 'quiz',
+  title: 'Quiz',
+  studentName: 'Ada',
+  status: 'in-progress',
+  settings: { feedback: feedbackMode, shuffle: false },
   startedAt: '2025-01-01T00:00:00.000Z',
   article: {
-    headline: 'Council meets', source: {},
+    headline: 'Council meets',
+    source: {},
     paragraphs: [
-      { id: 'p1', number: 1, sentences: [{ id: 'p1.s1', text: 'The council met.' }, { id: 'p1.s2', text: 'North Korea stayed away.' }] },
+      {
+        id: 'p1',
+        number: 1,
+        sentences: [
+          { id: 'p1.s1', text: 'The council met.' },
+          { id: 'p1.s2', text: 'North Korea stayed away.' },
+        ],
+      },
     ],
   },
   questions: [
@@ -25,7 +37,11 @@ const view = (answers: AttemptView['answers'] = [], feedbackMode: 'immediate' | 
 });
 
 const correctFeedback: Feedback = {
-  points: 1, maxPoints: 1, verdict: 'correct', explanation: 'Yes.', evidenceSentenceIds: ['p1.s2'],
+  points: 1,
+  maxPoints: 1,
+  verdict: 'correct',
+  explanation: 'Yes.',
+  evidenceSentenceIds: ['p1.s2'],
   correctResponse: { type: 'evidence-selection', sentenceIds: ['p1.s2'] },
 };
 
@@ -60,22 +76,29 @@ describe('QuizScreen evidence selection', () => {
     const { answer } = setup();
     await fireEvent.click(sentence('North Korea stayed away.'));
     expect(answer).toHaveBeenLastCalledWith({
-      attemptId: '6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6f', questionId: 'pick',
+      attemptId: '6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6f',
+      questionId: 'pick',
       response: { type: 'evidence-selection', sentenceIds: ['p1.s2'] },
     });
     expect(sentence('North Korea stayed away.').getAttribute('aria-checked')).toBe('true');
     expect(screen.getByText('1 sentence selected')).toBeTruthy();
 
     await fireEvent.keyDown(sentence('The council met.'), { key: ' ' });
-    expect(answer).toHaveBeenLastCalledWith(expect.objectContaining({
-      response: { type: 'evidence-selection', sentenceIds: ['p1.s1', 'p1.s2'] },
-    }));
+    expect(answer).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        response: { type: 'evidence-selection', sentenceIds: ['p1.s1', 'p1.s2'] },
+      }),
+    );
     expect(screen.getByText('2 sentences selected')).toBeTruthy();
   });
 
   it('unselects a selected sentence from the article or the panel', async () => {
     const { answer } = setup([
-      { questionId: 'pick', response: { type: 'evidence-selection', sentenceIds: ['p1.s1', 'p1.s2'] }, answeredAt: '2025-01-01T00:01:00.000Z' },
+      {
+        questionId: 'pick',
+        response: { type: 'evidence-selection', sentenceIds: ['p1.s1', 'p1.s2'] },
+        answeredAt: '2025-01-01T00:01:00.000Z',
+      },
     ]);
     await fireEvent.click(sentence('The council met.'));
     expect(answer).toHaveBeenLastCalledWith(expect.objectContaining({ response: { type: 'evidence-selection', sentenceIds: ['p1.s2'] } }));

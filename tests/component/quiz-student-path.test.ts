@@ -12,13 +12,44 @@ import type { AnswerResult, AttemptView, Feedback, Input } from '../../src/share
 
 const ATTEMPT = '6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6f';
 const view = (feedback: 'immediate' | 'deferred', answers: AttemptView['answers'] = []): AttemptView => ({
-  attemptId: ATTEMPT, quizId: 'quiz', title: 'Quiz', studentName: 'Ada', status: 'in-progress',
-  settings: { feedback, shuffle: false }, startedAt: '2025-01-01T00:00:00.000Z',
-  article: { headline: 'Council meets', source: {}, paragraphs: [{ id: 'p1', number: 1, sentences: [{ id: 'p1.s1', text: 'The council met.' }] }] },
+  attemptId: ATTEMPT,
+  quizId: 'quiz',
+  title: 'Quiz',
+  studentName: 'Ada',
+  status: 'in-progress',
+  settings: { feedback, shuffle: false },
+  startedAt: '2025-01-01T00:00:00.000Z',
+  article: {
+    headline: 'Council meets',
+    source: {},
+    paragraphs: [{ id: 'p1', number: 1, sentences: [{ id: 'p1.s1', text: 'The council met.' }] }],
+  },
   questions: [
     { id: 'court', number: 1, prompt: 'Which court?', points: 1, skill: 'detail', difficulty: 'easy', type: 'short-answer' },
-    { id: 'gaps', number: 2, prompt: 'Complete it.', points: 2, skill: 'detail', difficulty: 'easy', type: 'cloze', text: 'A {{one}} and a {{two}}.', gaps: [{ id: 'one' }, { id: 'two' }] },
-    { id: 'many', number: 3, prompt: 'Which apply?', points: 1, skill: 'detail', difficulty: 'easy', type: 'multiple-select', options: [{ id: 'a', text: 'Alpha' }, { id: 'b', text: 'Beta' }] },
+    {
+      id: 'gaps',
+      number: 2,
+      prompt: 'Complete it.',
+      points: 2,
+      skill: 'detail',
+      difficulty: 'easy',
+      type: 'cloze',
+      text: 'A {{one}} and a {{two}}.',
+      gaps: [{ id: 'one' }, { id: 'two' }],
+    },
+    {
+      id: 'many',
+      number: 3,
+      prompt: 'Which apply?',
+      points: 1,
+      skill: 'detail',
+      difficulty: 'easy',
+      type: 'multiple-select',
+      options: [
+        { id: 'a', text: 'Alpha' },
+        { id: 'b', text: 'Beta' },
+      ],
+    },
   ],
   answers,
 });
@@ -31,11 +62,19 @@ const isEmpty = (r: Input<'answer'>['response']) =>
 function setup(mode: 'immediate' | 'deferred', feedbackOf?: (input: Input<'answer'>) => Feedback, answers?: AttemptView['answers']) {
   const answer = vi.fn(async (input: Input<'answer'>): Promise<AnswerResult> => {
     if (isEmpty(input.response)) return { questionId: input.questionId, answeredAt: '2025-01-01T00:01:00.000Z', cleared: true };
-    return { questionId: input.questionId, answeredAt: '2025-01-01T00:01:00.000Z', ...(mode === 'immediate' && feedbackOf ? { feedback: feedbackOf(input) } : {}) };
+    return {
+      questionId: input.questionId,
+      answeredAt: '2025-01-01T00:01:00.000Z',
+      ...(mode === 'immediate' && feedbackOf ? { feedback: feedbackOf(input) } : {}),
+    };
   });
   const submit = vi.fn();
   const store = new Map<string, string>();
-  const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) } as Storage;
+  const storage = {
+    getItem: (k: string) => store.get(k) ?? null,
+    setItem: (k: string, v: string) => void store.set(k, v),
+    removeItem: (k: string) => void store.delete(k),
+  } as Storage;
   const run = new QuizRun(view(mode, answers), { answer, submit } as unknown as Client, storage);
   render(QuizScreen, { run, preferences: new PreferenceStore(storage), onsubmitted: vi.fn(), onleave: vi.fn() });
   return { answer, run, store };
@@ -43,7 +82,11 @@ function setup(mode: 'immediate' | 'deferred', feedbackOf?: (input: Input<'answe
 
 const button = (name: string | RegExp) => screen.getByRole('button', { name }) as HTMLButtonElement;
 const textbox = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
-const settle = () => act(async () => { await Promise.resolve(); await Promise.resolve(); });
+const settle = () =>
+  act(async () => {
+    await Promise.resolve();
+    await Promise.resolve();
+  });
 
 beforeAll(() => {
   Element.prototype.scrollIntoView ??= () => {};
@@ -71,7 +114,9 @@ describe('typing is kept', () => {
     await fireEvent.input(textbox('Gap 1'), { target: { value: 'vote' } });
     expect(answer).not.toHaveBeenCalled();
     await act(() => vi.advanceTimersByTimeAsync(TYPING_SAVE_DELAY_MS + 10));
-    expect(answer).toHaveBeenCalledWith(expect.objectContaining({ questionId: 'gaps', response: { type: 'cloze', gaps: { one: 'vote' } } }));
+    expect(answer).toHaveBeenCalledWith(
+      expect.objectContaining({ questionId: 'gaps', response: { type: 'cloze', gaps: { one: 'vote' } } }),
+    );
     expect(screen.queryByRole('button', { name: 'Save answer' })).toBeNull();
   });
 
@@ -87,16 +132,26 @@ describe('typing is kept', () => {
     const { store } = setup('deferred');
     await fireEvent.click(button('Next'));
     await fireEvent.click(button('Next'));
-    const again = new QuizRun(view('deferred'), { answer: vi.fn(), submit: vi.fn() } as unknown as Client, {
-      getItem: (k: string) => store.get(k) ?? null, setItem: vi.fn(), removeItem: vi.fn(),
-    } as unknown as Storage);
+    const again = new QuizRun(
+      view('deferred'),
+      { answer: vi.fn(), submit: vi.fn() } as unknown as Client,
+      {
+        getItem: (k: string) => store.get(k) ?? null,
+        setItem: vi.fn(),
+        removeItem: vi.fn(),
+      } as unknown as Storage,
+    );
     expect(again.current.id).toBe('many');
   });
 });
 
 describe('immediate mode: one press to check', () => {
   const right: Feedback = {
-    points: 1, maxPoints: 1, verdict: 'correct', explanation: 'The Hague court.', evidenceSentenceIds: [],
+    points: 1,
+    maxPoints: 1,
+    verdict: 'correct',
+    explanation: 'The Hague court.',
+    evidenceSentenceIds: [],
     correctResponse: { type: 'short-answer', text: 'ICC' },
   };
 
@@ -134,16 +189,26 @@ describe('immediate mode: one press to check', () => {
 
   it('marks the wrong cloze gap, with a mark that is not colour alone', async () => {
     setup('immediate', () => ({
-      points: 1, maxPoints: 2, verdict: 'partial', explanation: '', evidenceSentenceIds: [],
+      points: 1,
+      maxPoints: 2,
+      verdict: 'partial',
+      explanation: '',
+      evidenceSentenceIds: [],
       correctResponse: { type: 'cloze', gaps: { one: 'vote', two: 'council' } },
-      parts: [{ id: 'one', correct: true }, { id: 'two', correct: false }],
+      parts: [
+        { id: 'one', correct: true },
+        { id: 'two', correct: false },
+      ],
     }));
     await fireEvent.click(button('Next'));
     await fireEvent.input(textbox('Gap 1'), { target: { value: 'vote' } });
     await fireEvent.input(textbox('Gap 2'), { target: { value: 'court' } });
     await fireEvent.click(button('Check answer'));
     await settle();
-    const items = screen.getAllByRole('listitem').filter((li) => li.textContent?.includes('Gap')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    const items = screen
+      .getAllByRole('listitem')
+      .filter((li) => li.textContent?.includes('Gap'))
+      .map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(items).toEqual([
       '✓ Gap 1 (right): your answer vote; correct answer vote',
       '✗ Gap 2 (wrong): your answer court; correct answer council',

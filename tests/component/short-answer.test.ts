@@ -4,7 +4,12 @@ import ShortAnswer from '../../src/renderer/src/questions/ShortAnswer.svelte';
 import type { PublicQuestion } from '../../src/shared/contract.ts';
 
 const question: Extract<PublicQuestion, { type: 'short-answer' }> = {
-  id: 'court', number: 4, prompt: 'Which court?', points: 1, skill: 'detail', difficulty: 'easy',
+  id: 'court',
+  number: 4,
+  prompt: 'Which court?',
+  points: 1,
+  skill: 'detail',
+  difficulty: 'easy',
   type: 'short-answer',
 };
 const field = () => screen.getByRole('textbox', { name: 'Your answer' }) as HTMLInputElement;

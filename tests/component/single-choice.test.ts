@@ -4,7 +4,12 @@ import SingleChoice from '../../src/renderer/src/questions/SingleChoice.svelte';
 import type { PublicQuestion } from '../../src/shared/contract.ts';
 
 const question: Extract<PublicQuestion, { type: 'single-choice' }> = {
-  id: 'main-idea', number: 1, prompt: 'What is it about?', points: 1, skill: 'main-idea', difficulty: 'easy',
+  id: 'main-idea',
+  number: 1,
+  prompt: 'What is it about?',
+  points: 1,
+  skill: 'main-idea',
+  difficulty: 'easy',
   type: 'single-choice',
   options: [
     { id: 'threats', text: 'Threats' },

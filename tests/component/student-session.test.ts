@@ -12,23 +12,54 @@ import { installDialog } from './dialog-polyfill.ts';
 
 const TOKEN = 'a'.repeat(43);
 const attempt = (status: AttemptView['status'] = 'in-progress'): AttemptView => ({
-  attemptId: '6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6f', quizId: 'quiz', title: 'Quiz', studentName: 'Ada', status,
-  settings: { feedback: 'deferred', shuffle: false }, startedAt: '2025-01-01T00:00:00.000Z',
+  attemptId: '6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6f',
+  quizId: 'quiz',
+  title: 'Quiz',
+  studentName: 'Ada',
+  status,
+  settings: { feedback: 'deferred', shuffle: false },
+  startedAt: '2025-01-01T00:00:00.000Z',
   article: { headline: 'H', source: {}, paragraphs: [{ id: 'p1', number: 1, sentences: [{ id: 'p1.s1', text: 'Hello.' }] }] },
   questions: [{ id: 'tf', number: 1, prompt: 'Is it?', points: 1, skill: 'detail', difficulty: 'easy', type: 'true-false-not-given' }],
   answers: [],
 });
 const seat = (over: Partial<SeatView> = {}): SeatView => ({ attempt: attempt(), sessionState: 'open', reviewReleased: false, ...over });
 const review: Review = {
-  attemptId: '6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6f', quizId: 'quiz', title: 'Quiz', studentName: 'Ada', submittedAt: '2025-01-01T00:05:00.000Z',
-  points: 0, maxPoints: 1, percentage: 0, bySkill: [], article: attempt().article,
-  questions: [{ question: attempt().questions[0]!, response: null, feedback: { points: 0, maxPoints: 1, verdict: 'incorrect', explanation: 'No.', evidenceSentenceIds: [], correctResponse: { type: 'true-false-not-given', value: 'true' } } }],
+  attemptId: '6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6f',
+  quizId: 'quiz',
+  title: 'Quiz',
+  studentName: 'Ada',
+  submittedAt: '2025-01-01T00:05:00.000Z',
+  points: 0,
+  maxPoints: 1,
+  percentage: 0,
+  bySkill: [],
+  article: attempt().article,
+  questions: [
+    {
+      question: attempt().questions[0]!,
+      response: null,
+      feedback: {
+        points: 0,
+        maxPoints: 1,
+        verdict: 'incorrect',
+        explanation: 'No.',
+        evidenceSentenceIds: [],
+        correctResponse: { type: 'true-false-not-given', value: 'true' },
+      },
+    },
+  ],
 };
-const refusal = (reason: WireError['reason'], message: string) => new ApiError({ code: reason === 'seat-removed' ? 'forbidden' : 'conflict', reason, message } as WireError);
+const refusal = (reason: WireError['reason'], message: string) =>
+  new ApiError({ code: reason === 'seat-removed' ? 'forbidden' : 'conflict', reason, message } as WireError);
 
 function memoryStorage(): Storage {
   const store = new Map<string, string>();
-  return { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) } as Storage;
+  return {
+    getItem: (k: string) => store.get(k) ?? null,
+    setItem: (k: string, v: string) => void store.set(k, v),
+    removeItem: (k: string) => void store.delete(k),
+  } as Storage;
 }
 
 function fakeClient(over: Partial<SessionClient> = {}): SessionClient {
@@ -82,7 +113,9 @@ describe('StudentSession (the state class)', () => {
   });
 
   it('learns at once from a refused answer that the student was removed', async () => {
-    const client = fakeClient({ answer: vi.fn(async () => Promise.reject(refusal('seat-removed', 'your teacher has removed you from this session'))) });
+    const client = fakeClient({
+      answer: vi.fn(async () => Promise.reject(refusal('seat-removed', 'your teacher has removed you from this session'))),
+    });
     const session = new Session({ connect: () => client, askAddress: false, storage: memoryStorage() });
     session.code = 'ABC-DEF';
     session.name = 'Ada';
@@ -109,7 +142,9 @@ describe('StudentSession (the state class)', () => {
 
   it('keeps the seat when the student leaves the review, so it can be opened again', async () => {
     const storage = memoryStorage();
-    const client = fakeClient({ join: vi.fn(async () => ({ token: TOKEN, seat: seat({ attempt: attempt('submitted'), reviewReleased: true }) })) });
+    const client = fakeClient({
+      join: vi.fn(async () => ({ token: TOKEN, seat: seat({ attempt: attempt('submitted'), reviewReleased: true }) })),
+    });
     const session = new Session({ connect: () => client, askAddress: false, storage });
     session.code = 'ABC-DEF';
     session.name = 'Ada';
@@ -125,7 +160,13 @@ describe('StudentSession (the screen)', () => {
   it('in a browser that cannot reach another computer, opens the typed address instead of posting to its own server', async () => {
     const openAddress = vi.fn();
     const connect = vi.fn(() => fakeClient());
-    render(StudentSession, { connect, askAddress: true, openAddress, preferences: new PreferenceStore(memoryStorage()), storage: memoryStorage() });
+    render(StudentSession, {
+      connect,
+      askAddress: true,
+      openAddress,
+      preferences: new PreferenceStore(memoryStorage()),
+      storage: memoryStorage(),
+    });
     await fireEvent.input(screen.getByLabelText('Session address'), { target: { value: ' 192.168.1.20:4320 ' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Open the session' }));
     expect(openAddress).toHaveBeenCalledExactlyOnceWith('http://192.168.1.20:4320/');
@@ -144,7 +185,9 @@ describe('StudentSession (the screen)', () => {
 
 describe('messages to people', () => {
   it('start with a capital letter', () => {
-    expect(messageOf(refusal('review-not-released', 'your teacher has not released the review yet'))).toBe('Your teacher has not released the review yet');
+    expect(messageOf(refusal('review-not-released', 'your teacher has not released the review yet'))).toBe(
+      'Your teacher has not released the review yet',
+    );
     expect(messageOf(new Error('Already fine.'))).toBe('Already fine.');
   });
 });

@@ -17,7 +17,11 @@ function fakeClient(options: { passphraseSet: boolean; right?: string }) {
     },
     unlockTeacher: async ({ passphrase }) => {
       if (passphrase !== options.right) {
-        throw new ApiError({ code: 'forbidden', reason: 'wrong-passphrase', message: 'that passphrase is not right; you can try again in 1 second' });
+        throw new ApiError({
+          code: 'forbidden',
+          reason: 'wrong-passphrase',
+          message: 'that passphrase is not right; you can try again in 1 second',
+        });
       }
       return { token: 'u'.repeat(43), lockAfterMinutes: 15 };
     },

@@ -4,7 +4,12 @@ import TrueFalseNotGiven from '../../src/renderer/src/questions/TrueFalseNotGive
 import type { PublicQuestion } from '../../src/shared/contract.ts';
 
 const question: Extract<PublicQuestion, { type: 'true-false-not-given' }> = {
-  id: 'council-size', number: 3, prompt: 'The council has fifteen members.', points: 1, skill: 'detail', difficulty: 'easy',
+  id: 'council-size',
+  number: 3,
+  prompt: 'The council has fifteen members.',
+  points: 1,
+  skill: 'detail',
+  difficulty: 'easy',
   type: 'true-false-not-given',
 };
 const radio = (name: RegExp) => screen.getByRole('radio', { name }) as HTMLInputElement;
@@ -12,9 +17,7 @@ const radio = (name: RegExp) => screen.getByRole('radio', { name }) as HTMLInput
 describe('TrueFalseNotGiven', () => {
   it('offers True, False and Not given in a labelled group', () => {
     render(TrueFalseNotGiven, { question, response: undefined, disabled: false, onanswer: vi.fn() });
-    expect(screen.getAllByRole('radio').map((r) => r.closest('label')?.textContent?.trim())).toEqual([
-      'T True', 'F False', 'N Not given',
-    ]);
+    expect(screen.getAllByRole('radio').map((r) => r.closest('label')?.textContent?.trim())).toEqual(['T True', 'F False', 'N Not given']);
     expect(screen.getByRole('group', { name: 'The council has fifteen members.' })).toBeTruthy();
   });
 

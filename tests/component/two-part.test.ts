@@ -4,7 +4,12 @@ import TwoPart from '../../src/renderer/src/questions/TwoPart.svelte';
 import type { PublicQuestion } from '../../src/shared/contract.ts';
 
 const question: Extract<PublicQuestion, { type: 'two-part' }> = {
-  id: 'anger', number: 9, prompt: 'Answer Part A, then Part B.', points: 2, skill: 'inference', difficulty: 'hard',
+  id: 'anger',
+  number: 9,
+  prompt: 'Answer Part A, then Part B.',
+  points: 2,
+  skill: 'inference',
+  difficulty: 'hard',
   type: 'two-part',
   partA: {
     prompt: 'What is behind the UN’s attention?',
@@ -83,7 +88,10 @@ describe('TwoPart', () => {
 
   it('marks the student’s answers and the correct ones in words, in both parts', () => {
     render(TwoPart, {
-      question, response: answer('concern', 'scum'), correct: answer('overthrow', 'weapon', 'scum'), disabled: true,
+      question,
+      response: answer('concern', 'scum'),
+      correct: answer('overthrow', 'weapon', 'scum'),
+      disabled: true,
       onanswer: vi.fn(),
     });
     const text = (el: HTMLElement) => el.closest('label')?.textContent?.replace(/\s+/g, ' ') ?? '';

@@ -22,9 +22,9 @@ function optionText(options: { id: string; text: string }[], id: string): string
 
 /** The number key of an option as shown on screen (1-based position). */
 async function numberKeyOf(page: Page, role: 'radio' | 'checkbox', name: string, scope = panel(page)): Promise<string> {
-  const names = await scope.getByRole(role).evaluateAll((inputs) =>
-    inputs.map((input) => (input.closest('label')?.textContent ?? '').replace(/\s+/g, ' ').trim()),
-  );
+  const names = await scope
+    .getByRole(role)
+    .evaluateAll((inputs) => inputs.map((input) => (input.closest('label')?.textContent ?? '').replace(/\s+/g, ' ').trim()));
   const index = names.findIndex((n) => n.includes(name));
   if (index < 0) throw new Error(`no ${role} named ${name} among ${names.join(' | ')}`);
   return String(index + 1);

@@ -31,7 +31,10 @@ async function join(page: Page, code: string, name: string): Promise<void> {
   await expect(page.getByRole('heading', { name: first.prompt })).toBeVisible();
 }
 
-test('a class session: two students join and answer, the teacher watches live, a reload keeps the seat', async ({ page: teacher, browser }) => {
+test('a class session: two students join and answer, the teacher watches live, a reload keeps the seat', async ({
+  page: teacher,
+  browser,
+}) => {
   test.setTimeout(90_000);
   // ── The teacher starts a session on this computer's loopback interface.
   await teacher.goto('/');
@@ -135,7 +138,14 @@ test('a class session: two students join and answer, the teacher watches live, a
   await teacher.getByRole('button', { name: 'End the session' }).click();
   await teacher.getByRole('dialog').getByRole('button', { name: 'End the session' }).click();
   await expect(teacher.getByRole('status')).toHaveText('The session has ended. Its attempts are in Class results.');
-  await expect.poll(async () => bob.request.get(joinUrl).then(() => 'answering', () => 'closed')).toBe('closed');
+  await expect
+    .poll(async () =>
+      bob.request.get(joinUrl).then(
+        () => 'answering',
+        () => 'closed',
+      ),
+    )
+    .toBe('closed');
   await teacher.getByRole('button', { name: 'Back to the teacher’s side' }).click();
   await teacher.getByRole('button', { name: 'Class results' }).click();
   await expect(teacher.getByRole('rowheader', { name: 'Ada Lovelace' })).toBeVisible();
@@ -144,7 +154,7 @@ test('a class session: two students join and answer, the teacher watches live, a
   await bob.context().close();
 });
 
-test('the browser build\'s join screen opens the typed address, and passes axe', async ({ page }) => {
+test("the browser build's join screen opens the typed address, and passes axe", async ({ page }) => {
   // A page of the teacher's own server cannot post to another computer's session: the address
   // typed is opened instead, and that session's page asks for the code and the name.
   await page.goto('/');

@@ -10,9 +10,7 @@ export const seedBank: BankInput = JSON.parse(
 ) as BankInput;
 
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
 }
@@ -33,7 +31,9 @@ export async function teacherToken(request: APIRequestContext): Promise<string> 
   const status = (await (await request.post('/api/teacherStatus', { data: {} })).json()) as Envelope<{ passphraseSet: boolean }>;
   if (!status.ok) throw new Error(status.error.message);
   const channel = status.value.passphraseSet ? 'unlockTeacher' : 'setTeacherPassphrase';
-  const reply = (await (await request.post(`/api/${channel}`, { data: { passphrase: TEACHER_PASSPHRASE } })).json()) as Envelope<{ token: string }>;
+  const reply = (await (await request.post(`/api/${channel}`, { data: { passphrase: TEACHER_PASSPHRASE } })).json()) as Envelope<{
+    token: string;
+  }>;
   if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
   return reply.value.token;
 }
@@ -41,7 +41,9 @@ export async function teacherToken(request: APIRequestContext): Promise<string> 
 /** Calls a channel as the unlocked teacher, throwing the service's message on a refusal. */
 export async function asTeacher<T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {
   const token = await teacherToken(request);
-  const reply = (await (await request.post(`/api/${channel}`, { data: input, headers: { Authorization: `Bearer ${token}` } })).json()) as Envelope<T>;
+  const reply = (await (
+    await request.post(`/api/${channel}`, { data: input, headers: { Authorization: `Bearer ${token}` } })
+  ).json()) as Envelope<T>;
   if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
   return reply.value;
 }

@@ -43,7 +43,9 @@ test.afterEach(async ({ request }) => {
   await asTeacher(request, 'setAttemptSettings', { feedback: 'deferred', shuffle: false });
 });
 
-test('immediate feedback: a draft until checked, then the verdict, the explanation and the evidence, for a whole attempt', async ({ page }) => {
+test('immediate feedback: a draft until checked, then the verdict, the explanation and the evidence, for a whole attempt', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   // The teacher chooses immediate feedback for new attempts, then locks and hands the computer over.
   await page.goto('/');

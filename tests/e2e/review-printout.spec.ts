@@ -48,7 +48,10 @@ test('the review goes from question to question with Previous and Next, and list
   await expect(page.getByRole('button', { name: 'Save answer' })).toHaveCount(0);
 });
 
-test('the printout holds every question: the answer, the key, the points, the explanation and the evidence', async ({ page, browserName }) => {
+test('the printout holds every question: the answer, the key, the points, the explanation and the evidence', async ({
+  page,
+  browserName,
+}) => {
   test.skip(browserName !== 'chromium', 'page.pdf() prints in Chromium only');
   test.setTimeout(90_000);
   await submitAfterTwoAnswers(page, 'Printout Student');
@@ -59,7 +62,9 @@ test('the printout holds every question: the answer, the key, the points, the ex
   try {
     text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   } catch (error) {
-    throw new Error(`pdftotext (Debian's poppler-utils, which .ci/run installs) could not read the printout: ${String(error)}`, { cause: error });
+    throw new Error(`pdftotext (Debian's poppler-utils, which .ci/run installs) could not read the printout: ${String(error)}`, {
+      cause: error,
+    });
   }
   const flat = words(text);
 

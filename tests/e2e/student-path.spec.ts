@@ -112,7 +112,10 @@ function optionText(question: ChoiceQuestion, optionId: string): string {
   return option.text;
 }
 
-test('a student who leaves gets a resume code; only their name with it brings the attempt back, in another window too', async ({ page, browser }) => {
+test('a student who leaves gets a resume code; only their name with it brings the attempt back, in another window too', async ({
+  page,
+  browser,
+}) => {
   const first = singleChoice[0]!;
   const name = `Leaver ${Date.now().toString(36)}`;
   await page.goto('/');

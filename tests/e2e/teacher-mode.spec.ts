@@ -5,7 +5,9 @@ import { expectNoAxeViolations, snapshot, teacherToken, unlockTeacher } from './
 // A student at the app cannot reach any teacher function: not from the screens (every button
 // of the student's side), and not from the service (every teacher channel, called directly).
 
-test('the student’s screen offers the quizzes, joining, resuming and reading aids, and the teacher’s side only behind the passphrase', async ({ page }) => {
+test('the student’s screen offers the quizzes, joining, resuming and reading aids, and the teacher’s side only behind the passphrase', async ({
+  page,
+}) => {
   await teacherToken(page.request); // a passphrase is set, as on any computer a teacher has used
   await page.goto('/');
   const buttons = await page.getByRole('button').allInnerTexts();
@@ -56,11 +58,27 @@ test('every teacher channel is refused without the teacher’s session, with or 
   // Every channel is either a student's or listed as a teacher's: nothing in between.
   const open = CHANNELS.filter((c) => !TEACHER_CHANNELS.includes(c));
   expect(open.sort()).toEqual(
-    ['answer', 'attemptSettings', 'getAttempt', 'leaveAttempt', 'listQuizzes', 'lockTeacher', 'resumeAttempt', 'review', 'setTeacherPassphrase', 'startAttempt', 'submit', 'teacherStatus', 'unlockTeacher'].sort(),
+    [
+      'answer',
+      'attemptSettings',
+      'getAttempt',
+      'leaveAttempt',
+      'listQuizzes',
+      'lockTeacher',
+      'resumeAttempt',
+      'review',
+      'setTeacherPassphrase',
+      'startAttempt',
+      'submit',
+      'teacherStatus',
+      'unlockTeacher',
+    ].sort(),
   );
 });
 
-test('the teacher unlocks, and locking (or leaving) returns to the student’s screen and ends the session in the service', async ({ page }) => {
+test('the teacher unlocks, and locking (or leaving) returns to the student’s screen and ends the session in the service', async ({
+  page,
+}) => {
   await page.goto('/');
   await unlockTeacher(page);
   await expectNoAxeViolations(page, 'teacher home');

@@ -43,12 +43,20 @@ test('the teacher sees two students, per-question facility, the shaded passage, 
   const questionsTable = page.getByRole('table').nth(1);
   await expect(questionsTable.getByRole('row').nth(1)).toContainText(seedBank.questions[0]!.prompt);
   // The passage is shaded where missed evidence lies, and says how often in words too.
-  await expect(page.getByRole('region', { name: /Article, shaded/ }).locator('.missed').first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: /Article, shaded/ })
+      .locator('.missed')
+      .first(),
+  ).toBeVisible();
   await expect(page.getByText(/evidence for \d+ missed answers?/).first()).toBeAttached();
   await expectNoAxeViolations(page, 'teacher');
   await snapshot(page, 'teacher');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export attempts (CSV)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export attempts (CSV)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^evident-attempts-north-korea-un-.*\.csv$/);
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -56,7 +64,10 @@ test('the teacher sees two students, per-question facility, the shaded passage, 
   expect(csv).toContain(`'=HYPERLINK(""http://x"",""Bob ${suffix}"")`);
   expect(csv).toMatch(/\r\n/);
 
-  const [responses] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export responses (CSV)' }).click()]);
+  const [responses] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export responses (CSV)' }).click(),
+  ]);
   expect(readFileSync((await responses.path())!, 'utf8')).toContain(alice);
 
   await attempts.getByRole('button', { name: `Delete the attempt of ${alice}` }).click();

@@ -18,7 +18,15 @@ describe('the clean-up recognises each family of page furniture', () => {
   const cases: Array<[RemovalReason, string[]]> = [
     ['navigation', ['News World News', 'Home › World › Asia', 'Anorak News | Police Lite', 'Key posts', 'News location:']],
     ['widget', ['Canberra Today 13°/18° | Thursday, April 25, 2024', '5-Day Forecast', 'Updates at 7am, 12pm & 5pm every weekday']],
-    ['site-notice', ['Skip to main content', 'To enjoy this content please ACCEPT cookies.', 'Settings ACCEPT', 'We’re sorry, this feature is currently unavailable. Please try again later.']],
+    [
+      'site-notice',
+      [
+        'Skip to main content',
+        'To enjoy this content please ACCEPT cookies.',
+        'Settings ACCEPT',
+        'We’re sorry, this feature is currently unavailable. Please try again later.',
+      ],
+    ],
     ['share-prompt', ['Share this article', 'Share on Facebook', 'Click to share on Twitter (Opens in new window)', '51 shares', 'Tweet']],
     ['comment-prompt', ['Have your say', '137 comments', 'View comments', 'Leave a Reply']],
     ['newsletter-prompt', ['Sign up to our free newsletter', 'Subscribe to our daily newsletter and get the headlines every morning']],
@@ -26,11 +34,44 @@ describe('the clean-up recognises each family of page furniture', () => {
     ['subscription-prompt', ['Subscribe now', 'Log in / Register', 'Already a subscriber? Log in']],
     ['social-follow', ['• You can also follow us on Facebook, Twitter and Google +', 'Connect with us', 'Instagram']],
     ['advertisement', ['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Sponsored content']],
-    ['related-link', ['READ MORE: Queen pays tribute to Duke of Edinburgh', '• READ MORE: David Davis in warning', 'Related: Qatar given 10 days to meet demands', 'Read more', 'Read the full set of principles here.', 'Continue reading...']],
-    ['image-credit', ['Picture: AFP/Getty', 'Photograph: Paweł Kopczyński/Reuters', 'Getty Images', 'John Devlin - Photographer/The Scotsman']],
-    ['copyright', ['© 2025 Corus Radio, a division of Corus Entertainment Inc.', 'Copyright 2019 The Associated Press. All rights reserved.']],
-    ['byline', ['By Angus Dalton', 'By John Hutchinson for MailOnline', 'Staff & Wire Reports', '@hollywoodspin Richard Horgan is co-editor of Fishbowl.']],
-    ['dateline', ['Monday 19 March 2018', 'Published: 10:50 GMT, 3 August 2015 | Updated: 15:54 GMT, 3 August 2015', 'Updated 3 hours ago', '3 hours ago', '5 min read']],
+    [
+      'related-link',
+      [
+        'READ MORE: Queen pays tribute to Duke of Edinburgh',
+        '• READ MORE: David Davis in warning',
+        'Related: Qatar given 10 days to meet demands',
+        'Read more',
+        'Read the full set of principles here.',
+        'Continue reading...',
+      ],
+    ],
+    [
+      'image-credit',
+      ['Picture: AFP/Getty', 'Photograph: Paweł Kopczyński/Reuters', 'Getty Images', 'John Devlin - Photographer/The Scotsman'],
+    ],
+    [
+      'copyright',
+      ['© 2025 Corus Radio, a division of Corus Entertainment Inc.', 'Copyright 2019 The Associated Press. All rights reserved.'],
+    ],
+    [
+      'byline',
+      [
+        'By Angus Dalton',
+        'By John Hutchinson for MailOnline',
+        'Staff & Wire Reports',
+        '@hollywoodspin Richard Horgan is co-editor of Fishbowl.',
+      ],
+    ],
+    [
+      'dateline',
+      [
+        'Monday 19 March 2018',
+        'Published: 10:50 GMT, 3 August 2015 | Updated: 15:54 GMT, 3 August 2015',
+        'Updated 3 hours ago',
+        '3 hours ago',
+        '5 min read',
+      ],
+    ],
   ];
   for (const [reason, lines] of cases) {
     it(`removes ${reason} lines`, () => {
@@ -72,13 +113,34 @@ describe('the clean-up recognises each family of page furniture', () => {
 
 describe('picture credits and captions', () => {
   it('splits a credit glued onto its caption in every common form', () => {
-    expect(parseGluedCredit('Kim Jong-Un, centre, is furious. Picture: AFP/Getty')).toEqual({ text: 'Kim Jong-Un, centre, is furious.', credit: 'AFP/Getty' });
-    expect(parseGluedCredit('Protesters gather in Seoul (Photo: Jane Doe/Reuters)')).toEqual({ text: 'Protesters gather in Seoul', credit: 'Jane Doe/Reuters' });
-    expect(parseGluedCredit('A makeshift memorial outside Santa Fe. (AP Photo/Russell Contreras)')).toEqual({ text: 'A makeshift memorial outside Santa Fe.', credit: 'Russell Contreras' });
-    expect(parseGluedCredit('Instagram will turn on the feature for users under 18.Credit: Instagram')).toEqual({ text: 'Instagram will turn on the feature for users under 18.', credit: 'Instagram' });
-    expect(parseGluedCredit('People arrive at Sydney Airport. (AAP: Steven Saphore)')).toEqual({ text: 'People arrive at Sydney Airport.', credit: 'AAP: Steven Saphore' });
-    expect(parseGluedCredit('Crowds in George Square. John Devlin - Photographer/The Scotsman')).toEqual({ text: 'Crowds in George Square.', credit: 'John Devlin - Photographer/The Scotsman' });
-    expect(parseGluedCredit('A boy holds a pistol in Sanaa, Yemen, May 26, 2016. REUTERS/Khaled Abdullah')).toEqual({ text: 'A boy holds a pistol in Sanaa, Yemen, May 26, 2016.', credit: 'REUTERS/Khaled Abdullah' });
+    expect(parseGluedCredit('Kim Jong-Un, centre, is furious. Picture: AFP/Getty')).toEqual({
+      text: 'Kim Jong-Un, centre, is furious.',
+      credit: 'AFP/Getty',
+    });
+    expect(parseGluedCredit('Protesters gather in Seoul (Photo: Jane Doe/Reuters)')).toEqual({
+      text: 'Protesters gather in Seoul',
+      credit: 'Jane Doe/Reuters',
+    });
+    expect(parseGluedCredit('A makeshift memorial outside Santa Fe. (AP Photo/Russell Contreras)')).toEqual({
+      text: 'A makeshift memorial outside Santa Fe.',
+      credit: 'Russell Contreras',
+    });
+    expect(parseGluedCredit('Instagram will turn on the feature for users under 18.Credit: Instagram')).toEqual({
+      text: 'Instagram will turn on the feature for users under 18.',
+      credit: 'Instagram',
+    });
+    expect(parseGluedCredit('People arrive at Sydney Airport. (AAP: Steven Saphore)')).toEqual({
+      text: 'People arrive at Sydney Airport.',
+      credit: 'AAP: Steven Saphore',
+    });
+    expect(parseGluedCredit('Crowds in George Square. John Devlin - Photographer/The Scotsman')).toEqual({
+      text: 'Crowds in George Square.',
+      credit: 'John Devlin - Photographer/The Scotsman',
+    });
+    expect(parseGluedCredit('A boy holds a pistol in Sanaa, Yemen, May 26, 2016. REUTERS/Khaled Abdullah')).toEqual({
+      text: 'A boy holds a pistol in Sanaa, Yemen, May 26, 2016.',
+      credit: 'REUTERS/Khaled Abdullah',
+    });
   });
 
   it('does not take a sentence that mentions a photo for a caption', () => {
@@ -88,14 +150,18 @@ describe('picture credits and captions', () => {
   });
 
   it('takes the line above a credit line as a caption, and the credit as removed', () => {
-    const article = parseArticle(['Headline of the page', 'The bonfire in Larne was the biggest for July 11', 'JONATHAN PORTER / PRESS EYE', PROSE].join('\n'));
+    const article = parseArticle(
+      ['Headline of the page', 'The bonfire in Larne was the biggest for July 11', 'JONATHAN PORTER / PRESS EYE', PROSE].join('\n'),
+    );
     expect(article.captions).toEqual([{ text: 'The bonfire in Larne was the biggest for July 11', credit: 'JONATHAN PORTER / PRESS EYE' }]);
     expect(article.removed).toEqual([{ line: 3, text: 'JONATHAN PORTER / PRESS EYE', reason: 'image-credit' }]);
     expect(article.paragraphs).toHaveLength(1);
   });
 
   it('removes a caption repeated anywhere, with or without its credit', () => {
-    const article = parseArticle(['Headline of the page', 'Kim at a desk.', PROSE, 'Kim at a desk. Picture: AFP', 'Kim at a desk. Picture: AFP'].join('\n'));
+    const article = parseArticle(
+      ['Headline of the page', 'Kim at a desk.', PROSE, 'Kim at a desk. Picture: AFP', 'Kim at a desk. Picture: AFP'].join('\n'),
+    );
     expect(article.captions).toEqual([{ text: 'Kim at a desk.', credit: 'AFP' }]);
     expect(article.removed.map((line) => [line.line, line.reason])).toEqual([
       [2, 'duplicated-caption'],
@@ -118,7 +184,10 @@ describe('headline, byline, publication and standfirst', () => {
   });
 
   it('removes the headline printed again, the publication and the byline, and reports the byline', () => {
-    const article = parseArticle(['Governors gather for summit', 'Governors gather for summit', 'By Jane Doe', 'The Herald Times', PROSE].join('\n'), {});
+    const article = parseArticle(
+      ['Governors gather for summit', 'Governors gather for summit', 'By Jane Doe', 'The Herald Times', PROSE].join('\n'),
+      {},
+    );
     expect(article.byline).toBe('Jane Doe');
     expect(article.removed.map((line) => line.reason)).toEqual(['repeated-headline', 'byline', 'publication-name']);
   });
@@ -129,15 +198,25 @@ describe('headline, byline, publication and standfirst', () => {
   });
 
   it('takes a summary line under the headline as the standfirst, out of the numbered body', () => {
-    const article = parseArticle(['Reuters reaffirms its principles', 'New footnote links to one of journalism’s most vaunted professional edicts', PROSE].join('\n'));
+    const article = parseArticle(
+      ['Reuters reaffirms its principles', 'New footnote links to one of journalism’s most vaunted professional edicts', PROSE].join('\n'),
+    );
     expect(article.standfirst).toBe('New footnote links to one of journalism’s most vaunted professional edicts');
     expect(article.paragraphs).toHaveLength(1);
-    const signed = parseArticle(['Brown savages the plan', 'The former prime minister is concerned about the talks, reports Policy Editor Daniel Martin.', PROSE].join('\n'));
+    const signed = parseArticle(
+      [
+        'Brown savages the plan',
+        'The former prime minister is concerned about the talks, reports Policy Editor Daniel Martin.',
+        PROSE,
+      ].join('\n'),
+    );
     expect(signed.standfirst).toMatch(/^The former prime minister/u);
   });
 
   it('keeps a first paragraph that reads as a sentence', () => {
-    const article = parseArticle(['Headline of the page', 'A DIM-WITTED shoplifter was caught after going to a police station to complain.', PROSE].join('\n'));
+    const article = parseArticle(
+      ['Headline of the page', 'A DIM-WITTED shoplifter was caught after going to a police station to complain.', PROSE].join('\n'),
+    );
     expect(article.standfirst).toBeUndefined();
     expect(article.paragraphs).toHaveLength(2);
   });
@@ -146,7 +225,18 @@ describe('headline, byline, publication and standfirst', () => {
 describe('rules grown in round 2', () => {
   it('takes a section label printed twice at the top as the title, and signs-off under a story as bylines', () => {
     const article = parseArticle(
-      ['News in brief', '', 'News in brief', '', 'Man arrested over stolen pictures', '', `${PROSE} More followed.`, 'Press Association', '', PROSE].join('\n'),
+      [
+        'News in brief',
+        '',
+        'News in brief',
+        '',
+        'Man arrested over stolen pictures',
+        '',
+        `${PROSE} More followed.`,
+        'Press Association',
+        '',
+        PROSE,
+      ].join('\n'),
     );
     expect(article.headline).toBe('News in brief');
     expect(article.removed.map((line) => [line.text, line.reason])).toEqual([
@@ -164,9 +254,19 @@ describe('rules grown in round 2', () => {
 
   it('recognises a picture described between its credits and the caption under it', () => {
     const article = parseArticle(
-      ['A headline for the test page', PROSE, 'PA The charred Bank Buildings in Belfast city centrePA', '', 'Firefighters are still working at the site', '', PROSE].join('\n'),
+      [
+        'A headline for the test page',
+        PROSE,
+        'PA The charred Bank Buildings in Belfast city centrePA',
+        '',
+        'Firefighters are still working at the site',
+        '',
+        PROSE,
+      ].join('\n'),
     );
-    expect(article.removed).toEqual([{ line: 3, text: 'PA The charred Bank Buildings in Belfast city centrePA', reason: 'picture-description' }]);
+    expect(article.removed).toEqual([
+      { line: 3, text: 'PA The charred Bank Buildings in Belfast city centrePA', reason: 'picture-description' },
+    ]);
     expect(article.captions).toEqual([{ text: 'Firefighters are still working at the site' }]);
     expect(article.paragraphs).toHaveLength(2);
   });
@@ -176,13 +276,27 @@ describe('rules grown in round 2', () => {
     const caption = 'Looking out at Killarney National Park from Ladies View at the Upper Lake on a clear morning.';
     const article = parseArticle(
       [
-        'A headline for the test page', '', standfirst, '', 'A headline for the test page', '', standfirst, '', caption, caption, PROSE, '[ad_1]',
+        'A headline for the test page',
+        '',
+        standfirst,
+        '',
+        'A headline for the test page',
+        '',
+        standfirst,
+        '',
+        caption,
+        caption,
+        PROSE,
+        '[ad_1]',
         'Click here to read the game story and the column on the title.',
         'A town hall door sign announced a planned special meeting.  JEFF LESTER PHOTO',
       ].join('\n'),
     );
     expect(article.standfirst).toBe(standfirst);
-    expect(article.captions).toEqual([{ text: caption }, { text: 'A town hall door sign announced a planned special meeting.', credit: 'JEFF LESTER PHOTO' }]);
+    expect(article.captions).toEqual([
+      { text: caption },
+      { text: 'A town hall door sign announced a planned special meeting.', credit: 'JEFF LESTER PHOTO' },
+    ]);
     expect(article.removed.map((line) => [line.line, line.reason])).toEqual([
       [3, 'standfirst'],
       [5, 'repeated-headline'],

@@ -8,51 +8,23 @@ const CASES: [string, string, string[]][] = [
     'It calls the defectors “human scum”. Then it threatened them.',
     ['It calls the defectors “human scum”.', 'Then it threatened them.'],
   ],
-  [
-    'full stop inside closing quotes',
-    'A diplomat said: “We will.” Then he left.',
-    ['A diplomat said: “We will.”', 'Then he left.'],
-  ],
-  [
-    'straight quotes',
-    'He said "We will." Then he left.',
-    ['He said "We will."', 'Then he left.'],
-  ],
-  [
-    'quoted sentences inside a sentence',
-    'He said: “I came. I saw.” Then he left.',
-    ['He said: “I came.', 'I saw.”', 'Then he left.'],
-  ],
+  ['full stop inside closing quotes', 'A diplomat said: “We will.” Then he left.', ['A diplomat said: “We will.”', 'Then he left.']],
+  ['straight quotes', 'He said "We will." Then he left.', ['He said "We will."', 'Then he left.']],
+  ['quoted sentences inside a sentence', 'He said: “I came. I saw.” Then he left.', ['He said: “I came.', 'I saw.”', 'Then he left.']],
   [
     'question mark inside quotes, sentence carries on',
     'He asked “Why?” and walked out. Nobody followed.',
     ['He asked “Why?” and walked out.', 'Nobody followed.'],
   ],
-  [
-    'exclamation mark inside quotes ends the sentence',
-    'He shouted “Stop!” The crowd froze.',
-    ['He shouted “Stop!”', 'The crowd froze.'],
-  ],
-  [
-    'question mark followed by a lowercase speech tag',
-    'Why? he asked. Nobody knew.',
-    ['Why? he asked.', 'Nobody knew.'],
-  ],
+  ['exclamation mark inside quotes ends the sentence', 'He shouted “Stop!” The crowd froze.', ['He shouted “Stop!”', 'The crowd froze.']],
+  ['question mark followed by a lowercase speech tag', 'Why? he asked. Nobody knew.', ['Why? he asked.', 'Nobody knew.']],
   [
     'titles before names',
     'Mr. Smith met Dr. Jones and Mrs. May at St. Paul’s. They talked.',
     ['Mr. Smith met Dr. Jones and Mrs. May at St. Paul’s.', 'They talked.'],
   ],
-  [
-    'dotted acronyms mid-sentence',
-    'The U.S. and the U.N. disagreed. Talks ended.',
-    ['The U.S. and the U.N. disagreed.', 'Talks ended.'],
-  ],
-  [
-    'dotted acronym ending a sentence',
-    'He lives in the U.S. He likes it.',
-    ['He lives in the U.S.', 'He likes it.'],
-  ],
+  ['dotted acronyms mid-sentence', 'The U.S. and the U.N. disagreed. Talks ended.', ['The U.S. and the U.N. disagreed.', 'Talks ended.']],
+  ['dotted acronym ending a sentence', 'He lives in the U.S. He likes it.', ['He lives in the U.S.', 'He likes it.']],
   [
     'e.g., i.e., etc. and vs.',
     'Some nations, e.g. China, disagree, i.e. they veto, etc. and Sony vs. Apple was cited. Done.',
@@ -83,21 +55,9 @@ const CASES: [string, string, string[]][] = [
     'Kim is furious at the allegations. Picture: AFP/Getty',
     ['Kim is furious at the allegations. Picture: AFP/Getty'],
   ],
-  [
-    'photo credit with initials',
-    'Crowds gathered in Seoul. Photo: A. N. Other/PA',
-    ['Crowds gathered in Seoul. Photo: A. N. Other/PA'],
-  ],
-  [
-    'merged pieces keep their original spacing',
-    'Mr.  Smith  arrived. Then he left.',
-    ['Mr.  Smith  arrived.', 'Then he left.'],
-  ],
-  [
-    'surrounding whitespace is trimmed, inner spacing kept',
-    '  First one.   Second one.  ',
-    ['First one.', 'Second one.'],
-  ],
+  ['photo credit with initials', 'Crowds gathered in Seoul. Photo: A. N. Other/PA', ['Crowds gathered in Seoul. Photo: A. N. Other/PA']],
+  ['merged pieces keep their original spacing', 'Mr.  Smith  arrived. Then he left.', ['Mr.  Smith  arrived.', 'Then he left.']],
+  ['surrounding whitespace is trimmed, inner spacing kept', '  First one.   Second one.  ', ['First one.', 'Second one.']],
 ];
 
 describe('segmentSentences', () => {

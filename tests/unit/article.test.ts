@@ -87,14 +87,10 @@ describe('parseArticle on the seed article', () => {
   });
 
   it('gives stable, well-formed ids and a running index', () => {
-    expect(seed.paragraphs.map((paragraph) => paragraph.id)).toEqual(
-      Array.from({ length: 11 }, (_, index) => `p${index + 1}`),
-    );
+    expect(seed.paragraphs.map((paragraph) => paragraph.id)).toEqual(Array.from({ length: 11 }, (_, index) => `p${index + 1}`));
     expect(seed.paragraphs.map((paragraph) => paragraph.number)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
     expect(seed.sentences.map((sentence) => sentence.index)).toEqual(Array.from({ length: 18 }, (_, i) => i));
-    expect(seed.paragraphs[3]?.sentences.map((sentence) => sentence.id)).toEqual([
-      'p4.s1', 'p4.s2', 'p4.s3', 'p4.s4', 'p4.s5',
-    ]);
+    expect(seed.paragraphs[3]?.sentences.map((sentence) => sentence.id)).toEqual(['p4.s1', 'p4.s2', 'p4.s3', 'p4.s4', 'p4.s5']);
     expect(seed.sentences.every((sentence) => sentence.id.startsWith(`${sentence.paragraphId}.s`))).toBe(true);
     expect(parseArticle(seedText)).toEqual({ ...seed, source: {} });
   });
@@ -190,7 +186,9 @@ describe('REMOVAL_REASONS', () => {
   });
 
   it('matches "Share this article" case-insensitively but only as a whole line', () => {
-    expect(parseArticle('Title\nSHARE THIS ARTICLE\nBody.').removed).toEqual([{ line: 2, text: 'SHARE THIS ARTICLE', reason: 'share-prompt' }]);
+    expect(parseArticle('Title\nSHARE THIS ARTICLE\nBody.').removed).toEqual([
+      { line: 2, text: 'SHARE THIS ARTICLE', reason: 'share-prompt' },
+    ]);
     expect(parseArticle('Title\nShare this article with friends.').removed).toEqual([]);
   });
 });
@@ -218,7 +216,10 @@ describe('findSentenceByQuote', () => {
   });
 
   it('tolerates extra whitespace and straight instead of curly quotes', () => {
-    const match = findSentenceByQuote(seed, '  It also calls   the dozens of people\nwho fled the country and aided the commission "human scum".');
+    const match = findSentenceByQuote(
+      seed,
+      '  It also calls   the dozens of people\nwho fled the country and aided the commission "human scum".',
+    );
     expect(match.kind === 'found' && match.sentence.id).toBe('p5.s2');
     const apostrophe = findSentenceByQuote(seed, "the mere threat of damage to Kim Jong-Un's image");
     expect(apostrophe.kind === 'found' && apostrophe.sentence.id).toBe('p10.s1');
@@ -242,7 +243,11 @@ describe('findSentenceByQuote', () => {
     const match = findSentenceByQuote(seed, 'human rights');
     expect(match.kind).toBe('ambiguous');
     expect(match.kind === 'ambiguous' && match.sentences.map((sentence) => sentence.id)).toEqual([
-      'p4.s2', 'p4.s4', 'p5.s1', 'p7.s1', 'p9.s1',
+      'p4.s2',
+      'p4.s4',
+      'p5.s1',
+      'p7.s1',
+      'p9.s1',
     ]);
   });
 

@@ -20,7 +20,11 @@ function classWithOneBadRow() {
   harness = serviceHarness();
   const ids: string[] = [];
   for (const name of ['Ada', 'Bea']) {
-    const { attemptId } = harness.service.startAttempt({ quizId: quiz.id, studentName: name, settings: { feedback: 'deferred', shuffle: false } });
+    const { attemptId } = harness.service.startAttempt({
+      quizId: quiz.id,
+      studentName: name,
+      settings: { feedback: 'deferred', shuffle: false },
+    });
     harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) });
     harness.service.answer({ attemptId, questionId: q2.id, response: correctResponse(q2) });
     harness.service.submit({ attemptId });

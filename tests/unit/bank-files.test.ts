@@ -63,7 +63,9 @@ describe('loadQuizDirectory', () => {
     const bad = writeQuiz('bad', '{ "id": "bad", }');
     const { quizzes, problems } = loadQuizDirectory(root);
     expect(quizzes.map((q) => q.id)).toEqual(['fixture']);
-    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(new RegExp(`^${escape(relative(path.join(bad, 'bank.json')))}:1:16: invalid JSON`))]);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(new RegExp(`^${escape(relative(path.join(bad, 'bank.json')))}:1:16: invalid JSON`)),
+    ]);
   });
 
   it('rejects two quizzes with the same id', () => {

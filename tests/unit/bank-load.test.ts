@@ -65,7 +65,8 @@ const CATALOGUE: BrokenBank[] = [
     breakIt: (b) => void (question(b, 'sc')['evidence'] = ['The council met on Tuesday.']),
     questionId: 'sc',
     field: 'evidence.0',
-    message: /^quote not found in the article: “The council met on Tuesday\.”; the closest sentence is p1\.s1 \(“The council met on Monday to…”\): the quote has “Tuesday\.” where the sentence has “Monday”$/,
+    message:
+      /^quote not found in the article: “The council met on Tuesday\.”; the closest sentence is p1\.s1 \(“The council met on Monday to…”\): the quote has “Tuesday\.” where the sentence has “Monday”$/,
   },
   {
     name: 'ambiguous evidence quote',
@@ -179,8 +180,7 @@ const CATALOGUE: BrokenBank[] = [
   },
   {
     name: 'cloze placeholder without a gap',
-    breakIt: (b) =>
-      void (question(b, 'cz')['text'] = 'Up to {{count}} people are held in the {{place}}, the {{source}} said.'),
+    breakIt: (b) => void (question(b, 'cz')['text'] = 'Up to {{count}} people are held in the {{place}}, the {{source}} said.'),
     questionId: 'cz',
     field: 'text',
     message: /\{\{source\}\} has no matching entry in gaps/,
@@ -301,7 +301,11 @@ describe('loadQuiz', () => {
     const bank = mutableFixtureBank();
     bank.questions = [
       { ...question(bank, 'tfng'), evidence: ['called it  "an attempt to frame us"'] },
-      { ...question(bank, 'sa'), accepted: ['AN ATTEMPT TO FRAME US'], evidence: ['The regime called it "an attempt to frame us" on Saturday.'] },
+      {
+        ...question(bank, 'sa'),
+        accepted: ['AN ATTEMPT TO FRAME US'],
+        evidence: ['The regime called it "an attempt to frame us" on Saturday.'],
+      },
     ];
     const result = load(bank, article);
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
@@ -323,7 +327,10 @@ describe('loadQuiz', () => {
       const problems = problemsOf(load(bank));
       const matching = problems.filter((p) => p.questionId === questionId && p.field === field);
       expect(matching, problems.map(formatProblem).join('\n')).not.toHaveLength(0);
-      expect(matching.map((p) => p.message).some((m) => message.test(m)), matching.map((p) => p.message).join('\n')).toBe(true);
+      expect(
+        matching.map((p) => p.message).some((m) => message.test(m)),
+        matching.map((p) => p.message).join('\n'),
+      ).toBe(true);
       for (const problem of problems) expect(problem.file).toBe(BANK_FILE);
       // The break is the only thing wrong, so nothing unrelated should be reported with it.
       expect(new Set(problems.map((p) => p.questionId))).toEqual(new Set([questionId]));
@@ -418,7 +425,9 @@ describe('loadQuiz', () => {
 
 describe('formatProblem', () => {
   it('joins the parts that are present', () => {
-    expect(formatProblem({ file: 'b.json', questionId: 'q1', field: 'options.2.id', message: 'bad' })).toBe('b.json: q1: options.2.id: bad');
+    expect(formatProblem({ file: 'b.json', questionId: 'q1', field: 'options.2.id', message: 'bad' })).toBe(
+      'b.json: q1: options.2.id: bad',
+    );
     expect(formatProblem({ file: 'b.json', questionId: 'q1', message: 'bad' })).toBe('b.json: q1: bad');
     expect(formatProblem({ file: 'b.json', field: 'id', message: 'bad' })).toBe('b.json: id: bad');
     expect(formatProblem({ file: 'b.json', message: 'bad' })).toBe('b.json: bad');

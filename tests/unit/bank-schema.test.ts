@@ -79,15 +79,32 @@ const TYPE_BREAKAGES: Record<string, [string, (question: Example) => void][]> = 
     ['a non-string answer', (q) => void (q['answer'] = [3])],
   ],
   ordering: [
-    ['only two items', (q) => void (q['items'] = [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }])],
+    [
+      'only two items',
+      (q) =>
+        void (q['items'] = [
+          { id: 'a', text: 'A' },
+          { id: 'b', text: 'B' },
+        ]),
+    ],
     ['a missing order', (q) => void delete q['order']],
   ],
   matching: [
     ['a single pair', (q) => void (q['pairs'] = [{ left: 'monday', right: 'met' }])],
-    ['a pair with an unknown field', (q) => void (q['pairs'] = [{ left: 'a', right: 'b', score: 1 }, { left: 'c', right: 'd' }])],
+    [
+      'a pair with an unknown field',
+      (q) =>
+        void (q['pairs'] = [
+          { left: 'a', right: 'b', score: 1 },
+          { left: 'c', right: 'd' },
+        ]),
+    ],
   ],
   'two-part': [
-    ['a Part B option without a quote', (q) => void (q['partB'] = { prompt: 'p', options: [{ id: 'a' }, { id: 'b', quote: 'x' }], correct: ['a'] })],
+    [
+      'a Part B option without a quote',
+      (q) => void (q['partB'] = { prompt: 'p', options: [{ id: 'a' }, { id: 'b', quote: 'x' }], correct: ['a'] }),
+    ],
     ['a missing Part A', (q) => void delete q['partA']],
   ],
 };

@@ -68,7 +68,11 @@ describe('seat tokens', () => {
 describe('live results', () => {
   const quiz = seedQuiz();
   const [q1, q2] = quiz.questions as [(typeof quiz.questions)[0], (typeof quiz.questions)[0]];
-  const attempt = (id: string, status: 'in-progress' | 'submitted', answers: { questionId: string; verdict: 'correct' | 'incorrect' }[]) => ({
+  const attempt = (
+    id: string,
+    status: 'in-progress' | 'submitted',
+    answers: { questionId: string; verdict: 'correct' | 'incorrect' }[],
+  ) => ({
     id,
     quizId: quiz.id,
     studentName: id,
@@ -79,11 +83,15 @@ describe('live results', () => {
   });
 
   it('counts answers the moment they are given, and unanswered questions only once submitted', () => {
-    const live = liveResults(quiz.questions, quiz.article.sentences.map((s) => s.id), [
-      attempt('a', 'in-progress', [{ questionId: q1.id, verdict: 'correct' }]),
-      attempt('b', 'in-progress', [{ questionId: q1.id, verdict: 'incorrect' }]),
-      attempt('c', 'submitted', [{ questionId: q1.id, verdict: 'correct' }]),
-    ]);
+    const live = liveResults(
+      quiz.questions,
+      quiz.article.sentences.map((s) => s.id),
+      [
+        attempt('a', 'in-progress', [{ questionId: q1.id, verdict: 'correct' }]),
+        attempt('b', 'in-progress', [{ questionId: q1.id, verdict: 'incorrect' }]),
+        attempt('c', 'submitted', [{ questionId: q1.id, verdict: 'correct' }]),
+      ],
+    );
     expect(live.questions[0]).toMatchObject({ questionId: q1.id, answered: 3, correct: 2, shareCorrect: 2 / 3 });
     expect(live.questions[1]).toMatchObject({ questionId: q2.id, answered: 0, correct: 0, shareCorrect: null });
     const missed = new Map(live.sentences.map((s) => [s.sentenceId, s.missed]));
@@ -117,20 +125,38 @@ describe('the desktop app’s proxy to a session', () => {
     expect(joined.ok).toBe(true);
     const refused = await forwardStudentCall(address, 'join', { code: 'WRONG9', name: 'Desktop Student' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'wrong-join-code' } });
-    expect(await forwardStudentCall('not an address', 'info', {})).toMatchObject({ ok: false, error: { code: 'bad-request', reason: 'invalid-session-address' } });
+    expect(await forwardStudentCall('not an address', 'info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', reason: 'invalid-session-address' },
+    });
   });
 
   it('lets nothing back that does not fit the student contract', async () => {
-    const liar = (async () => new Response(JSON.stringify({ ok: true, value: { session: true, joinable: true, secret: 1 } }))) as typeof fetch;
-    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, liar)).toMatchObject({ ok: false, error: { code: 'internal', reason: 'unreadable-reply' } });
+    const liar = (async () =>
+      new Response(JSON.stringify({ ok: true, value: { session: true, joinable: true, secret: 1 } }))) as typeof fetch;
+    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, liar)).toMatchObject({
+      ok: false,
+      error: { code: 'internal', reason: 'unreadable-reply' },
+    });
     const html = (async () => new Response('<html>')) as typeof fetch;
     expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, html)).toMatchObject({ ok: false, error: { reason: 'unreadable-reply' } });
     // A refusal must name a known reason with that reason's code: a peer cannot dress one up as another.
-    const mislabelled = (async () => new Response(JSON.stringify({ ok: false, error: { code: 'conflict', reason: 'seat-removed', message: 'x' } }))) as typeof fetch;
-    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, mislabelled)).toMatchObject({ ok: false, error: { reason: 'unreadable-reply' } });
-    const honest = (async () => new Response(JSON.stringify({ ok: false, error: { code: 'forbidden', reason: 'seat-removed', message: 'x' } }))) as typeof fetch;
-    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, honest)).toEqual({ ok: false, error: { code: 'forbidden', reason: 'seat-removed', message: 'x' } });
+    const mislabelled = (async () =>
+      new Response(JSON.stringify({ ok: false, error: { code: 'conflict', reason: 'seat-removed', message: 'x' } }))) as typeof fetch;
+    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, mislabelled)).toMatchObject({
+      ok: false,
+      error: { reason: 'unreadable-reply' },
+    });
+    const honest = (async () =>
+      new Response(JSON.stringify({ ok: false, error: { code: 'forbidden', reason: 'seat-removed', message: 'x' } }))) as typeof fetch;
+    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, honest)).toEqual({
+      ok: false,
+      error: { code: 'forbidden', reason: 'seat-removed', message: 'x' },
+    });
     const down = (async () => Promise.reject(new Error('ECONNREFUSED'))) as typeof fetch;
-    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, down)).toMatchObject({ ok: false, error: { reason: 'unreachable', message: /could not be reached/ } });
+    expect(await forwardStudentCall('10.0.0.1:4320', 'info', {}, down)).toMatchObject({
+      ok: false,
+      error: { reason: 'unreachable', message: /could not be reached/ },
+    });
   });
 });

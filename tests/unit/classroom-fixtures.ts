@@ -77,7 +77,13 @@ export async function classroomHarness(options: HarnessOptions = {}): Promise<Cl
     });
     // The teacher has unlocked: every call below is the teacher's unless it names another caller.
     const { service } = asTeacher(
-      createService({ quizzes: seedQuizzes(), store, classroom: classroom.channels, teacher: testTeacher(options.now, teacherStorage), onAttemptDeleted: classroom.attemptDeleted }),
+      createService({
+        quizzes: seedQuizzes(),
+        store,
+        classroom: classroom.channels,
+        teacher: testTeacher(options.now, teacherStorage),
+        onAttemptDeleted: classroom.attemptDeleted,
+      }),
     );
     const harness: ClassroomHarness = {
       service,

@@ -55,7 +55,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     question: fc.nat(quiz.questions.length - 1),
     verdict: fc.constantFrom('correct' as const, 'partial' as const, 'incorrect' as const),
   }),
-  fc.record({ op: fc.constant('answer' as const), student: fc.nat(7), question: fc.nat(quiz.questions.length - 1), verdict: fc.constant('correct' as const) }),
+  fc.record({
+    op: fc.constant('answer' as const),
+    student: fc.nat(7),
+    question: fc.nat(quiz.questions.length - 1),
+    verdict: fc.constant('correct' as const),
+  }),
   fc.record({ op: fc.constant('submit' as const), student: fc.nat(7) }),
   fc.record({ op: fc.constant('remove' as const), student: fc.nat(7), removed: fc.boolean() }),
   fc.record({ op: fc.constant('delete' as const), student: fc.nat(7) }),
@@ -90,12 +95,24 @@ describe('the live dashboard, kept per answer', () => {
           if (s.op === 'join') {
             if (seat || deleted.has(id)) continue; // a seat joins once; a deleted attempt's id is never reused
             model.set(id, { attemptId: id, name: `S${s.student}`, removed: false, status: 'in-progress', answers: new Map() });
-            live.join({ tokenHash: 'x', sessionId: sessionRecord.id, attemptId: id, name: `S${s.student}`, removed: false, joinedAt: '2026-11-27T09:01:00.000Z' });
+            live.join({
+              tokenHash: 'x',
+              sessionId: sessionRecord.id,
+              attemptId: id,
+              name: `S${s.student}`,
+              removed: false,
+              joinedAt: '2026-11-27T09:01:00.000Z',
+            });
           } else if (!seat) {
             continue;
           } else if (s.op === 'answer') {
             const q = quiz.questions[s.question]!;
-            const score: AnswerScore = { questionId: q.id, points: s.verdict === 'correct' ? q.points : 0, maxPoints: q.points, verdict: s.verdict };
+            const score: AnswerScore = {
+              questionId: q.id,
+              points: s.verdict === 'correct' ? q.points : 0,
+              maxPoints: q.points,
+              verdict: s.verdict,
+            };
             seat.answers.set(q.id, score);
             live.answer(id, score);
           } else if (s.op === 'submit') {
@@ -113,14 +130,26 @@ describe('the live dashboard, kept per answer', () => {
         const status = live.status(server);
         const counted = [...model.values()]
           .filter((seat) => !seat.removed)
-          .map((seat) => ({ id: seat.attemptId, quizId: quiz.id, studentName: seat.name, status: seat.status, startedAt: '', submittedAt: null, answers: [...seat.answers.values()] }));
+          .map((seat) => ({
+            id: seat.attemptId,
+            quizId: quiz.id,
+            studentName: seat.name,
+            status: seat.status,
+            startedAt: '',
+            submittedAt: null,
+            answers: [...seat.answers.values()],
+          }));
         const expected = liveResults(quiz.questions, sentenceOrder, counted);
         expect(status.questions).toEqual(expected.questions);
         expect(status.sentences).toEqual(expected.sentences);
         expect(status.students.map((s) => s.attemptId)).toEqual([...model.keys()]);
         for (const row of status.students) {
           const seat = model.get(row.attemptId)!;
-          expect(row).toMatchObject({ status: seat.status, removed: seat.removed, ...attemptScore(quiz.questions, [...seat.answers.values()]) });
+          expect(row).toMatchObject({
+            status: seat.status,
+            removed: seat.removed,
+            ...attemptScore(quiz.questions, [...seat.answers.values()]),
+          });
         }
         // The renderer's copy, built from the snapshot and the updates alone, is the same status.
         const last = live.takeUpdate(server);
@@ -134,7 +163,14 @@ describe('the live dashboard, kept per answer', () => {
   it('leaves out an update older than what the screen already shows, and takes a snapshot whole', () => {
     const live = new LiveSession(sessionRecord, quiz);
     const server = { listening: true };
-    live.join({ tokenHash: 'x', sessionId: sessionRecord.id, attemptId: attemptIdOf(1), name: 'Ada', removed: false, joinedAt: '2026-11-27T09:01:00.000Z' });
+    live.join({
+      tokenHash: 'x',
+      sessionId: sessionRecord.id,
+      attemptId: attemptIdOf(1),
+      name: 'Ada',
+      removed: false,
+      joinedAt: '2026-11-27T09:01:00.000Z',
+    });
     const stale = live.takeUpdate(server)!;
     live.touch({ ...sessionRecord, state: 'locked' });
     const newer = live.status(server); // a control's reply, overtaking the push
@@ -165,7 +201,10 @@ describe('watches from the desktop app’s pages', () => {
     watches.stop(2, 1);
     expect(open.size).toBe(1);
     for (let id = 2; id <= MAX_WATCHES_PER_PAGE; id++) expect(watches.start(1, id, sessionRecord.id, () => {}).ok).toBe(true);
-    expect(watches.start(1, 99, sessionRecord.id, () => {})).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/at most/) } });
+    expect(watches.start(1, 99, sessionRecord.id, () => {})).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringMatching(/at most/) },
+    });
     watches.stopPage(1);
     expect(open.size).toBe(0);
     expect(watches.size).toBe(0);
@@ -184,45 +223,48 @@ interface Stream {
 
 function openStream(port: number, query: string, host = '127.0.0.1'): Promise<Stream> {
   return new Promise((resolve, reject) => {
-    const req = get({ host, port, path: `${SESSION_EVENTS_PATH}?${query}`, headers: { Host: `127.0.0.1:${port}`, Accept: 'text/event-stream' } }, (response) => {
-      const events: SessionEvent[] = [];
-      const waiting: { test: (e: SessionEvent) => boolean; resolve: (e: SessionEvent) => void }[] = [];
-      let read = 0; // events before this one were looked at by an earlier next()
-      let buffered = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        buffered += chunk;
-        const blocks = buffered.split('\n\n');
-        buffered = blocks.pop() ?? '';
-        for (const block of blocks) {
-          const data = block.split('\n').find((line) => line.startsWith('data: '));
-          if (!data) continue;
-          const event = JSON.parse(data.slice('data: '.length)) as SessionEvent;
-          events.push(event);
-          const w = waiting[0];
-          if (w) {
-            read = events.length;
-            if (w.test(event)) {
-              waiting.shift();
-              w.resolve(event);
+    const req = get(
+      { host, port, path: `${SESSION_EVENTS_PATH}?${query}`, headers: { Host: `127.0.0.1:${port}`, Accept: 'text/event-stream' } },
+      (response) => {
+        const events: SessionEvent[] = [];
+        const waiting: { test: (e: SessionEvent) => boolean; resolve: (e: SessionEvent) => void }[] = [];
+        let read = 0; // events before this one were looked at by an earlier next()
+        let buffered = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          buffered += chunk;
+          const blocks = buffered.split('\n\n');
+          buffered = blocks.pop() ?? '';
+          for (const block of blocks) {
+            const data = block.split('\n').find((line) => line.startsWith('data: '));
+            if (!data) continue;
+            const event = JSON.parse(data.slice('data: '.length)) as SessionEvent;
+            events.push(event);
+            const w = waiting[0];
+            if (w) {
+              read = events.length;
+              if (w.test(event)) {
+                waiting.shift();
+                w.resolve(event);
+              }
             }
           }
-        }
-      });
-      resolve({
-        response,
-        events,
-        next: (test) =>
-          new Promise((done) => {
-            while (read < events.length) {
-              const event = events[read++]!;
-              if (test(event)) return done(event);
-            }
-            waiting.push({ test, resolve: done });
-          }),
-        close: () => req.destroy(),
-      });
-    });
+        });
+        resolve({
+          response,
+          events,
+          next: (test) =>
+            new Promise((done) => {
+              while (read < events.length) {
+                const event = events[read++]!;
+                if (test(event)) return done(event);
+              }
+              waiting.push({ test, resolve: done });
+            }),
+          close: () => req.destroy(),
+        });
+      },
+    );
     req.on('error', reject);
   });
 }
@@ -237,7 +279,13 @@ describe('the dashboard over server-sent events', () => {
     harness = await classroomHarness();
     const temp = tempDir();
     cleanup = temp.cleanup;
-    teacher = await startHttpServer({ service: harness.service, rendererDir: temp.dir, host: '0.0.0.0', log: () => {}, watchSession: harness.classroom.watch });
+    teacher = await startHttpServer({
+      service: harness.service,
+      rendererDir: temp.dir,
+      host: '0.0.0.0',
+      log: () => {},
+      watchSession: harness.classroom.watch,
+    });
     session = await harness.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 });
   });
   afterAll(async () => {
@@ -259,7 +307,9 @@ describe('the dashboard over server-sent events', () => {
     const attemptId = seat.attempt.attemptId;
     const q = quiz.questions[0]!;
     expect((await call('answer', { token, questionId: q.id, response: correctResponse(q) })).status).toBe(200);
-    const update = await stream.next((e) => e.kind === 'update' && e.update.students.some((s) => s.attemptId === attemptId && s.answered === 1));
+    const update = await stream.next(
+      (e) => e.kind === 'update' && e.update.students.some((s) => s.attemptId === attemptId && s.answered === 1),
+    );
     if (update.kind !== 'update') throw new Error('expected an update');
     expect(update.update.students.map((s) => s.attemptId)).toEqual([attemptId]);
     expect(update.update.questions[0]).toMatchObject({ questionId: q.id, answered: 1, correct: 1 });
@@ -270,7 +320,9 @@ describe('the dashboard over server-sent events', () => {
     const bea = await other('join', { code: session.joinCode, name: 'Bea' });
     const beaId = (bea.json.value as { seat: { attempt: { attemptId: string } } }).seat.attempt.attemptId;
     await other('answer', { token: bea.json.value.token, questionId: q.id, response: correctResponse(q) });
-    const second = await stream.next((e) => e.kind === 'update' && e.update.students.some((s) => s.attemptId === beaId && s.answered === 1));
+    const second = await stream.next(
+      (e) => e.kind === 'update' && e.update.students.some((s) => s.attemptId === beaId && s.answered === 1),
+    );
     if (second.kind !== 'update') throw new Error('expected an update');
     expect(second.update.students.map((s) => s.attemptId)).toEqual([beaId]);
     stream.close();

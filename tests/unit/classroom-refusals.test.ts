@@ -92,7 +92,12 @@ describe('the session server refuses', () => {
     // A seat of a session that ended does not open a seat in the next one.
     const other = await classroomHarness();
     const earlier = await other.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: '127.0.0.1', port: 0 });
-    const stolen = (await send('127.0.0.1', earlier.port, 'POST', '/session-api/join', { body: JSON.stringify({ code: earlier.joinCode, name: 'Elsewhere' }), headers: json })).json.value.token as string;
+    const stolen = (
+      await send('127.0.0.1', earlier.port, 'POST', '/session-api/join', {
+        body: JSON.stringify({ code: earlier.joinCode, name: 'Elsewhere' }),
+        headers: json,
+      })
+    ).json.value.token as string;
     await other.close();
     expect((await honest()('seat', { token: stolen })).status).toBe(403);
     await stillServing();
@@ -109,12 +114,19 @@ describe('the session server refuses', () => {
 
   it('oversize bodies, bodies that are not JSON, other methods and unknown channels', async () => {
     const big = await send(LAN.address, session.port, 'POST', '/session-api/answer', {
-      body: JSON.stringify({ token: seat.token, questionId: question.id, response: { type: 'short-answer', text: 'a'.repeat(MAX_STUDENT_BODY_BYTES) } }),
+      body: JSON.stringify({
+        token: seat.token,
+        questionId: question.id,
+        response: { type: 'short-answer', text: 'a'.repeat(MAX_STUDENT_BODY_BYTES) },
+      }),
       headers: json,
     });
     expect(big.status).toBe(413);
     expect((await send(LAN.address, session.port, 'POST', '/session-api/seat', { body: '{"token":', headers: json })).status).toBe(400);
-    expect((await send(LAN.address, session.port, 'POST', '/session-api/seat', { body: 'token=x', headers: { 'Content-Type': 'text/plain' } })).status).toBe(415);
+    expect(
+      (await send(LAN.address, session.port, 'POST', '/session-api/seat', { body: 'token=x', headers: { 'Content-Type': 'text/plain' } }))
+        .status,
+    ).toBe(415);
     expect((await send(LAN.address, session.port, 'GET', '/session-api/seat')).status).toBe(405);
     expect((await honest()('dropTables', {})).json.error?.code).toBe('unknown-channel');
     await stillServing();
@@ -139,7 +151,15 @@ describe('the session server refuses', () => {
     expect(index.status).toBe(200);
     expect(index.headers['content-security-policy']).toMatch(/script-src 'self'/);
     expect(index.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00', '/evident.db', '/../evident.db']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%00',
+      '/evident.db',
+      '/../evident.db',
+    ]) {
       const reply = await send(LAN.address, session.port, 'GET', path);
       expect(reply.status, path).toBe(404);
       expect(reply.body, path).not.toContain('outside the renderer');
@@ -149,7 +169,10 @@ describe('the session server refuses', () => {
   });
 
   it('other host names (DNS rebinding) and other sites’ pages', async () => {
-    const rebound = await send(LAN.address, session.port, 'POST', '/session-api/info', { body: '{}', headers: { ...json, Host: `evil.example:${session.port}` } });
+    const rebound = await send(LAN.address, session.port, 'POST', '/session-api/info', {
+      body: '{}',
+      headers: { ...json, Host: `evil.example:${session.port}` },
+    });
     expect(rebound.status).toBe(403);
     const crossSite = await send(LAN.address, session.port, 'POST', '/session-api/seat', {
       body: JSON.stringify({ token: seat.token }),
@@ -157,7 +180,10 @@ describe('the session server refuses', () => {
     });
     expect(crossSite.status).toBe(403);
     expect(crossSite.body).not.toContain(seat.attemptId);
-    const sameSite = await send(LAN.address, session.port, 'POST', '/session-api/info', { body: '{}', headers: { ...json, Origin: `http://${LAN.address}:${session.port}` } });
+    const sameSite = await send(LAN.address, session.port, 'POST', '/session-api/info', {
+      body: '{}',
+      headers: { ...json, Origin: `http://${LAN.address}:${session.port}` },
+    });
     expect(sameSite.status).toBe(200);
     await stillServing();
   });

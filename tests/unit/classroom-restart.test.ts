@@ -19,7 +19,7 @@ describe('a teacher restart mid-session', () => {
     const session = await harness.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 });
     const call = student(session.port, addressOf(1));
     const { token } = (await call('join', { code: session.joinCode, name: 'Ada' })).json.value as { token: string };
-    const [q1, q2] = quiz.questions as [typeof quiz.questions[0], typeof quiz.questions[0]];
+    const [q1, q2] = quiz.questions as [(typeof quiz.questions)[0], (typeof quiz.questions)[0]];
     expect((await call('answer', { token, questionId: q1.id, response: correctResponse(q1) })).status).toBe(200);
 
     // The app quits: the server stops (the port is free), the session stays open in the database.
@@ -47,7 +47,12 @@ describe('a teacher restart mid-session', () => {
     await harness.classroom.stop();
     // Something else took the port while the app was closed.
     const squatter = await classroomHarness();
-    const other = await squatter.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: session.port });
+    const other = await squatter.service.startSession({
+      quizId: quiz.id,
+      settings: { shuffle: false },
+      host: LAN.address,
+      port: session.port,
+    });
     expect(other.port).toBe(session.port);
     harness = await harness.restart();
     const status = harness.service.sessionStatus({})!;
@@ -86,7 +91,10 @@ describe('the session tables migration', () => {
 
       const check = new DatabaseSync(file, { readOnly: true });
       expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
-      const tables = check.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r['name']);
+      const tables = check
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .all()
+        .map((r) => r['name']);
       expect(tables).toEqual(['attempts', 'responses', 'seats', 'sessions']);
       check.close();
     } finally {
@@ -98,7 +106,10 @@ describe('the session tables migration', () => {
     harness = await classroomHarness();
     const session = await harness.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 });
     const call = student(session.port, addressOf(2));
-    const joined = (await call('join', { code: session.joinCode, name: 'Gone' })).json.value as { token: string; seat: { attempt: { attemptId: string } } };
+    const joined = (await call('join', { code: session.joinCode, name: 'Gone' })).json.value as {
+      token: string;
+      seat: { attempt: { attemptId: string } };
+    };
     harness.service.deleteAttempt({ attemptId: joined.seat.attempt.attemptId });
     expect(harness.service.sessionStatus({})!.students).toEqual([]);
     expect((await call('seat', { token: joined.token })).status).toBe(403);
@@ -111,7 +122,10 @@ describe('the session tables migration', () => {
     await expect(
       harness.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: taken.port }),
     ).rejects.toThrow(
-      expect.objectContaining({ reason: 'port-unavailable', message: expect.stringMatching(/could not listen on .*another program is using that port/) }),
+      expect.objectContaining({
+        reason: 'port-unavailable',
+        message: expect.stringMatching(/could not listen on .*another program is using that port/),
+      }),
     );
     expect(harness.service.sessionStatus({})).toBeNull();
     expect(harness.store.unendedSessions()).toEqual([]);

@@ -55,9 +55,9 @@ describe('a class session with 30 students', () => {
   });
 
   it('refuses a second session while one runs', async () => {
-    await expect(harness.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 })).rejects.toThrow(
-      expect.objectContaining({ reason: 'session-running', message: expect.stringMatching(/already running/) }),
-    );
+    await expect(
+      harness.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 }),
+    ).rejects.toThrow(expect.objectContaining({ reason: 'session-running', message: expect.stringMatching(/already running/) }));
   });
 
   it('lets everybody join with the code, each from their own computer', async () => {
@@ -75,7 +75,11 @@ describe('a class session with 30 students', () => {
         for (const [i, question] of quiz.questions.entries()) {
           // Half the questions for now; the rest after the reload test below.
           if (i >= quiz.questions.length / 2) break;
-          const reply = await seat.call('answer', { token: seat.token, questionId: question.id, response: variedResponse(question, n + i, sentenceIds) });
+          const reply = await seat.call('answer', {
+            token: seat.token,
+            questionId: question.id,
+            response: variedResponse(question, n + i, sentenceIds),
+          });
           expect(reply.status, reply.body).toBe(200);
           // Deferred feedback in class: no verdict, no key.
           expect(reply.json.value.feedback).toBeUndefined();
@@ -190,6 +194,8 @@ describe('a class session with 30 students', () => {
     expect(results.attempts.filter((a) => a.status === 'submitted').length).toBeGreaterThanOrEqual(CLASS_SIZE);
     const csv = harness.service.exportCsv({ kind: 'attempts', quizId: quiz.id });
     for (const seat of seats) expect(csv.content).toContain(seat.name);
-    expect(() => harness.service.lockJoining({ sessionId: session.sessionId, locked: true })).toThrow(expect.objectContaining({ reason: 'session-ended' }));
+    expect(() => harness.service.lockJoining({ sessionId: session.sessionId, locked: true })).toThrow(
+      expect.objectContaining({ reason: 'session-ended' }),
+    );
   });
 });

@@ -26,10 +26,19 @@ describe('dispatch: the one path every transport takes', () => {
       const replies: unknown[] = [started];
       for (const question of quiz.questions) {
         replies.push(
-          ok(await dispatch(harness.service, 'answer', { attemptId: started.attemptId, questionId: question.id, response: correctResponse(question) }, quiet)),
+          ok(
+            await dispatch(
+              harness.service,
+              'answer',
+              { attemptId: started.attemptId, questionId: question.id, response: correctResponse(question) },
+              quiet,
+            ),
+          ),
         );
       }
-      const review = ok<{ points: number; maxPoints: number }>(dispatch(harness.service, 'submit', { attemptId: started.attemptId }, quiet));
+      const review = ok<{ points: number; maxPoints: number }>(
+        dispatch(harness.service, 'submit', { attemptId: started.attemptId }, quiet),
+      );
       expect(review.points).toBe(review.maxPoints);
       replies.push(review);
 
@@ -62,7 +71,10 @@ describe('dispatch: the one path every transport takes', () => {
     } as Service;
     const log = vi.fn();
     const reply = dispatch(leaky, 'listQuizzes', {}, log);
-    expect(reply).toEqual({ ok: false, error: { code: 'internal', reason: 'reply-withheld', message: expect.stringContaining('could not be sent') } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'internal', reason: 'reply-withheld', message: expect.stringContaining('could not be sent') },
+    });
     expect(JSON.stringify(reply)).not.toContain('threats-and-un');
     expect(log).toHaveBeenCalledOnce();
   });
@@ -86,8 +98,15 @@ describe('dispatch: the one path every transport takes', () => {
   it('reports a response of the wrong shape for its question as invalid, and stores nothing', async () => {
     harness = serviceHarness();
     const question = seedQuiz().questions[0]!;
-    const { attemptId } = ok<{ attemptId: string }>(dispatch(harness.service, 'startAttempt', { quizId: 'north-korea-un', studentName: 'Ada' }, quiet));
-    const wrongType = await dispatch(harness.service, 'answer', { attemptId, questionId: question.id, response: { type: 'short-answer', text: 'x' } }, quiet);
+    const { attemptId } = ok<{ attemptId: string }>(
+      dispatch(harness.service, 'startAttempt', { quizId: 'north-korea-un', studentName: 'Ada' }, quiet),
+    );
+    const wrongType = await dispatch(
+      harness.service,
+      'answer',
+      { attemptId, questionId: question.id, response: { type: 'short-answer', text: 'x' } },
+      quiet,
+    );
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'invalid-response', reason: 'invalid-response' } });
     const noSuchOption = await dispatch(
       harness.service,
@@ -95,13 +114,21 @@ describe('dispatch: the one path every transport takes', () => {
       { attemptId, questionId: question.id, response: { type: 'single-choice', optionId: 'no-such-option' } },
       quiet,
     );
-    expect(noSuchOption).toMatchObject({ ok: false, error: { code: 'invalid-response', message: expect.stringContaining('no-such-option') } });
+    expect(noSuchOption).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-response', message: expect.stringContaining('no-such-option') },
+    });
     expect(harness.store.listResponses(attemptId)).toEqual([]);
   });
 
   it('hides unexpected failures behind a generic message and logs them', () => {
     harness = serviceHarness();
-    const broken = { ...harness.service, listQuizzes: () => { throw new TypeError('secret internals'); } } as Service;
+    const broken = {
+      ...harness.service,
+      listQuizzes: () => {
+        throw new TypeError('secret internals');
+      },
+    } as Service;
     const log = vi.fn();
     const reply = dispatch(broken, 'listQuizzes', {}, log);
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal', reason: 'unexpected-error' } });

@@ -66,7 +66,10 @@ function parseCsv(text: string): string[][] {
 
 describe('the test’s own CSV reader', () => {
   it('reads quoted fields and refuses what RFC 4180 does not allow', () => {
-    expect(parseCsv('a,"b,c","d""e","f\r\ng"\r\n,\r\n')).toEqual([['a', 'b,c', 'd"e', 'f\r\ng'], ['', '']]);
+    expect(parseCsv('a,"b,c","d""e","f\r\ng"\r\n,\r\n')).toEqual([
+      ['a', 'b,c', 'd"e', 'f\r\ng'],
+      ['', ''],
+    ]);
     expect(() => parseCsv('a\nb\r\n')).toThrow(/bare LF/);
     expect(() => parseCsv('a,b')).toThrow(/CRLF/);
     expect(() => parseCsv('a"b\r\n')).toThrow(/quote/);
@@ -84,11 +87,25 @@ describe('toCsv', () => {
   });
 
   it('leaves numbers as numbers, negative ones included: a JavaScript number never spells a formula', () => {
-    expect(cellsOf(toCsv({ header: ['n'], rows: [[-2], [3.5], [0], [null], [Number.NaN]] }))).toEqual([['n'], ['-2'], ['3.5'], ['0'], [''], ['']]);
+    expect(cellsOf(toCsv({ header: ['n'], rows: [[-2], [3.5], [0], [null], [Number.NaN]] }))).toEqual([
+      ['n'],
+      ['-2'],
+      ['3.5'],
+      ['0'],
+      [''],
+      [''],
+    ]);
   });
 
   it('writes a BOM, CRLF line ends, doubled quotes, quotes around CR and LF, and keeps numbers unquoted', () => {
-    const csv = toCsv({ header: ['a', 'b'], rows: [['x, "y"', 1.5], [null, 'two\nlines'], ['cr\ronly', 'Zoë']] });
+    const csv = toCsv({
+      header: ['a', 'b'],
+      rows: [
+        ['x, "y"', 1.5],
+        [null, 'two\nlines'],
+        ['cr\ronly', 'Zoë'],
+      ],
+    });
     expect(csv).toBe(`${BOM}a,b\r\n"x, ""y""",1.5\r\n,"two\nlines"\r\n"cr\ronly",Zoë\r\n`);
   });
 });
@@ -116,8 +133,16 @@ describe('exportCsv', () => {
     const hostile = start(formulaName);
     const awkward = start(awkwardName);
     await harness.service.answer({ attemptId: hostile, questionId: q1.id, response: correctResponse(q1) });
-    await harness.service.answer({ attemptId: hostile, questionId: shortAnswer.id, response: { type: 'short-answer', text: '@SUM(A1:A9)' } });
-    await harness.service.answer({ attemptId: awkward, questionId: shortAnswer.id, response: { type: 'short-answer', text: awkwardAnswer } });
+    await harness.service.answer({
+      attemptId: hostile,
+      questionId: shortAnswer.id,
+      response: { type: 'short-answer', text: '@SUM(A1:A9)' },
+    });
+    await harness.service.answer({
+      attemptId: awkward,
+      questionId: shortAnswer.id,
+      response: { type: 'short-answer', text: awkwardAnswer },
+    });
     await harness.service.answer({ attemptId: awkward, questionId: q1.id, response: correctResponse(q1) });
     harness.service.submit({ attemptId: hostile });
     return { hostile, awkward };
@@ -129,7 +154,14 @@ describe('exportCsv', () => {
     expect(file).toMatchObject({ mediaType: 'text/csv', filename: `evident-attempts-${quiz.id}-2026-11-27T09-00.csv` });
     const [header, ...rows] = records as [string[], ...string[][]];
     expect(header).toEqual([
-      'Student', 'Quiz', 'Status', 'Started', 'Submitted', 'Points', 'Max points', 'Percentage',
+      'Student',
+      'Quiz',
+      'Status',
+      'Started',
+      'Submitted',
+      'Points',
+      'Max points',
+      'Percentage',
       ...quiz.questions.map((q, i) => `Q${i + 1} ${q.id}`),
     ]);
     expect(rows).toHaveLength(2);
@@ -150,7 +182,17 @@ describe('exportCsv', () => {
     const { records } = exportOf({ kind: 'responses' });
     const [header, ...rows] = records as [string[], ...string[][]];
     expect(header).toEqual([
-      'Attempt id', 'Student', 'Quiz', 'Question number', 'Question id', 'Type', 'Response', 'Points', 'Max points', 'Verdict', 'Answered at',
+      'Attempt id',
+      'Student',
+      'Quiz',
+      'Question number',
+      'Question id',
+      'Type',
+      'Response',
+      'Points',
+      'Max points',
+      'Verdict',
+      'Answered at',
     ]);
     expect(rows).toHaveLength(4);
     const find = (attemptId: string, questionId: string) => rows.find((r) => r[0] === attemptId && r[4] === questionId)!;

@@ -135,7 +135,10 @@ export function variedResponse(question: LoadedQuestion, i: number, sentenceIds:
     case 'short-answer':
       return { type: question.type, text: half ? ` ${question.accepted[0]!.toUpperCase()}.` : 'something else entirely' };
     case 'cloze':
-      return { type: question.type, gaps: Object.fromEntries(question.gaps.map((g, k) => [g.id, k % 2 === 0 && half ? g.accepted[0]! : 'guess'])) };
+      return {
+        type: question.type,
+        gaps: Object.fromEntries(question.gaps.map((g, k) => [g.id, k % 2 === 0 && half ? g.accepted[0]! : 'guess'])),
+      };
     case 'evidence-selection':
       return { type: question.type, sentenceIds: half ? [question.answerSentenceIds[0]!, sentenceIds[0]!] : sentenceIds.slice(1, 3) };
     case 'ordering':

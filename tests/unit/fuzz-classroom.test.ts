@@ -97,11 +97,19 @@ beforeAll(async () => {
     seatAttempts.push(seat.attemptId);
   }
   const q = questions[0]!;
-  const answered = await dispatchStudent(students!, 'answer', { token: liveTokens[0], questionId: q.id, response: correctResponse(q) }, { remoteAddress: addressOf(10) }, log);
+  const answered = await dispatchStudent(
+    students!,
+    'answer',
+    { token: liveTokens[0], questionId: q.id, response: correctResponse(q) },
+    { remoteAddress: addressOf(10) },
+    log,
+  );
   const submitted = await dispatchStudent(students!, 'submit', { token: liveTokens[1] }, { remoteAddress: addressOf(11) }, log);
   if (!answered.ok || !submitted.ok) throw new Error('the setup could not answer or submit');
   // An ordinary attempt, outside any session.
-  foreignAttempts.push(service.startAttempt({ quizId: quiz.id, studentName: 'At home', settings: { feedback: 'deferred', shuffle: false } }).attemptId);
+  foreignAttempts.push(
+    service.startAttempt({ quizId: quiz.id, studentName: 'At home', settings: { feedback: 'deferred', shuffle: false } }).attemptId,
+  );
   if (logged.length > 0) throw new Error(`the setup logged: ${logged.join('; ')}`);
 
   watcher = watchDatabase(file);
@@ -129,8 +137,16 @@ const endedSession = fc.constant(null).map(() => endedSessionId);
 // Real ids and tokens also turn up where they do not belong.
 const weird = weirdValues(liveToken, seatAttempt, currentSession, foreignToken);
 
-const sessionId = fc.oneof({ weight: 6, arbitrary: currentSession }, { weight: 1, arbitrary: endedSession }, { weight: 1, arbitrary: fc.uuid() });
-const attemptId = fc.oneof({ weight: 5, arbitrary: seatAttempt }, { weight: 1, arbitrary: foreignAttempt }, { weight: 1, arbitrary: fc.uuid() });
+const sessionId = fc.oneof(
+  { weight: 6, arbitrary: currentSession },
+  { weight: 1, arbitrary: endedSession },
+  { weight: 1, arbitrary: fc.uuid() },
+);
+const attemptId = fc.oneof(
+  { weight: 5, arbitrary: seatAttempt },
+  { weight: 1, arbitrary: foreignAttempt },
+  { weight: 1, arbitrary: fc.uuid() },
+);
 const bySeat = fc.record({ sessionId, attemptId });
 const settings = fc.record({ shuffle: fc.boolean(), timeLimitMinutes: fc.integer({ min: 1, max: 240 }) }, { requiredKeys: [] });
 
@@ -153,7 +169,11 @@ const TEACHER_VALID: Record<ClassroomChannel, fc.Arbitrary<unknown>> = {
   releaseReview: fc.record({ sessionId }),
   // Last, and mostly aimed elsewhere: the first valid one ends the session, the rest are refused.
   endSession: fc.record({
-    sessionId: fc.oneof({ weight: 1, arbitrary: currentSession }, { weight: 2, arbitrary: endedSession }, { weight: 3, arbitrary: fc.uuid() }),
+    sessionId: fc.oneof(
+      { weight: 1, arbitrary: currentSession },
+      { weight: 2, arbitrary: endedSession },
+      { weight: 3, arbitrary: fc.uuid() },
+    ),
   }),
 };
 
@@ -184,7 +204,11 @@ const STUDENT_VALID: Record<SessionChannel, fc.Arbitrary<unknown>> = {
     .chain(([t, qi, ri, matching, right]) => {
       const question = questions[qi]!;
       const response = right ? fc.constant(correctResponse(question)) : responses[matching ? qi : ri]!;
-      return fc.record({ token: fc.constant(t), questionId: fc.oneof({ weight: 6, arbitrary: fc.constant(question.id) }, { weight: 1, arbitrary: slug }), response });
+      return fc.record({
+        token: fc.constant(t),
+        questionId: fc.oneof({ weight: 6, arbitrary: fc.constant(question.id) }, { weight: 1, arbitrary: slug }),
+        response,
+      });
     }),
   submit: byToken,
   review: byToken,
@@ -213,7 +237,8 @@ function check(channel: string, reply: Envelope<unknown>, before: string): boole
   }
   counts.refused[reply.error.code] = (counts.refused[reply.error.code] ?? 0) + 1;
   const after = digest();
-  if (after !== before) throw new Error(`a refused ${channel} (${reply.error.code}: ${reply.error.message}) changed the database: ${before} → ${after}`);
+  if (after !== before)
+    throw new Error(`a refused ${channel} (${reply.error.code}: ${reply.error.message}) changed the database: ${before} → ${after}`);
   return true;
 }
 

@@ -153,7 +153,8 @@ export function checkEnvelope(reply: Envelope<unknown>): void {
   if (reply.ok !== false || !isPlainObject(reply.error)) throw new Error(`not an envelope: ${String(reply)}`);
   const { code, reason, message } = reply.error;
   if (!codes.has(code)) throw new Error(`unknown error code ${String(code)}`);
-  if (!Object.hasOwn(ERROR_REASONS, reason) || ERROR_REASONS[reason] !== code) throw new Error(`error ${code} with reason ${String(reason)}`);
+  if (!Object.hasOwn(ERROR_REASONS, reason) || ERROR_REASONS[reason] !== code)
+    throw new Error(`error ${code} with reason ${String(reason)}`);
   if (code === 'internal') throw new Error(`internal error: ${message}`);
   if (typeof message !== 'string' || message === '') throw new Error(`error ${code} without a message`);
 }

@@ -68,7 +68,11 @@ const answerPayload = fc
     const question = questions[qi]!;
     // Usually the response fits its question; sometimes it is another question's (a mismatch).
     const response = right ? fc.constant(correctResponse(question)) : responses[matching ? qi : ri]!;
-    return fc.record({ attemptId: fc.constant(attempt), questionId: fc.oneof({ weight: 6, arbitrary: fc.constant(question.id) }, { weight: 1, arbitrary: slug }), response });
+    return fc.record({
+      attemptId: fc.constant(attempt),
+      questionId: fc.oneof({ weight: 6, arbitrary: fc.constant(question.id) }, { weight: 1, arbitrary: slug }),
+      response,
+    });
   });
 
 const name = fc.oneof(fc.string({ minLength: 1, maxLength: 60 }), fc.string({ minLength: 1, maxLength: 70, unit: 'grapheme' }));

@@ -37,11 +37,13 @@ describe('group commit', () => {
 
     const acknowledged: number[] = [];
     const writes = Array.from({ length: 50 }, (_, n) =>
-      group.enqueue(() => insert.run(n)).then(() => {
-        // Durable before acknowledged: another connection already sees this write.
-        expect(rows(observer)).toBe(50);
-        acknowledged.push(n);
-      }),
+      group
+        .enqueue(() => insert.run(n))
+        .then(() => {
+          // Durable before acknowledged: another connection already sees this write.
+          expect(rows(observer)).toBe(50);
+          acknowledged.push(n);
+        }),
     );
     expect(group.pending).toBe(50);
     expect(rows(observer)).toBe(0); // nothing committed, and nothing acknowledged, yet
@@ -70,7 +72,12 @@ describe('group commit', () => {
       group.enqueue(() => insert.run(3)),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(db.prepare('SELECT n FROM t ORDER BY n').all().map((r) => r['n'])).toEqual([1, 3]);
+    expect(
+      db
+        .prepare('SELECT n FROM t ORDER BY n')
+        .all()
+        .map((r) => r['n']),
+    ).toEqual([1, 3]);
     db.close();
   });
 

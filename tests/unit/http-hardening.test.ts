@@ -43,7 +43,12 @@ function send(port: number, method: string, path: string, headers: Record<string
 }
 
 describe('request bodies', () => {
-  const accepted = ['application/json', 'application/json; charset=utf-8', 'Application/JSON;Charset="UTF-8"', 'application/json ; charset=UTF-8'];
+  const accepted = [
+    'application/json',
+    'application/json; charset=utf-8',
+    'Application/JSON;Charset="UTF-8"',
+    'application/json ; charset=UTF-8',
+  ];
   const refused = [
     'application/json; charset=latin1',
     'application/json; charset=utf-16',
@@ -118,7 +123,9 @@ describe('dropped requests', () => {
   function dropHalfway(port: number): Promise<void> {
     return new Promise((resolve) => {
       const socket = connect(port, '127.0.0.1', () => {
-        socket.write(`POST /api/echo HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":`);
+        socket.write(
+          `POST /api/echo HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":`,
+        );
         setTimeout(() => socket.destroy(), 20);
       });
       socket.on('close', () => resolve());
@@ -129,7 +136,10 @@ describe('dropped requests', () => {
   it('logs a flood of them once, on one line, and counts the rest in the next line', async () => {
     const lines: string[] = [];
     let clock = 0;
-    const port = await start({ log: (message, error) => lines.push(error === undefined ? message : `${message}\n${String((error as Error).stack)}`), now: () => clock });
+    const port = await start({
+      log: (message, error) => lines.push(error === undefined ? message : `${message}\n${String((error as Error).stack)}`),
+      now: () => clock,
+    });
     for (let i = 0; i < 20; i++) await dropHalfway(port);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(lines).toHaveLength(1);

@@ -29,13 +29,21 @@ afterAll(async () => {
 
 describe('the teacher’s server asked whether it is a class session', () => {
   it('answers 200: not a session', async () => {
-    const reply = await fetch(`${server.url}session-api/info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const reply = await fetch(`${server.url}session-api/info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(reply.status).toBe(200);
     expect(await reply.json()).toEqual({ ok: true, value: { session: false } });
   });
 
   it('still answers none of the session’s other operations', async () => {
-    const reply = await fetch(`${server.url}session-api/join`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"code":"ABCDEF","name":"Ada"}' });
+    const reply = await fetch(`${server.url}session-api/join`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"code":"ABCDEF","name":"Ada"}',
+    });
     expect(reply.status).not.toBe(200);
   });
 });

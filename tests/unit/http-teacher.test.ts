@@ -89,9 +89,12 @@ describe('teacher channels over HTTP', () => {
     expect(await post('127.0.0.1', 'listAttempts', unlocked.token)).toBe(403);
   });
 
-  it.skipIf(lanAddress === undefined)('refuses them from the network, even with the token, while students’ channels still answer (needs a non-loopback interface)', async () => {
-    const address = lanAddress!;
-    expect(await post(address, 'listQuizzes')).toBe(200);
-    for (const channel of TEACHER_CHANNELS) expect(await post(address, channel, harness.teacher.teacherToken), channel).toBe(403);
-  });
+  it.skipIf(lanAddress === undefined)(
+    'refuses them from the network, even with the token, while students’ channels still answer (needs a non-loopback interface)',
+    async () => {
+      const address = lanAddress!;
+      expect(await post(address, 'listQuizzes')).toBe(200);
+      for (const channel of TEACHER_CHANNELS) expect(await post(address, channel, harness.teacher.teacherToken), channel).toBe(403);
+    },
+  );
 });

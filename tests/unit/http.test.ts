@@ -95,7 +95,10 @@ describe('the HTTP binding', () => {
     expect(crossSite.status).toBe(403);
     expect(JSON.parse(crossSite.body).error.reason).toBe('cross-site');
     expect(crossSite.body).not.toContain('north-korea-un');
-    const sameSite = await send('POST', '/api/listQuizzes', { body: '{}', headers: { ...json, Origin: `http://127.0.0.1:${server.port}` } });
+    const sameSite = await send('POST', '/api/listQuizzes', {
+      body: '{}',
+      headers: { ...json, Origin: `http://127.0.0.1:${server.port}` },
+    });
     expect(sameSite.status).toBe(200);
     // A form post cannot carry JSON's content type, so it cannot reach the API either.
     const form = await send('POST', '/api/listQuizzes', { body: 'a=1', headers: { 'Content-Type': 'text/plain' } });

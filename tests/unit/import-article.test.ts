@@ -42,7 +42,13 @@ describe('importing a .txt file', () => {
     expect(imported.article.paragraphs).toHaveLength(11);
     expect(imported.article.sentences).toHaveLength(18);
     expect(imported.article.removed.map((line) => line.reason)).toEqual([
-      'duplicated-caption', 'share-prompt', 'comment-prompt', 'newsletter-prompt', 'social-follow', 'app-prompt', 'app-prompt',
+      'duplicated-caption',
+      'share-prompt',
+      'comment-prompt',
+      'newsletter-prompt',
+      'social-follow',
+      'app-prompt',
+      'app-prompt',
     ]);
   });
 
@@ -60,19 +66,29 @@ describe('importing a .txt file', () => {
   });
 
   it('refuses a file that is not text, an empty file and an unknown format, saying why', async () => {
-    expect((await refusal(importArticle({ name: 'a.txt', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) }))).message).toMatch(/not text/u);
+    expect((await refusal(importArticle({ name: 'a.txt', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) }))).message).toMatch(
+      /not text/u,
+    );
     const empty = await refusal(importArticle({ name: 'a.txt', bytes: new Uint8Array() }));
     expect([empty.code, empty.message]).toEqual(['empty', 'the file is empty']);
     expect((await refusal(importArticle({ name: 'a.txt', bytes: encode(' \n\n \n') }))).code).toBe('empty');
     const unknown = await refusal(importArticle({ name: 'notes.rtf', bytes: encode('{\\rtf1 hello}') }));
-    expect([unknown.code, unknown.message]).toEqual(['unsupported-format', '".rtf" files are not supported: choose a .txt, .html, .htm, .docx or .pdf file']);
+    expect([unknown.code, unknown.message]).toEqual([
+      'unsupported-format',
+      '".rtf" files are not supported: choose a .txt, .html, .htm, .docx or .pdf file',
+    ]);
     expect((await refusal(importArticle({ name: 'README', bytes: encode('x') }))).message).toMatch(/^a file without an extension/u);
   });
 });
 
 describe('importing a page saved from a browser (.html, .htm)', () => {
   it('extracts the article with Readability: headline, byline, caption and every paragraph intact', async () => {
-    const html = savedPage({ headline: HEADLINE, byline: 'Jane Doe', paragraphs: PARAGRAPHS, caption: 'Kim Jong-Un, centre, at a parade in Pyongyang. Picture: AFP/Getty' });
+    const html = savedPage({
+      headline: HEADLINE,
+      byline: 'Jane Doe',
+      paragraphs: PARAGRAPHS,
+      caption: 'Kim Jong-Un, centre, at a parade in Pyongyang. Picture: AFP/Getty',
+    });
     const imported = await importArticle({ name: 'North Korea.html', bytes: encode(html) });
     expect(imported.format).toBe('html');
     expect(toImportJson(imported)).toEqual({
@@ -97,7 +113,10 @@ describe('importing a page saved from a browser (.html, .htm)', () => {
 
   it('keeps the article of each hand-labelled news page when it is saved as a page', async () => {
     for (const page of loadPages().filter((candidate) => candidate.labels.headline && candidate.labels.article.length > 0)) {
-      const lines = page.text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+      const lines = page.text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
       const headline = page.labels.headline as string;
       const body = lines.filter((line) => line !== headline && line.split(' ').length >= 8);
       const imported = await importArticle({ name: `${page.name}.html`, bytes: encode(savedPage({ headline, paragraphs: body })) });
@@ -175,7 +194,10 @@ describe('import limits', () => {
   });
 
   it('stops waiting for a PDF when the time is up', async () => {
-    const pdf = await textPdf(HEADLINE, Array.from({ length: 400 }, () => PARAGRAPHS[1] as string));
+    const pdf = await textPdf(
+      HEADLINE,
+      Array.from({ length: 400 }, () => PARAGRAPHS[1] as string),
+    );
     const error = await refusal(importArticle({ name: 'long.pdf', bytes: pdf }, { limits: { maxMilliseconds: 1 } }));
     expect(error.code).toBe('too-slow');
   });

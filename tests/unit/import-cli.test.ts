@@ -52,7 +52,9 @@ describe('npm run import-article', { timeout: 60_000 }, () => {
     expect(Object.keys(json)).toEqual(['title', 'paragraphs', 'captions', 'removed']);
     expect(json['title']).toBe('North Korea fires threats at UN');
     expect(json['paragraphs']).toHaveLength(11);
-    expect(json['captions']).toEqual(["The North's leader Kim Jong-Un, centre, is furious at allegations his regime hacked Sony's computer systems."]);
+    expect(json['captions']).toEqual([
+      "The North's leader Kim Jong-Un, centre, is furious at allegations his regime hacked Sony's computer systems.",
+    ]);
     expect(json['removed']).toContainEqual({ text: 'Share this article', reason: 'share-prompt' });
     expect(stderr).toMatch(/^text: 611 words read, 11 paragraphs kept, 7 lines removed, in \d+ ms\n$/u);
   });

@@ -120,7 +120,8 @@ export async function scannedPdf(pages: number): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   for (let i = 0; i < pages; i++) {
     const page = pdf.addPage([PAGE.width, PAGE.height]);
-    for (let row = 0; row < 30; row++) page.drawRectangle({ x: PAGE.margin, y: 80 + row * 22, width: 300 + (row % 5) * 30, height: 9, color: rgb(0.2, 0.2, 0.2) });
+    for (let row = 0; row < 30; row++)
+      page.drawRectangle({ x: PAGE.margin, y: 80 + row * 22, width: 300 + (row % 5) * 30, height: 9, color: rgb(0.2, 0.2, 0.2) });
   }
   return pdf.save();
 }

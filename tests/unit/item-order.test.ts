@@ -88,7 +88,13 @@ describe('items whose order is the key', () => {
 
   it('varies the order with the seed, so no one order can be learnt', () => {
     const question = matchings[0]!;
-    const orders = new Set(Array.from({ length: 50 }, (_, seed) => shown<'matching'>(question, seed, false).right.map((r) => r.id).join(' ')));
+    const orders = new Set(
+      Array.from({ length: 50 }, (_, seed) =>
+        shown<'matching'>(question, seed, false)
+          .right.map((r) => r.id)
+          .join(' '),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(2);
   });
 
@@ -101,7 +107,9 @@ describe('items whose order is the key', () => {
       const quizId = 'north-korea-un';
       const started = harness.service.startAttempt({ quizId, studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
       const pick = (questions: readonly PublicQuestion[]) =>
-        questions.filter((q) => q.type === 'matching' || q.type === 'ordering').map((q) => (q.type === 'matching' ? q.right : q.type === 'ordering' ? q.items : []));
+        questions
+          .filter((q) => q.type === 'matching' || q.type === 'ordering')
+          .map((q) => (q.type === 'matching' ? q.right : q.type === 'ordering' ? q.items : []));
       const before = pick(started.questions);
       expect(before.length).toBeGreaterThan(0);
       const review = harness.service.submit({ attemptId: started.attemptId });

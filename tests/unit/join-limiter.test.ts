@@ -124,12 +124,21 @@ describe('answers from one seat', () => {
     const question = quiz.questions.find((q) => q.type === 'true-false-not-given')!;
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const reply = await flooder.client('answer', { token: flooder.token, questionId: question.id, response: { type: 'true-false-not-given', value: 'true' } });
+      const reply = await flooder.client('answer', {
+        token: flooder.token,
+        questionId: question.id,
+        response: { type: 'true-false-not-given', value: 'true' },
+      });
       statuses.push(reply.status);
-      if (reply.status === 429) expect(reply.json.error).toMatchObject({ reason: 'too-many-answers', message: expect.stringMatching(/not saved/) });
+      if (reply.status === 429)
+        expect(reply.json.error).toMatchObject({ reason: 'too-many-answers', message: expect.stringMatching(/not saved/) });
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
-    const other = await neighbour.client('answer', { token: neighbour.token, questionId: question.id, response: { type: 'true-false-not-given', value: 'false' } });
+    const other = await neighbour.client('answer', {
+      token: neighbour.token,
+      questionId: question.id,
+      response: { type: 'true-false-not-given', value: 'false' },
+    });
     expect(other.status, other.body).toBe(200);
   });
 });

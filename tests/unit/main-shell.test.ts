@@ -64,7 +64,13 @@ describe('the main window', () => {
   it('is sandboxed, context-isolated, without Node, and loads the app page with the CommonJS preload', () => {
     const prefs = window().options.webPreferences!;
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
-    for (const risky of ['nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'allowRunningInsecureContent', 'experimentalFeatures', 'webviewTag']) {
+    for (const risky of [
+      'nodeIntegrationInWorker',
+      'nodeIntegrationInSubFrames',
+      'allowRunningInsecureContent',
+      'experimentalFeatures',
+      'webviewTag',
+    ]) {
       expect(prefs[risky], risky).not.toBe(true);
     }
     expect(prefs['enableBlinkFeatures']).toBeUndefined();
@@ -101,7 +107,13 @@ describe('every page the app opens', () => {
     expect(contents.fire('will-navigate', `${rendererUrl}#/quiz`).defaultPrevented).toBe(false);
     expect(contents.fire('will-attach-webview', {}, {}).defaultPrevented).toBe(true);
 
-    for (const url of ['https://www.example.org/article', 'http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', rendererUrl]) {
+    for (const url of [
+      'https://www.example.org/article',
+      'http://example.org/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      rendererUrl,
+    ]) {
       expect(contents.windowOpenHandler!({ url }), url).toEqual({ action: 'deny' });
     }
     // Only the https link left for the user's own browser.
@@ -143,10 +155,14 @@ describe('IPC', () => {
     expect(reply.ok).toBe(true);
     expect(reply.value.map((q) => q.id)).toEqual(['north-korea-un']);
     // The app page with a route or a query is still the app page.
-    const routed = (await fake.ipcMain.invoke(`${IPC_PREFIX}listQuizzes`, { url: `${rendererUrl}?x=1#/results`, parent: null }, {})) as { ok: boolean };
+    const routed = (await fake.ipcMain.invoke(`${IPC_PREFIX}listQuizzes`, { url: `${rendererUrl}?x=1#/results`, parent: null }, {})) as {
+      ok: boolean;
+    };
     expect(routed.ok).toBe(true);
     const before = attemptRows();
-    const started = (await fake.ipcMain.invoke(`${IPC_PREFIX}startAttempt`, appPage, { quizId: 'north-korea-un', studentName: 'Ada' })) as { ok: boolean };
+    const started = (await fake.ipcMain.invoke(`${IPC_PREFIX}startAttempt`, appPage, { quizId: 'north-korea-un', studentName: 'Ada' })) as {
+      ok: boolean;
+    };
     expect(started.ok).toBe(true);
     expect(attemptRows()).toBe(before + 1);
   });
@@ -161,7 +177,10 @@ describe('IPC', () => {
 
   it.each(strangers)('refuses %s, on the contract and on the session proxy, without running anything', async (_name, frame) => {
     const before = attemptRows();
-    const started = (await fake.ipcMain.invoke(`${IPC_PREFIX}startAttempt`, frame, { quizId: 'north-korea-un', studentName: 'Intruder' })) as {
+    const started = (await fake.ipcMain.invoke(`${IPC_PREFIX}startAttempt`, frame, {
+      quizId: 'north-korea-un',
+      studentName: 'Intruder',
+    })) as {
       ok: boolean;
       error: { code: string; reason: string };
     };
@@ -170,7 +189,10 @@ describe('IPC', () => {
     expect(attemptRows()).toBe(before);
 
     // Refused before any network request: an unreachable address would otherwise say so.
-    const proxied = (await fake.ipcMain.invoke(`${SESSION_IPC_PREFIX}info`, frame, '127.0.0.1:9', {})) as { ok: boolean; error: { reason: string } };
+    const proxied = (await fake.ipcMain.invoke(`${SESSION_IPC_PREFIX}info`, frame, '127.0.0.1:9', {})) as {
+      ok: boolean;
+      error: { reason: string };
+    };
     expect(proxied).toMatchObject({ ok: false, error: { reason: 'untrusted-sender' } });
   });
 });

@@ -21,13 +21,38 @@ describe('student names', () => {
   });
 
   it('take names from many scripts as they are written', () => {
-    for (const name of ['José', 'Zoë O’Brien', 'Nguyễn Thị Ánh', 'محمد', '王小明', 'प्रिया', 'น้ำฝน', 'Ølga-Marie', 'ʻAnela', 'Ana 👩‍🎓', 'میر‌علی']) {
+    for (const name of [
+      'José',
+      'Zoë O’Brien',
+      'Nguyễn Thị Ánh',
+      'محمد',
+      '王小明',
+      'प्रिया',
+      'น้ำฝน',
+      'Ølga-Marie',
+      'ʻAnela',
+      'Ana 👩‍🎓',
+      'میر‌علی',
+    ]) {
       expect(StudentName.safeParse(name).success, name).toBe(true);
     }
   });
 
   it('refuse characters that reverse the direction of text (“Evil\u202Egnp.exe” shows as Evilexe.png)', () => {
-    for (const control of ['\u202E', '\u202D', '\u202A', '\u202B', '\u202C', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C']) {
+    for (const control of [
+      '\u202E',
+      '\u202D',
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200E',
+      '\u200F',
+      '\u061C',
+    ]) {
       expect(refusal(`Evil${control}gnp.exe`)).toMatch(/direction/);
     }
   });

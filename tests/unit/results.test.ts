@@ -111,7 +111,12 @@ describe('classResults', () => {
       averagePoints: Math.round((mainIdea.points / 3) * 100) / 100,
       mostChosenWrong: { text: w1.text, count: 2 },
     });
-    expect(stats(firstTime.id)).toMatchObject({ answered: 2, facility: 0, averagePoints: 0, mostChosenWrong: { text: 'Not given', count: 2 } });
+    expect(stats(firstTime.id)).toMatchObject({
+      answered: 2,
+      facility: 0,
+      averagePoints: 0,
+      mostChosenWrong: { text: 'Not given', count: 2 },
+    });
     expect(stats(pressure.id).mostChosenWrong).toEqual({ text: pressureWrongB.text, count: 2 });
     expect(stats(whoSaid.id).mostChosenWrong).toEqual({ text: `${wrongPairLeft.text} → ${wrongPairRight.text}`, count: 1 });
     expect(stats(meeting.id).mostChosenWrong).toEqual({ text: wrongOption(meeting.partA).text, count: 1 });
@@ -130,7 +135,12 @@ describe('classResults', () => {
     const cited = new Set(questions.flatMap((q) => q.evidenceSentenceIds));
     expect(results.sentences.map((s) => s.sentenceId)).toEqual(sentenceOrder.filter((id) => cited.has(id)));
     // Worked by hand: main-idea was answered 3 times and fully right once; first-time answered twice, never right.
-    const given = new Map(questions.map((q) => [q.id, { answered: stats(q.id).answered, missed: stats(q.id).answered - Math.round((stats(q.id).facility ?? 0) * stats(q.id).answered) }]));
+    const given = new Map(
+      questions.map((q) => [
+        q.id,
+        { answered: stats(q.id).answered, missed: stats(q.id).answered - Math.round((stats(q.id).facility ?? 0) * stats(q.id).answered) },
+      ]),
+    );
     expect(given.get(mainIdea.id)).toEqual({ answered: 3, missed: 2 });
     expect(given.get(firstTime.id)).toEqual({ answered: 2, missed: 2 });
     for (const sentence of results.sentences) {
@@ -155,24 +165,32 @@ describe('readableResponse and wrongChoices', () => {
       expect(text, q.id).not.toBe('');
       expect(text, q.id).not.toMatch(/^\{/);
     }
-    expect(readableResponse(mainIdea, { type: 'single-choice', optionId: wrongOption(mainIdea).id }, sentenceText)).toBe(wrongOption(mainIdea).text);
+    expect(readableResponse(mainIdea, { type: 'single-choice', optionId: wrongOption(mainIdea).id }, sentenceText)).toBe(
+      wrongOption(mainIdea).text,
+    );
     expect(readableResponse(firstTime, { type: 'true-false-not-given', value: 'false' }, sentenceText)).toBe('False');
-    expect(readableResponse(pressure, { type: 'multiple-select', optionIds: [pressure.options[0]!.id, pressure.options[1]!.id] }, sentenceText)).toBe(
-      `${pressure.options[0]!.text} | ${pressure.options[1]!.text}`,
-    );
+    expect(
+      readableResponse(pressure, { type: 'multiple-select', optionIds: [pressure.options[0]!.id, pressure.options[1]!.id] }, sentenceText),
+    ).toBe(`${pressure.options[0]!.text} | ${pressure.options[1]!.text}`);
     const [first] = quiz.article.sentences;
-    expect(readableResponse(question('denial-sentences', 'evidence-selection'), { type: 'evidence-selection', sentenceIds: [first!.id] }, sentenceText)).toBe(
-      `${first!.id} “${first!.text}”`,
-    );
+    expect(
+      readableResponse(
+        question('denial-sentences', 'evidence-selection'),
+        { type: 'evidence-selection', sentenceIds: [first!.id] },
+        sentenceText,
+      ),
+    ).toBe(`${first!.id} “${first!.text}”`);
     const cloze = question('warning-last-month', 'cloze');
-    expect(readableResponse(cloze, { type: 'cloze', gaps: { [cloze.gaps[1]!.id]: 'the council' } }, sentenceText)).toBe(`${cloze.gaps[1]!.id}: the council`);
+    expect(readableResponse(cloze, { type: 'cloze', gaps: { [cloze.gaps[1]!.id]: 'the council' } }, sentenceText)).toBe(
+      `${cloze.gaps[1]!.id}: the council`,
+    );
     const ordering = question('un-timeline', 'ordering');
     expect(readableResponse(ordering, correctResponse(ordering), sentenceText)).toBe(
       ordering.order.map((id) => ordering.items.find((i) => i.id === id)!.text).join(' → '),
     );
-    expect(readableResponse(meeting, { type: 'two-part', partA: meeting.partA.correct, partB: [meeting.partB.options[0]!.id] }, sentenceText)).toBe(
-      `A: ${meeting.partA.options.find((o) => o.id === meeting.partA.correct)!.text} | B: ${meeting.partB.options[0]!.quote}`,
-    );
+    expect(
+      readableResponse(meeting, { type: 'two-part', partA: meeting.partA.correct, partB: [meeting.partB.options[0]!.id] }, sentenceText),
+    ).toBe(`A: ${meeting.partA.options.find((o) => o.id === meeting.partA.correct)!.text} | B: ${meeting.partB.options[0]!.quote}`);
   });
 
   it('keeps a response to a removed or retyped question as it was stored', () => {
@@ -197,7 +215,15 @@ describe('export tables', () => {
     expect(table.header.slice(8)).toEqual(questions.map((q, i) => `Q${i + 1} ${q.id}`));
     const max = questions.reduce((n, q) => n + q.points, 0);
     const [row, openRow] = table.rows as [unknown[], unknown[]];
-    expect(row.slice(0, 7)).toEqual(['Zoë', quiz.title, 'submitted', done.startedAt, done.submittedAt, firstTime.points + mainIdea.points, max]);
+    expect(row.slice(0, 7)).toEqual([
+      'Zoë',
+      quiz.title,
+      'submitted',
+      done.startedAt,
+      done.submittedAt,
+      firstTime.points + mainIdea.points,
+      max,
+    ]);
     expect(row[8 + questions.indexOf(mainIdea)]).toBe(mainIdea.points);
     expect(row[8 + questions.indexOf(pressure)]).toBeNull();
     expect(openRow[4]).toBeNull();

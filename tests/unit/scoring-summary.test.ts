@@ -65,7 +65,13 @@ describe('summarise', () => {
   });
 
   it('ignores scores for questions not in the list', () => {
-    const summary = summarise([question('q1', 'detail', 2)], new Map([['q1', earned(1, 2)], ['other', earned(5, 5)]]));
+    const summary = summarise(
+      [question('q1', 'detail', 2)],
+      new Map([
+        ['q1', earned(1, 2)],
+        ['other', earned(5, 5)],
+      ]),
+    );
     expect(summary).toMatchObject({ points: 1, maxPoints: 2, percentage: 50 });
   });
 

@@ -308,7 +308,12 @@ describe('points and rounding', () => {
     expect(score(q, { type: 'multiple-select', optionIds: ['a', 'b'] }).points).toBe(0.67);
   });
   it('rounds a half cent up', () => {
-    const q = load({ type: 'multiple-select', points: 1, options: opts('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), correct: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] });
+    const q = load({
+      type: 'multiple-select',
+      points: 1,
+      options: opts('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'),
+      correct: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
+    });
     expect(score(q, { type: 'multiple-select', optionIds: ['a'] }).points).toBe(0.13);
   });
   it('rounds a half cent up even when floating point stores it just below (3 × 3/40 = 0.22499…)', () => {
@@ -366,7 +371,8 @@ function responseFor(q: LoadedQuestion): fc.Arbitrary<Response> {
     case 'single-choice':
       return fc.constantFrom(...q.options.map((o) => o.id)).map((optionId) => ({ type: q.type, optionId }));
     case 'multiple-select':
-      return subset(q.options.map((o) => o.id)).chain((ids) => fc.shuffledSubarray(ids, { minLength: ids.length }))
+      return subset(q.options.map((o) => o.id))
+        .chain((ids) => fc.shuffledSubarray(ids, { minLength: ids.length }))
         .map((optionIds) => ({ type: q.type, optionIds }));
     case 'true-false-not-given':
       return fc.constantFrom('true', 'false', 'not-given' as const).map((value) => ({ type: q.type, value }));
@@ -375,19 +381,30 @@ function responseFor(q: LoadedQuestion): fc.Arbitrary<Response> {
     case 'cloze':
       return fc.dictionary(fc.constantFrom(...q.gaps.map((g) => g.id)), answer).map((gaps) => ({ type: q.type, gaps }));
     case 'evidence-selection':
-      return fc.uniqueArray(fc.constantFrom('p1.s1', 'p1.s2', 'p2.s1', 'p3.s1', 'p3.s2'))
+      return fc
+        .uniqueArray(fc.constantFrom('p1.s1', 'p1.s2', 'p2.s1', 'p3.s1', 'p3.s2'))
         .map((sentenceIds) => ({ type: q.type, sentenceIds }));
     case 'ordering':
-      return fc.oneof(fc.constant<string[]>([]), fc.shuffledSubarray(q.items.map((i) => i.id), { minLength: q.items.length }))
+      return fc
+        .oneof(
+          fc.constant<string[]>([]),
+          fc.shuffledSubarray(
+            q.items.map((i) => i.id),
+            { minLength: q.items.length },
+          ),
+        )
         .map((order) => ({ type: q.type, order }));
     case 'matching':
-      return fc.dictionary(fc.constantFrom(...q.left.map((l) => l.id)), fc.constantFrom(...q.right.map((r) => r.id)))
+      return fc
+        .dictionary(fc.constantFrom(...q.left.map((l) => l.id)), fc.constantFrom(...q.right.map((r) => r.id)))
         .map((pairs) => ({ type: q.type, pairs }));
     case 'two-part':
-      return fc.record({
-        partA: fc.constantFrom(...q.partA.options.map((o) => o.id)),
-        partB: fc.shuffledSubarray(q.partB.options.map((o) => o.id)),
-      }).map(({ partA, partB }) => ({ type: q.type, partA, partB }));
+      return fc
+        .record({
+          partA: fc.constantFrom(...q.partA.options.map((o) => o.id)),
+          partB: fc.shuffledSubarray(q.partB.options.map((o) => o.id)),
+        })
+        .map(({ partA, partB }) => ({ type: q.type, partA, partB }));
   }
 }
 

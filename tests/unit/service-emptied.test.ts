@@ -17,8 +17,16 @@ describe('an emptied answer', () => {
     harness = serviceHarness();
     const quiz = seedQuiz();
     const multi = ofType('multiple-select');
-    const { attemptId } = harness.service.startAttempt({ quizId: quiz.id, studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
-    await harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [multi.options[0]!.id] } });
+    const { attemptId } = harness.service.startAttempt({
+      quizId: quiz.id,
+      studentName: 'Ada',
+      settings: { feedback: 'deferred', shuffle: false },
+    });
+    await harness.service.answer({
+      attemptId,
+      questionId: multi.id,
+      response: { type: 'multiple-select', optionIds: [multi.options[0]!.id] },
+    });
     expect(harness.service.getAttempt({ attemptId }).answers.map((a) => a.questionId)).toEqual([multi.id]);
 
     const reply = await harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [] } });
@@ -42,16 +50,30 @@ describe('an emptied answer', () => {
   it('does not unlock a checked answer in immediate mode', async () => {
     harness = serviceHarness();
     const multi = ofType('multiple-select');
-    const { attemptId } = harness.service.startAttempt({ quizId: seedQuiz().id, studentName: 'Ada', settings: { feedback: 'immediate', shuffle: false } });
-    await harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [multi.options[0]!.id] } });
-    await expect(harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [] } })).rejects.toThrow(/locked/);
+    const { attemptId } = harness.service.startAttempt({
+      quizId: seedQuiz().id,
+      studentName: 'Ada',
+      settings: { feedback: 'immediate', shuffle: false },
+    });
+    await harness.service.answer({
+      attemptId,
+      questionId: multi.id,
+      response: { type: 'multiple-select', optionIds: [multi.options[0]!.id] },
+    });
+    await expect(
+      harness.service.answer({ attemptId, questionId: multi.id, response: { type: 'multiple-select', optionIds: [] } }),
+    ).rejects.toThrow(/locked/);
     expect(harness.service.getAttempt({ attemptId }).answers).toHaveLength(1);
   });
 
   it('tells which cloze gap was wrong', async () => {
     harness = serviceHarness();
     const cloze = ofType('cloze');
-    const { attemptId } = harness.service.startAttempt({ quizId: seedQuiz().id, studentName: 'Ada', settings: { feedback: 'immediate', shuffle: false } });
+    const { attemptId } = harness.service.startAttempt({
+      quizId: seedQuiz().id,
+      studentName: 'Ada',
+      settings: { feedback: 'immediate', shuffle: false },
+    });
     const [first, ...rest] = cloze.gaps;
     const gaps = Object.fromEntries([[first!.id, first!.accepted[0]!], ...rest.map((g) => [g.id, 'zzzz'])]);
     const reply = await harness.service.answer({ attemptId, questionId: cloze.id, response: { type: 'cloze', gaps } });

@@ -18,7 +18,11 @@ async function classOfThree() {
   harness = serviceHarness({ now: clock.now });
   const ids: Record<string, string> = {};
   for (const name of ['Ada Lovelace', 'Adam', 'Bea']) {
-    ids[name] = harness.service.startAttempt({ quizId: quiz.id, studentName: name, settings: { feedback: 'deferred', shuffle: false } }).attemptId;
+    ids[name] = harness.service.startAttempt({
+      quizId: quiz.id,
+      studentName: name,
+      settings: { feedback: 'deferred', shuffle: false },
+    }).attemptId;
     clock.advance(60_000);
   }
   await harness.service.answer({ attemptId: ids['Ada Lovelace']!, questionId: q1.id, response: correctResponse(q1) });
@@ -52,7 +56,8 @@ describe('listAttempts', () => {
 
   it('filters by quiz, by any part of the name ignoring case, and by status', async () => {
     await classOfThree();
-    const names = (input: Parameters<typeof harness.service.listAttempts>[0]) => harness.service.listAttempts(input).map((a) => a.studentName);
+    const names = (input: Parameters<typeof harness.service.listAttempts>[0]) =>
+      harness.service.listAttempts(input).map((a) => a.studentName);
     expect(names({ studentName: 'ADA' })).toEqual(['Adam', 'Ada Lovelace']);
     expect(names({ studentName: 'love' })).toEqual(['Ada Lovelace']);
     expect(names({ status: 'submitted' })).toEqual(['Bea', 'Ada Lovelace']);
@@ -69,8 +74,14 @@ describe('deleteAttempt', () => {
     expect(harness.store.listResponses(adam)).toHaveLength(1);
     expect(dispatch(harness.service, 'deleteAttempt', { attemptId: adam }, quiet)).toEqual({ ok: true, value: { deleted: true } });
     expect(harness.store.listResponses(adam)).toEqual([]);
-    expect(dispatch(harness.service, 'getAttempt', { attemptId: adam }, quiet)).toMatchObject({ ok: false, error: { code: 'not-found', reason: 'attempt-not-found' } });
-    expect(dispatch(harness.service, 'deleteAttempt', { attemptId: adam }, quiet)).toMatchObject({ ok: false, error: { code: 'not-found', reason: 'attempt-not-found' } });
+    expect(dispatch(harness.service, 'getAttempt', { attemptId: adam }, quiet)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', reason: 'attempt-not-found' },
+    });
+    expect(dispatch(harness.service, 'deleteAttempt', { attemptId: adam }, quiet)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', reason: 'attempt-not-found' },
+    });
     expect(harness.service.listAttempts({}).map((a) => a.studentName)).toEqual(['Bea', 'Ada Lovelace']);
     // The others keep their answers.
     expect(harness.store.listResponses(ids['Ada Lovelace']!)).toHaveLength(1);
@@ -91,12 +102,19 @@ describe('quizResults', () => {
     // submitted attempts, so q1's sentences proved one answer and missed none; Bea's blanks count nowhere.
     expect(q1.evidenceSentenceIds.length).toBeGreaterThan(0);
     for (const sentence of results.sentences) {
-      expect(sentence, sentence.sentenceId).toEqual({ sentenceId: sentence.sentenceId, missed: 0, answered: q1.evidenceSentenceIds.includes(sentence.sentenceId) ? 1 : 0 });
+      expect(sentence, sentence.sentenceId).toEqual({
+        sentenceId: sentence.sentenceId,
+        missed: 0,
+        answered: q1.evidenceSentenceIds.includes(sentence.sentenceId) ? 1 : 0,
+      });
     }
   });
 
   it('says not-found for a quiz that is not installed', () => {
     harness = serviceHarness();
-    expect(dispatch(harness.service, 'quizResults', { quizId: 'no-such-quiz' }, quiet)).toMatchObject({ ok: false, error: { code: 'not-found', reason: 'quiz-not-found' } });
+    expect(dispatch(harness.service, 'quizResults', { quizId: 'no-such-quiz' }, quiet)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', reason: 'quiz-not-found' },
+    });
   });
 });

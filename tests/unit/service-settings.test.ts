@@ -97,7 +97,13 @@ describe('attempt settings: shuffle', () => {
   it('gives different attempts different orders', () => {
     let seed = 1;
     harness = serviceHarness({ newSeed: () => seed++ });
-    const orders = new Set(Array.from({ length: 5 }, (_, i) => start({ shuffle: true }, `S${i}`).questions.map((q) => q.id).join()));
+    const orders = new Set(
+      Array.from({ length: 5 }, (_, i) =>
+        start({ shuffle: true }, `S${i}`)
+          .questions.map((q) => q.id)
+          .join(),
+      ),
+    );
     expect(orders.size).toBe(5);
   });
 
@@ -123,8 +129,16 @@ describe('attempt settings: time limit', () => {
     clock.advance(DEADLINE_GRACE_MS); // exactly at the end of the grace: still taken
     await harness.service.answer({ attemptId: view.attemptId, questionId: q2.id, response: correctResponse(q2) });
     clock.advance(1);
-    const late = await dispatch(harness.service, 'answer', { attemptId: view.attemptId, questionId: q3.id, response: correctResponse(q3) }, quiet);
-    expect(late).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'time-up', message: expect.stringMatching(/^time is up/) } });
+    const late = await dispatch(
+      harness.service,
+      'answer',
+      { attemptId: view.attemptId, questionId: q3.id, response: correctResponse(q3) },
+      quiet,
+    );
+    expect(late).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', reason: 'time-up', message: expect.stringMatching(/^time is up/) },
+    });
 
     const review = harness.service.submit({ attemptId: view.attemptId });
     expect(review.questions.filter((item) => item.response !== null)).toHaveLength(2);
@@ -143,11 +157,22 @@ describe('attempt settings: time limit', () => {
   it('accepts whole minutes from 1 to 240 only', () => {
     harness = serviceHarness();
     for (const timeLimitMinutes of [0, 241, 1.5, -5, '10', null]) {
-      const reply = dispatch(harness.service, 'startAttempt', { quizId: 'north-korea-un', studentName: 'Ada', settings: { timeLimitMinutes } }, quiet);
-      expect(reply, String(timeLimitMinutes)).toMatchObject({ ok: false, error: { code: 'bad-request', reason: 'invalid-request', issues: [{ path: 'settings.timeLimitMinutes' }] } });
+      const reply = dispatch(
+        harness.service,
+        'startAttempt',
+        { quizId: 'north-korea-un', studentName: 'Ada', settings: { timeLimitMinutes } },
+        quiet,
+      );
+      expect(reply, String(timeLimitMinutes)).toMatchObject({
+        ok: false,
+        error: { code: 'bad-request', reason: 'invalid-request', issues: [{ path: 'settings.timeLimitMinutes' }] },
+      });
     }
     for (const timeLimitMinutes of [1, 240]) {
-      expect(dispatch(harness.service, 'startAttempt', { quizId: 'north-korea-un', studentName: 'Ada', settings: { timeLimitMinutes } }, quiet).ok).toBe(true);
+      expect(
+        dispatch(harness.service, 'startAttempt', { quizId: 'north-korea-un', studentName: 'Ada', settings: { timeLimitMinutes } }, quiet)
+          .ok,
+      ).toBe(true);
     }
   });
 });

@@ -29,7 +29,11 @@ describe('the service', () => {
 
   it('starts an attempt with the article and questions but no answer key', () => {
     harness = serviceHarness();
-    const view = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
+    const view = harness.service.startAttempt({
+      quizId: 'north-korea-un',
+      studentName: 'Ada',
+      settings: { feedback: 'deferred', shuffle: false },
+    });
     expect(view.status).toBe('in-progress');
     expect(view.questions).toHaveLength(seedQuiz().questions.length);
     expect(view.article.paragraphs).toHaveLength(seedQuiz().article.paragraphs.length);
@@ -44,7 +48,11 @@ describe('the service', () => {
     harness = serviceHarness();
     const quiz = seedQuiz();
     const [q1, q2, q3] = quiz.questions as [LoadedQuestion, LoadedQuestion, LoadedQuestion];
-    const { attemptId } = harness.service.startAttempt({ quizId: quiz.id, studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
+    const { attemptId } = harness.service.startAttempt({
+      quizId: quiz.id,
+      studentName: 'Ada',
+      settings: { feedback: 'deferred', shuffle: false },
+    });
 
     const reply = await harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) });
     expect(reply.feedback).toBeUndefined(); // deferred: nothing of the key before submit
@@ -70,7 +78,11 @@ describe('the service', () => {
   it('refuses answers after submit, and submitting again returns the same review', async () => {
     harness = serviceHarness();
     const q1 = seedQuiz().questions[0]!;
-    const { attemptId } = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
+    const { attemptId } = harness.service.startAttempt({
+      quizId: 'north-korea-un',
+      studentName: 'Ada',
+      settings: { feedback: 'deferred', shuffle: false },
+    });
     await harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) });
     const first = harness.service.submit({ attemptId });
     await expect(harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) })).rejects.toThrow(
@@ -82,7 +94,11 @@ describe('the service', () => {
 
   it('opens the review only after submit', () => {
     harness = serviceHarness();
-    const { attemptId } = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
+    const { attemptId } = harness.service.startAttempt({
+      quizId: 'north-korea-un',
+      studentName: 'Ada',
+      settings: { feedback: 'deferred', shuffle: false },
+    });
     expect(() => harness.service.review({ attemptId })).toThrow(ServiceError);
     expect(() => harness.service.review({ attemptId })).toThrow(expect.objectContaining({ reason: 'not-submitted-yet' }));
   });
@@ -90,7 +106,11 @@ describe('the service', () => {
   it('gives feedback at once and locks the answer in immediate mode', async () => {
     harness = serviceHarness();
     const q1 = seedQuiz().questions[0]!;
-    const { attemptId } = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: 'Ada', settings: { feedback: 'immediate', shuffle: false } });
+    const { attemptId } = harness.service.startAttempt({
+      quizId: 'north-korea-un',
+      studentName: 'Ada',
+      settings: { feedback: 'immediate', shuffle: false },
+    });
     const reply = await harness.service.answer({ attemptId, questionId: q1.id, response: wrongSingleChoice(q1) });
     expect(reply.feedback).toMatchObject({ verdict: 'incorrect', evidenceSentenceIds: q1.evidenceSentenceIds });
     await expect(harness.service.answer({ attemptId, questionId: q1.id, response: correctResponse(q1) })).rejects.toThrow(
@@ -101,17 +121,21 @@ describe('the service', () => {
 
   it('names what was wrong: unknown quiz, attempt or question', async () => {
     harness = serviceHarness();
-    expect(() => harness.service.startAttempt({ quizId: 'no-such-quiz', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } })).toThrow(
-      /no quiz “no-such-quiz”/,
-    );
-    expect(() => harness.service.startAttempt({ quizId: 'no-such-quiz', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } })).toThrow(
-      expect.objectContaining({ reason: 'quiz-not-found' }),
-    );
+    expect(() =>
+      harness.service.startAttempt({ quizId: 'no-such-quiz', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } }),
+    ).toThrow(/no quiz “no-such-quiz”/);
+    expect(() =>
+      harness.service.startAttempt({ quizId: 'no-such-quiz', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } }),
+    ).toThrow(expect.objectContaining({ reason: 'quiz-not-found' }));
     expect(() => harness.service.getAttempt({ attemptId: '00000000-0000-4000-8000-000000000000' })).toThrow(/no attempt/);
     expect(() => harness.service.getAttempt({ attemptId: '00000000-0000-4000-8000-000000000000' })).toThrow(
       expect.objectContaining({ reason: 'attempt-not-found' }),
     );
-    const { attemptId } = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
+    const { attemptId } = harness.service.startAttempt({
+      quizId: 'north-korea-un',
+      studentName: 'Ada',
+      settings: { feedback: 'deferred', shuffle: false },
+    });
     await expect(
       harness.service.answer({ attemptId, questionId: 'no-such-question', response: { type: 'short-answer', text: 'x' } }),
     ).rejects.toThrow(/no question “no-such-question”/);
@@ -120,7 +144,11 @@ describe('the service', () => {
   it('keeps every answer across a restart and resumes the attempt where it stopped', async () => {
     harness = serviceHarness();
     const [q1, q2] = seedQuiz().questions as [LoadedQuestion, LoadedQuestion];
-    const started = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
+    const started = harness.service.startAttempt({
+      quizId: 'north-korea-un',
+      studentName: 'Ada',
+      settings: { feedback: 'deferred', shuffle: false },
+    });
     await harness.service.answer({ attemptId: started.attemptId, questionId: q1.id, response: correctResponse(q1) });
     await harness.service.answer({ attemptId: started.attemptId, questionId: q2.id, response: wrongSingleChoice(q2) });
 
@@ -140,7 +168,11 @@ describe('the service', () => {
     const orderings = seedQuiz().questions.filter((q) => q.type === 'ordering');
     expect(orderings.length).toBeGreaterThan(0);
     for (let i = 0; i < 20; i++) {
-      const view = harness.service.startAttempt({ quizId: 'north-korea-un', studentName: `S${i}`, settings: { feedback: 'deferred', shuffle: false } });
+      const view = harness.service.startAttempt({
+        quizId: 'north-korea-un',
+        studentName: `S${i}`,
+        settings: { feedback: 'deferred', shuffle: false },
+      });
       for (const question of orderings) {
         const shown = view.questions.find((q) => q.id === question.id);
         if (shown?.type !== 'ordering' || question.type !== 'ordering') throw new Error('ordering question missing');

@@ -33,7 +33,16 @@ describe('a zero-byte database beside a live write-ahead log', () => {
     const dir = folder();
     const file = join(dir, 'evident.db');
     const store = openStore(file);
-    store.insertAttempt({ id: 'a1', quizId: 'q', studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false }, seed: 1, status: 'in-progress', startedAt: '2026-11-27T09:00:00.000Z', submittedAt: null });
+    store.insertAttempt({
+      id: 'a1',
+      quizId: 'q',
+      studentName: 'Ada',
+      settings: { feedback: 'deferred', shuffle: false },
+      seed: 1,
+      status: 'in-progress',
+      startedAt: '2026-11-27T09:00:00.000Z',
+      submittedAt: null,
+    });
     // The log as it stands while the app runs (nothing checkpointed yet), then the database emptied.
     copyFileSync(`${file}-wal`, join(dir, 'saved-wal'));
     store.close();
@@ -58,7 +67,12 @@ describe('two Evidents on one data folder', () => {
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, host: hostname(), since: '2026-11-27T09:00:00.000Z' }));
     expect(() => lockDataFolder(dir)).toThrow(DataFolderInUse);
     expect(() => openApp({ questionsDir, dataDir: dir, rendererDir: dir, warn: quiet })).toThrow(new RegExp(`process ${process.ppid}`));
-    expect(startupProblem(catching(() => lockDataFolder(dir)), dir)).toMatch(new RegExp(`^Evident cannot start: the data folder .* is in use by another Evident \\(process ${process.ppid}`));
+    expect(
+      startupProblem(
+        catching(() => lockDataFolder(dir)),
+        dir,
+      ),
+    ).toMatch(new RegExp(`^Evident cannot start: the data folder .* is in use by another Evident \\(process ${process.ppid}`));
   });
 
   it('a lock left by a process that is gone is stale, and taken over', () => {
@@ -99,7 +113,10 @@ describe('storage errors', () => {
   function failingWrites(store: Store, error: Error): Store {
     return new Proxy(store, {
       get(target, key, receiver) {
-        if (key === 'saveResponse' || key === 'insertAttempt') return () => { throw error; };
+        if (key === 'saveResponse' || key === 'insertAttempt')
+          return () => {
+            throw error;
+          };
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
@@ -114,29 +131,35 @@ describe('storage errors', () => {
     expect(reply).toMatchObject({ ok: false, error: { reason: 'not-saved', message: expect.stringMatching(/disk is full/) } });
   });
 
-  it('a student whose answer was not saved is told to tell the teacher, and the teacher’s dashboard says what is wrong', { timeout: 60_000 }, async () => {
-    const harness: ClassroomHarness = await classroomHarness();
-    cleanups.push(() => harness.close());
-    const quiz = seedQuiz();
-    const session = await harness.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 });
-    const client = student(session.port, addressOf(1));
-    const joined = await client('join', { code: session.joinCode, name: 'Ada' });
-    const token = joined.json.value.token as string;
-    const question = quiz.questions.find((q) => q.type === 'true-false-not-given')!;
-    // The disk fills up under the running session.
-    const real = harness.store.saveResponse.bind(harness.store);
-    harness.store.saveResponse = () => {
-      throw sqliteError(13, 'database or disk is full');
-    };
-    const reply = await client('answer', { token, questionId: question.id, response: { type: 'true-false-not-given', value: 'true' } });
-    expect(reply.status).toBe(500);
-    expect(reply.json.error).toMatchObject({ reason: 'not-saved', message: expect.stringMatching(/^Not saved: tell your teacher/) });
-    expect(harness.service.sessionStatus({})!.serverProblem).toMatch(/not being saved: the disk is full/);
-    // Space again: the next answer is saved and the warning goes.
-    harness.store.saveResponse = real;
-    expect((await client('answer', { token, questionId: question.id, response: { type: 'true-false-not-given', value: 'true' } })).status).toBe(200);
-    expect(harness.service.sessionStatus({})!.serverProblem).toBeUndefined();
-  });
+  it(
+    'a student whose answer was not saved is told to tell the teacher, and the teacher’s dashboard says what is wrong',
+    { timeout: 60_000 },
+    async () => {
+      const harness: ClassroomHarness = await classroomHarness();
+      cleanups.push(() => harness.close());
+      const quiz = seedQuiz();
+      const session = await harness.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 });
+      const client = student(session.port, addressOf(1));
+      const joined = await client('join', { code: session.joinCode, name: 'Ada' });
+      const token = joined.json.value.token as string;
+      const question = quiz.questions.find((q) => q.type === 'true-false-not-given')!;
+      // The disk fills up under the running session.
+      const real = harness.store.saveResponse.bind(harness.store);
+      harness.store.saveResponse = () => {
+        throw sqliteError(13, 'database or disk is full');
+      };
+      const reply = await client('answer', { token, questionId: question.id, response: { type: 'true-false-not-given', value: 'true' } });
+      expect(reply.status).toBe(500);
+      expect(reply.json.error).toMatchObject({ reason: 'not-saved', message: expect.stringMatching(/^Not saved: tell your teacher/) });
+      expect(harness.service.sessionStatus({})!.serverProblem).toMatch(/not being saved: the disk is full/);
+      // Space again: the next answer is saved and the warning goes.
+      harness.store.saveResponse = real;
+      expect(
+        (await client('answer', { token, questionId: question.id, response: { type: 'true-false-not-given', value: 'true' } })).status,
+      ).toBe(200);
+      expect(harness.service.sessionStatus({})!.serverProblem).toBeUndefined();
+    },
+  );
 });
 
 function catching(work: () => unknown): unknown {

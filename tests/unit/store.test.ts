@@ -193,7 +193,14 @@ describe('the store', () => {
     const store = openStore(dbFile());
     store.insertAttempt(attempt);
     store.insertSession(session);
-    const seat = { tokenHash: 'ab'.repeat(32), sessionId: session.id, attemptId: attempt.id, name: 'Ada', removed: false, joinedAt: attempt.startedAt };
+    const seat = {
+      tokenHash: 'ab'.repeat(32),
+      sessionId: session.id,
+      attemptId: attempt.id,
+      name: 'Ada',
+      removed: false,
+      joinedAt: attempt.startedAt,
+    };
     store.insertSeat(seat);
     expect(store.getSession(session.id)).toEqual(session);
     store.updateSession(session.id, { state: 'locked', reviewReleased: true });
@@ -206,4 +213,3 @@ describe('the store', () => {
     store.close();
   });
 });
-

@@ -65,7 +65,15 @@ function validPayload(channel: string, attemptId: string): unknown {
 
 describe('teacher mode', () => {
   it('names every channel either a student’s or a teacher’s, and the teacher’s include results, settings and hosting', () => {
-    for (const channel of ['listAttempts', 'deleteAttempt', 'quizResults', 'exportCsv', 'setAttemptSettings', 'startSession', 'endSession']) {
+    for (const channel of [
+      'listAttempts',
+      'deleteAttempt',
+      'quizResults',
+      'exportCsv',
+      'setAttemptSettings',
+      'startSession',
+      'endSession',
+    ]) {
       expect(isTeacherChannel(channel), channel).toBe(true);
     }
     for (const channel of ['listQuizzes', 'startAttempt', 'answer', 'submit', 'review', 'unlockTeacher', 'resumeAttempt']) {
@@ -163,11 +171,17 @@ describe('teacher mode', () => {
 
   it('gives a student the teacher’s settings for new attempts, and lets only the teacher ask for others', () => {
     const { service } = setup();
-    expect(() => service.startAttempt({ quizId, studentName: 'Ada', settings: { feedback: 'immediate', shuffle: false } })).toThrow(/locked/);
+    expect(() => service.startAttempt({ quizId, studentName: 'Ada', settings: { feedback: 'immediate', shuffle: false } })).toThrow(
+      /locked/,
+    );
     const teacher = { teacherToken: service.setTeacherPassphrase({ passphrase: TEST_PASSPHRASE }).token };
     service.setAttemptSettings({ feedback: 'immediate', shuffle: true, timeLimitMinutes: 20 }, teacher);
     expect(service.attemptSettings({})).toEqual({ feedback: 'immediate', shuffle: true, timeLimitMinutes: 20 });
-    expect(service.startAttempt({ quizId, studentName: 'Ada' }, {}).settings).toEqual({ feedback: 'immediate', shuffle: true, timeLimitMinutes: 20 });
+    expect(service.startAttempt({ quizId, studentName: 'Ada' }, {}).settings).toEqual({
+      feedback: 'immediate',
+      shuffle: true,
+      timeLimitMinutes: 20,
+    });
     const tryOut = service.startAttempt({ quizId, studentName: 'Teacher', settings: { feedback: 'deferred', shuffle: false } }, teacher);
     expect(tryOut.settings).toEqual({ feedback: 'deferred', shuffle: false });
   });
@@ -213,8 +227,8 @@ describe('teacher mode', () => {
     expect(service.resumeAttempt({ studentName: 'Ada', resumeCode }).attemptId).toBe(ada.attemptId);
 
     // A wrong folder is said so, and changes nothing.
-    expect(() => execFileSync(process.execPath, ['scripts/reset-passphrase.ts', '--data-dir', join(dir, 'nowhere')], { stdio: 'pipe' })).toThrow(
-      /there is no data folder/,
-    );
+    expect(() =>
+      execFileSync(process.execPath, ['scripts/reset-passphrase.ts', '--data-dir', join(dir, 'nowhere')], { stdio: 'pipe' }),
+    ).toThrow(/there is no data folder/);
   }, 60_000); // two runs of a child process on a busy machine
 });

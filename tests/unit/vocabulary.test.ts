@@ -18,10 +18,23 @@ describe('sentence ids', () => {
   });
 
   it('are refused in the same way by every schema that carries one', () => {
-    const feedback = (id: string) => ({ points: 0, maxPoints: 1, verdict: 'incorrect', explanation: '', evidenceSentenceIds: [id], correctResponse: { type: 'short-answer', text: 'x' } });
+    const feedback = (id: string) => ({
+      points: 0,
+      maxPoints: 1,
+      verdict: 'incorrect',
+      explanation: '',
+      evidenceSentenceIds: [id],
+      correctResponse: { type: 'short-answer', text: 'x' },
+    });
     const article = (id: string) => ({ headline: 'h', source: {}, paragraphs: [{ id: 'p1', number: 1, sentences: [{ id, text: 't' }] }] });
     const response = (id: string) => ({ type: 'evidence-selection', sentenceIds: [id] });
-    for (const [id, valid] of [['p3.s2', true], ['p9999.s9999', true], ['p12345.s1', false], ['p1.s', false], ['s1.p1', false]] as const) {
+    for (const [id, valid] of [
+      ['p3.s2', true],
+      ['p9999.s9999', true],
+      ['p12345.s1', false],
+      ['p1.s', false],
+      ['s1.p1', false],
+    ] as const) {
       expect(Feedback.safeParse(feedback(id)).success, id).toBe(valid);
       expect(PublicArticle.safeParse(article(id)).success, id).toBe(valid);
       expect(Response.safeParse(response(id)).success, id).toBe(valid);

@@ -11,7 +11,11 @@ describe('refusals as data', () => {
   it('fills in the code from the reason, in a ServiceError as in a refusal', () => {
     const error = new ServiceError('joining-locked', 'your teacher has closed this session to new students');
     expect(error).toMatchObject({ code: 'conflict', reason: 'joining-locked' });
-    expect(error.toWire()).toEqual({ code: 'conflict', reason: 'joining-locked', message: 'your teacher has closed this session to new students' });
+    expect(error.toWire()).toEqual({
+      code: 'conflict',
+      reason: 'joining-locked',
+      message: 'your teacher has closed this session to new students',
+    });
     expect(refusal('invalid-request', 'bad', [{ path: 'name', message: 'enter your name' }])).toEqual({
       code: 'bad-request',
       reason: 'invalid-request',

@@ -40,14 +40,12 @@ function numberParagraphs(texts: readonly string[]): Paragraph[] {
   return texts.map((text, paragraphIndex) => {
     const number = paragraphIndex + 1;
     const id = paragraphId(number);
-    const sentences = segmentSentences(text).map(
-      (sentenceText, sentenceIndex): Sentence => ({
-        id: sentenceId(number, sentenceIndex + 1),
-        paragraphId: id,
-        index: index++,
-        text: sentenceText,
-      }),
-    );
+    const sentences = segmentSentences(text).map((sentenceText, sentenceIndex): Sentence => ({
+      id: sentenceId(number, sentenceIndex + 1),
+      paragraphId: id,
+      index: index++,
+      text: sentenceText,
+    }));
     return { id, number, sentences };
   });
 }

@@ -1,10 +1,7 @@
 import { explainMissingQuote, type QuoteContext } from './quote-diagnosis.ts';
 import type { Article, Sentence } from './types.ts';
 
-export type QuoteMatch =
-  | { kind: 'found'; sentence: Sentence }
-  | { kind: 'missing' }
-  | { kind: 'ambiguous'; sentences: Sentence[] };
+export type QuoteMatch = { kind: 'found'; sentence: Sentence } | { kind: 'missing' } | { kind: 'ambiguous'; sentences: Sentence[] };
 
 /**
  * Makes a quote comparable with article text despite copy-paste differences in spacing and
@@ -82,7 +79,7 @@ export class QuoteIndex {
   /** One indexOf pass over the whole article instead of a search per sentence. */
   #sentencesContaining(passage: string): Sentence[] {
     const found: Sentence[] = [];
-    for (let at = this.#allText.indexOf(passage); at !== -1; ) {
+    for (let at = this.#allText.indexOf(passage); at !== -1;) {
       const index = this.#sentenceIndexAt(at);
       found.push(this.#sentences[index] as Sentence);
       // Continue from the next sentence: a passage counts once per sentence.

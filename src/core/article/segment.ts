@@ -3,7 +3,8 @@ import { isCreditOnly } from './cleanup/credit.ts';
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // Abbreviations that are always followed by more of the same sentence (a name, an example...).
-const ALWAYS_CONTINUES = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Hon|Mt|Ft|e\.g|i\.e|vs|cf|approx)\.$/u;
+const ALWAYS_CONTINUES =
+  /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Hon|Mt|Ft|e\.g|i\.e|vs|cf|approx)\.$/u;
 // Abbreviations that continue the sentence when a number follows ("No. 10", "Jan. 3").
 const CONTINUES_BEFORE_NUMBER = /(?:^|[^\p{L}])(?:No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|Vol|pp?)\.$/u;
 // A lone capital letter with a full stop is an initial ("J. K. Rowling"); "U.S." is not matched

@@ -61,13 +61,7 @@ function checkUniqueIds(items: readonly { id: string }[], field: string, noun: s
   });
 }
 
-function checkReference(
-  id: string,
-  items: readonly { id: string }[],
-  field: string,
-  noun: string,
-  problem: QuestionReport,
-): boolean {
+function checkReference(id: string, items: readonly { id: string }[], field: string, noun: string, problem: QuestionReport): boolean {
   if (items.some((item) => item.id === id)) return true;
   problem(field, `“${id}” is not the id of any ${noun} (${listIds(items)})`);
   return false;
@@ -165,7 +159,10 @@ function checkMatching(question: QuestionOf<'matching'>, problem: QuestionReport
     checkReference(pair.right, question.right, `pairs.${index}.right`, 'right item', problem);
     const earlier = pairIndexByLeft.get(pair.left);
     if (earlier !== undefined) {
-      problem(`pairs.${index}.left`, `left item “${pair.left}” is already paired in pairs.${earlier}; each left item has exactly one match`);
+      problem(
+        `pairs.${index}.left`,
+        `left item “${pair.left}” is already paired in pairs.${earlier}; each left item has exactly one match`,
+      );
     } else {
       pairIndexByLeft.set(pair.left, index);
     }

@@ -59,7 +59,8 @@ function explain(text: string, error: ParseError, offset: number): string {
       return `expected a value before “${character}”`;
     case 'InvalidSymbol':
       if (token.startsWith("'")) return `${quoteToken(token)} is not JSON (text must be written in "double quotes")`;
-      if (/^\p{L}/u.test(token)) return `${quoteToken(token)} is not JSON (text must be written in "double quotes"; the only bare words are true, false and null)`;
+      if (/^\p{L}/u.test(token))
+        return `${quoteToken(token)} is not JSON (text must be written in "double quotes"; the only bare words are true, false and null)`;
       return `${quoteToken(token)} is not JSON`;
     case 'ColonExpected':
       return 'expected “:” after the field name';

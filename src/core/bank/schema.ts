@@ -8,18 +8,10 @@ export const Slug = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and hyphens, starting with a letter or digit')
   .max(64);
 
-export const SKILLS = [
-  'detail',
-  'main-idea',
-  'inference',
-  'vocabulary',
-  'sequence',
-  'quotation',
-  'purpose',
-] as const;
-export const Skill = z.enum(SKILLS).describe(
-  'detail, main idea, inference, vocabulary in context, sequence, quotation and attribution, author’s purpose',
-);
+export const SKILLS = ['detail', 'main-idea', 'inference', 'vocabulary', 'sequence', 'quotation', 'purpose'] as const;
+export const Skill = z
+  .enum(SKILLS)
+  .describe('detail, main idea, inference, vocabulary in context, sequence, quotation and attribution, author’s purpose');
 export type Skill = z.infer<typeof Skill>;
 
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;

@@ -80,7 +80,12 @@ export const JOIN_WINDOW_MS = 60_000;
 export const MAX_TRACKED_ADDRESSES = 65_536;
 
 /** The chance that `addresses` computers, each at the limit for `minutes`, guess a join code. */
-export function joinCodeGuessChance(addresses: number, minutes: number, wrongCodesPerWindow = WRONG_CODES_PER_WINDOW, windowMs = JOIN_WINDOW_MS): number {
+export function joinCodeGuessChance(
+  addresses: number,
+  minutes: number,
+  wrongCodesPerWindow = WRONG_CODES_PER_WINDOW,
+  windowMs = JOIN_WINDOW_MS,
+): number {
   const tries = addresses * wrongCodesPerWindow * ((minutes * 60_000) / windowMs);
   return tries / JOIN_CODE_ALPHABET.length ** JOIN_CODE_LENGTH;
 }
@@ -122,7 +127,12 @@ export function addressKey(address: string): string {
 }
 
 export function createJoinLimiter(now: () => number, limits: JoinLimits = {}): JoinLimiter {
-  const { wrongCodes = WRONG_CODES_PER_WINDOW, joins = JOINS_PER_WINDOW, windowMs = JOIN_WINDOW_MS, maxAddresses = MAX_TRACKED_ADDRESSES } = limits;
+  const {
+    wrongCodes = WRONG_CODES_PER_WINDOW,
+    joins = JOINS_PER_WINDOW,
+    windowMs = JOIN_WINDOW_MS,
+    maxAddresses = MAX_TRACKED_ADDRESSES,
+  } = limits;
   const failures = windowCounter(windowMs, now, maxAddresses);
   const seats = windowCounter(windowMs, now, maxAddresses);
   return {

@@ -66,8 +66,16 @@ export function classResults(
   const stats = questions.map((q, i) => {
     const answers = answersTo.get(q.id) ?? [];
     const item = analysis.items[i]!;
-    const options = optionShares(q, answers.map((a) => a.response));
-    return { ...questionStats(q, i + 1, answers), discrimination: item.discrimination, flagged: item.flagged, ...(options ? { options } : {}) };
+    const options = optionShares(
+      q,
+      answers.map((a) => a.response),
+    );
+    return {
+      ...questionStats(q, i + 1, answers),
+      discrimination: item.discrimination,
+      flagged: item.flagged,
+      ...(options ? { options } : {}),
+    };
   });
   const missedPerQuestion = new Map(stats.map((s) => [s.questionId, s.answered - fullCredits(answersTo.get(s.questionId) ?? [])]));
   const answeredPerQuestion = new Map(stats.map((s) => [s.questionId, s.answered]));
@@ -94,7 +102,11 @@ function fullCredits(answers: readonly ScoredAnswer[]): number {
   return answers.filter((a) => a.verdict === 'correct').length;
 }
 
-function questionStats(question: LoadedQuestion, number: number, answers: readonly ScoredAnswer[]): Omit<QuestionStats, 'discrimination' | 'flagged'> {
+function questionStats(
+  question: LoadedQuestion,
+  number: number,
+  answers: readonly ScoredAnswer[],
+): Omit<QuestionStats, 'discrimination' | 'flagged'> {
   const answered = answers.length;
   const stats: Omit<QuestionStats, 'discrimination' | 'flagged'> = {
     questionId: question.id,
@@ -137,5 +149,9 @@ export function sentenceMisses(
   const rank = new Map(sentenceOrder.map((id, i) => [id, i]));
   return [...missed]
     .sort(([a], [b]) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity))
-    .map(([sentenceId, count]) => ({ sentenceId, missed: count, ...(answeredPerQuestion ? { answered: answered.get(sentenceId) ?? 0 } : {}) }));
+    .map(([sentenceId, count]) => ({
+      sentenceId,
+      missed: count,
+      ...(answeredPerQuestion ? { answered: answered.get(sentenceId) ?? 0 } : {}),
+    }));
 }

@@ -88,7 +88,8 @@ export function itemAnalysis(
   const method = dichotomous ? 'KR-20' : "Cronbach's alpha";
   let reliability: Reliability;
   if (questions.length < 2) reliability = { alpha: null, method, attempts: n, reason: 'a quiz needs at least two questions' };
-  else if (n < minReliability) reliability = { alpha: null, method, attempts: n, reason: `not estimated below ${minReliability} submitted attempts` };
+  else if (n < minReliability)
+    reliability = { alpha: null, method, attempts: n, reason: `not estimated below ${minReliability} submitted attempts` };
   else {
     const totalVariance = variance(totals);
     if (totalVariance === 0) reliability = { alpha: null, method, attempts: n, reason: 'every attempt has the same score' };
@@ -168,7 +169,11 @@ function choiceOptions(question: LoadedQuestion): { id: string; text: string; co
     case 'multiple-select':
       return question.options.map((o) => ({ id: o.id, text: o.text, correct: question.correct.includes(o.id) }));
     case 'true-false-not-given':
-      return (Object.keys(TRUTH_LABELS) as TruthValue[]).map((value) => ({ id: value, text: TRUTH_LABELS[value], correct: value === question.answer }));
+      return (Object.keys(TRUTH_LABELS) as TruthValue[]).map((value) => ({
+        id: value,
+        text: TRUTH_LABELS[value],
+        correct: value === question.answer,
+      }));
     case 'two-part':
       return question.partA.options.map((o) => ({ id: o.id, text: o.text, correct: o.id === question.partA.correct }));
     default:

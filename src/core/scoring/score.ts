@@ -55,18 +55,12 @@ export function scoreSingleChoice(q: LoadedQuestionOf<'single-choice'>, r: Respo
   return result(q, r.optionId === q.correct ? 1 : 0);
 }
 
-export function scoreMultipleSelect(
-  q: LoadedQuestionOf<'multiple-select'>,
-  r: ResponseOf<'multiple-select'>,
-): ScoreResult {
+export function scoreMultipleSelect(q: LoadedQuestionOf<'multiple-select'>, r: ResponseOf<'multiple-select'>): ScoreResult {
   checkIds('optionIds', r.optionIds, idsOf(q.options), 'option');
   return result(q, selectionFraction(r.optionIds, q.correct));
 }
 
-export function scoreTrueFalseNotGiven(
-  q: LoadedQuestionOf<'true-false-not-given'>,
-  r: ResponseOf<'true-false-not-given'>,
-): ScoreResult {
+export function scoreTrueFalseNotGiven(q: LoadedQuestionOf<'true-false-not-given'>, r: ResponseOf<'true-false-not-given'>): ScoreResult {
   return result(q, r.value === q.answer ? 1 : 0);
 }
 
@@ -84,10 +78,7 @@ export function scoreCloze(q: LoadedQuestionOf<'cloze'>, r: ResponseOf<'cloze'>)
   return result(q, parts.filter((p) => p.correct).length / q.gaps.length, parts);
 }
 
-export function scoreEvidenceSelection(
-  q: LoadedQuestionOf<'evidence-selection'>,
-  r: ResponseOf<'evidence-selection'>,
-): ScoreResult {
+export function scoreEvidenceSelection(q: LoadedQuestionOf<'evidence-selection'>, r: ResponseOf<'evidence-selection'>): ScoreResult {
   // Any well-formed sentence id is accepted: one the question does not expect is simply a wrong pick.
   checkIds('sentenceIds', r.sentenceIds, null, 'sentence');
   if (q.answerSentenceIds.length === 0) throw new Error(`question "${q.id}" has no answer sentences`);
@@ -177,10 +168,7 @@ export function scoreResponse(question: LoadedQuestion, response: Response): Sco
   }
   const r = parsed.data;
   if (r.type !== question.type) {
-    throw new ResponseShapeError(
-      'type',
-      `type: question "${question.id}" is ${question.type} but the response is for ${r.type}`,
-    );
+    throw new ResponseShapeError('type', `type: question "${question.id}" is ${question.type} but the response is for ${r.type}`);
   }
   // Safe: the types were just checked to agree, which TypeScript cannot correlate across a lookup.
   const score = SCORERS[question.type] as (q: LoadedQuestion, r: Response) => ScoreResult;

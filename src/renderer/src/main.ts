@@ -11,6 +11,10 @@ if (!target) throw new Error('index.html has no #app element');
 // (which has the preload) and the teacher's loopback server are the whole app.
 const servedBySession = window.evident ? false : await servedBySessionServer();
 const teacher = new TeacherMode();
-const api = createApi(undefined, () => teacher.token, () => teacher.lockedByService());
+const api = createApi(
+  undefined,
+  () => teacher.token,
+  () => teacher.lockedByService(),
+);
 teacher.connect(api);
 mount(App, { target, props: { api, teacher, servedBySession } });

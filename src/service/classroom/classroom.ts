@@ -122,7 +122,9 @@ export function createClassroom(options: ClassroomOptions): Classroom {
   }
 
   const serverState = (state: Running): ServerState => {
-    const problems = [state.problem, state.storageProblem && `Students’ answers are not being saved: ${state.storageProblem}.`].filter(Boolean);
+    const problems = [state.problem, state.storageProblem && `Students’ answers are not being saved: ${state.storageProblem}.`].filter(
+      Boolean,
+    );
     return { listening: state.server !== undefined, problem: problems.length > 0 ? problems.join(' ') : undefined };
   };
 
@@ -252,13 +254,10 @@ export function createClassroom(options: ClassroomOptions): Classroom {
           const result = handler(input, context);
           // An answer is saved when its group commit is: its failure comes as a rejection.
           if (result instanceof Promise) {
-            return result.then(
-              (value: unknown) => {
-                saved();
-                return value;
-              },
-              notSaved,
-            );
+            return result.then((value: unknown) => {
+              saved();
+              return value;
+            }, notSaved);
           }
           saved();
           return result;
@@ -313,7 +312,8 @@ export function createClassroom(options: ClassroomOptions): Classroom {
         // A session that never opened leaves nothing behind: a refused start changes nothing.
         store.deleteUnopenedSession(session.id);
         running.delete(session.id);
-        const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'another program is using that port' : (error as Error).message;
+        const reason =
+          (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'another program is using that port' : (error as Error).message;
         throw new ServiceError('port-unavailable', `the session could not listen on ${host}:${port}: ${reason}; choose another port`);
       }
       const actualPort = running.get(session.id)?.server?.port ?? port;
@@ -336,14 +336,16 @@ export function createClassroom(options: ClassroomOptions): Classroom {
 
     removeStudent({ sessionId, attemptId }) {
       return control(sessionId, (s, live) => {
-        if (!store.setSeatRemoved(s.id, attemptId, true)) throw new ServiceError('student-not-found', 'that student is not in this session');
+        if (!store.setSeatRemoved(s.id, attemptId, true))
+          throw new ServiceError('student-not-found', 'that student is not in this session');
         live.setRemoved(attemptId, true);
       });
     },
 
     readmitStudent({ sessionId, attemptId }) {
       return control(sessionId, (s, live) => {
-        if (!store.setSeatRemoved(s.id, attemptId, false)) throw new ServiceError('student-not-found', 'that student is not in this session');
+        if (!store.setSeatRemoved(s.id, attemptId, false))
+          throw new ServiceError('student-not-found', 'that student is not in this session');
         live.setRemoved(attemptId, false);
       });
     },

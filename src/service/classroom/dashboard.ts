@@ -47,7 +47,10 @@ export class LiveSession {
   constructor(session: SessionRecord, quiz: LoadedQuiz) {
     this.#session = session;
     this.#quiz = quiz;
-    this.#tally = new LiveTally(quiz.questions, quiz.article.sentences.map((s) => s.id));
+    this.#tally = new LiveTally(
+      quiz.questions,
+      quiz.article.sentences.map((s) => s.id),
+    );
   }
 
   /** The session as the database has it: every seat, its attempt and the scores of its answers. */
@@ -60,7 +63,14 @@ export class LiveSession {
       const attempt = attempts.get(seat.attemptId);
       if (!attempt) continue; // the teacher deleted this attempt in the results view
       const answers = new Map((scores.get(seat.attemptId) ?? []).map((s) => [s.questionId, s]));
-      live.#add({ attemptId: seat.attemptId, name: seat.name, joinedAt: seat.joinedAt, removed: seat.removed, status: attempt.status, answers });
+      live.#add({
+        attemptId: seat.attemptId,
+        name: seat.name,
+        joinedAt: seat.joinedAt,
+        removed: seat.removed,
+        status: attempt.status,
+        answers,
+      });
     }
     live.#changed.clear();
     return live;
@@ -86,7 +96,14 @@ export class LiveSession {
   }
 
   join(seat: SeatRecord): void {
-    this.#add({ attemptId: seat.attemptId, name: seat.name, joinedAt: seat.joinedAt, removed: seat.removed, status: 'in-progress', answers: new Map() });
+    this.#add({
+      attemptId: seat.attemptId,
+      name: seat.name,
+      joinedAt: seat.joinedAt,
+      removed: seat.removed,
+      status: 'in-progress',
+      answers: new Map(),
+    });
   }
 
   answer(attemptId: string, score: AnswerScore): void {

@@ -33,7 +33,10 @@ export class FeedWatches {
       return { ok: false, error: refusal('invalid-request', `a page may watch at most ${MAX_WATCHES_PER_PAGE} sessions at once`) };
     }
     try {
-      watches.set(id.data, this.#watch(session.data, (event) => send(id.data, event)));
+      watches.set(
+        id.data,
+        this.#watch(session.data, (event) => send(id.data, event)),
+      );
     } catch (error) {
       if (error instanceof ServiceError) return { ok: false, error: error.toWire() };
       throw error;

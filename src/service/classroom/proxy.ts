@@ -10,7 +10,10 @@ import { sessionContract } from '../../shared/session-contract.ts';
 
 /** The session's address as typed: "192.168.1.20:4320", with or without http:// and a slash. */
 export function parseSessionAddress(typed: string): string | undefined {
-  const trimmed = typed.trim().replace(/^http:\/\//i, '').replace(/\/+$/, '');
+  const trimmed = typed
+    .trim()
+    .replace(/^http:\/\//i, '')
+    .replace(/\/+$/, '');
   if (trimmed === '' || /[/?#@\s]/.test(trimmed)) return undefined;
   let url: URL;
   try {
@@ -32,7 +35,10 @@ export async function forwardStudentCall(
 ): Promise<Envelope<unknown>> {
   const address = typeof typedAddress === 'string' ? parseSessionAddress(typedAddress) : undefined;
   if (!address) {
-    return { ok: false, error: refusal('invalid-session-address', 'enter the address as the teacher’s screen shows it, like 192.168.1.20:4320') };
+    return {
+      ok: false,
+      error: refusal('invalid-session-address', 'enter the address as the teacher’s screen shows it, like 192.168.1.20:4320'),
+    };
   }
   let text: string;
   try {
@@ -45,7 +51,10 @@ export async function forwardStudentCall(
     });
     text = await reply.text();
   } catch {
-    return { ok: false, error: refusal('unreachable', `the class session at ${address} could not be reached; check the address and the Wi-Fi`) };
+    return {
+      ok: false,
+      error: refusal('unreachable', `the class session at ${address} could not be reached; check the address and the Wi-Fi`),
+    };
   }
   if (text.length > MAX_REPLY_BYTES) return unreadable(address);
   let body: unknown;

@@ -74,7 +74,10 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
       }
       if (session.state === 'locked') throw new ServiceError('joining-locked', 'your teacher has closed this session to new students');
       if (!joinLimiter.mayJoin(remoteAddress)) {
-        throw new ServiceError('too-many-joins', 'too many students have joined from this computer in the last minute; wait a minute and try again');
+        throw new ServiceError(
+          'too-many-joins',
+          'too many students have joined from this computer in the last minute; wait a minute and try again',
+        );
       }
       joinLimiter.joined(remoteAddress);
       const token = newSeatToken();
@@ -107,7 +110,10 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
     answer({ token, questionId, response }) {
       const { seat } = seatOf(token);
       if (!answerLimiter.allow(seat.attemptId)) {
-        throw new ServiceError('too-many-answers', 'this answer was not saved: answers are arriving faster than anybody types; wait a moment and answer again');
+        throw new ServiceError(
+          'too-many-answers',
+          'this answer was not saved: answers are arriving faster than anybody types; wait a moment and answer again',
+        );
       }
       // Resolves once committed, together with the answers other students gave at the same moment.
       return attempts.answer({ attemptId: seat.attemptId, questionId, response });

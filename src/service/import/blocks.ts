@@ -18,7 +18,21 @@ const BLOCK = new Set(
   DETAILS SUMMARY HR`.split(/\s+/u),
 );
 // Elements whose text is never shown as article text.
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'HEAD', 'BUTTON', 'SELECT', 'TEXTAREA']);
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'CANVAS',
+  'HEAD',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+]);
 
 function clean(text: string): string {
   return text.replace(/[\s\u00a0]+/gu, ' ').trim();

@@ -1,12 +1,6 @@
 /** Why an article file was refused; each message names the file's problem or the limit it broke. */
 export type ImportErrorCode =
-  | 'unsupported-format'
-  | 'file-too-large'
-  | 'too-many-words'
-  | 'too-slow'
-  | 'no-text-layer'
-  | 'unreadable'
-  | 'empty';
+  'unsupported-format' | 'file-too-large' | 'too-many-words' | 'too-slow' | 'no-text-layer' | 'unreadable' | 'empty';
 
 export class ImportError extends Error {
   override name = 'ImportError';

@@ -94,7 +94,10 @@ export async function importArticle(input: ImportInput, options: ImportOptions =
   const words = countWords(lines);
   if (words === 0) throw new ImportError('empty', 'the file has no text to read');
   if (words > limits.maxWords) {
-    throw new ImportError('too-many-words', `the text has ${words.toLocaleString('en')} words, over the limit of ${limits.maxWords.toLocaleString('en')} for an article`);
+    throw new ImportError(
+      'too-many-words',
+      `the text has ${words.toLocaleString('en')} words, over the limit of ${limits.maxWords.toLocaleString('en')} for an article`,
+    );
   }
   const article = parseArticle(lines.join('\n'), options.publication ? { publication: options.publication } : {});
   deadline.check();
@@ -118,7 +121,8 @@ function decodeText(bytes: Uint8Array): string {
   } catch {
     text = new TextDecoder('windows-1252').decode(bytes);
   }
-  if (text.includes('\u0000')) throw new ImportError('unreadable', 'the file is not text (it holds binary data): choose a .txt, .html, .docx or .pdf file');
+  if (text.includes('\u0000'))
+    throw new ImportError('unreadable', 'the file is not text (it holds binary data): choose a .txt, .html, .docx or .pdf file');
   return text;
 }
 

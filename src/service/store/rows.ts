@@ -53,7 +53,11 @@ export type OnUnreadable = (row: UnreadableRow) => void;
  * Parses one row of a list about attempts (an `attempt_id` or `id` column, maybe a
  * `question_id`); a row that does not fit is reported and answered with undefined.
  */
-export function parseListedRow<S extends z.ZodType>(schema: S, row: Record<string, unknown>, onUnreadable: OnUnreadable): z.output<S> | undefined {
+export function parseListedRow<S extends z.ZodType>(
+  schema: S,
+  row: Record<string, unknown>,
+  onUnreadable: OnUnreadable,
+): z.output<S> | undefined {
   const parsed = schema.safeParse(row);
   if (parsed.success) return parsed.data;
   const attemptId = String(row['attempt_id'] ?? row['id'] ?? '(unknown)');

@@ -109,7 +109,9 @@ export function sessionTables(db: DatabaseSync): { tables: SessionTables; delete
     `INSERT INTO sessions (id, quiz_id, settings, join_code, state, review_released, host, port, created_at, ended_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const deleteSessionWithoutSeats = db.prepare('DELETE FROM sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM seats WHERE session_id = ?)');
+  const deleteSessionWithoutSeats = db.prepare(
+    'DELETE FROM sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM seats WHERE session_id = ?)',
+  );
   const selectSession = db.prepare('SELECT * FROM sessions WHERE id = ?');
   const selectUnended = db.prepare("SELECT * FROM sessions WHERE state <> 'ended' ORDER BY created_at DESC, rowid DESC");
   const updateSession = db.prepare(
@@ -127,7 +129,18 @@ export function sessionTables(db: DatabaseSync): { tables: SessionTables; delete
 
   const tables: SessionTables = {
     insertSession(x) {
-      insertSession.run(x.id, x.quizId, JSON.stringify(x.settings), x.joinCode, x.state, x.reviewReleased ? 1 : 0, x.host, x.port, x.createdAt, x.endedAt);
+      insertSession.run(
+        x.id,
+        x.quizId,
+        JSON.stringify(x.settings),
+        x.joinCode,
+        x.state,
+        x.reviewReleased ? 1 : 0,
+        x.host,
+        x.port,
+        x.createdAt,
+        x.endedAt,
+      );
     },
     deleteUnopenedSession(id) {
       deleteSessionWithoutSeats.run(id, id);

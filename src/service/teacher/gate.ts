@@ -107,7 +107,10 @@ export function createTeacherGate(options: {
     setPassphrase(passphrase) {
       const data = storage.read();
       if (data.passphrase) {
-        throw new ServiceError('passphrase-set', 'a passphrase is already set: unlock with it, or reset it at this computer (see the README)');
+        throw new ServiceError(
+          'passphrase-set',
+          'a passphrase is already set: unlock with it, or reset it at this computer (see the README)',
+        );
       }
       checkLength(passphrase);
       data.passphrase = hashPassphrase(passphrase, cost);

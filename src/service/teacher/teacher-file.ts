@@ -62,7 +62,9 @@ export function teacherFileStorage(dataDir: string): TeacherStorage {
       try {
         json = JSON.parse(readFileSync(file, 'utf8'));
       } catch (error) {
-        throw new TeacherFileError(`${file} is not valid JSON (${(error as Error).message}); run npm run reset-passphrase to start it again`);
+        throw new TeacherFileError(
+          `${file} is not valid JSON (${(error as Error).message}); run npm run reset-passphrase to start it again`,
+        );
       }
       const parsed = TeacherData.safeParse(json);
       if (!parsed.success) {

@@ -18,7 +18,10 @@ const GLUED_FORMS: ReadonlyArray<{ applies: RegExp; form: RegExp; minWords?: num
   {
     // "… (Photo: Name/Agency)", "… (AP Photo/Name)", "… (Picture: Agency)"
     applies: /\)$/u,
-    form: new RegExp(String.raw`^(?<text>.*?\S)\s*\((?:(?:AP|AFP|PA|EPA|Reuters)\s+)?${CREDIT_WORD}\s*[:/;]\s*(?<credit>[^()]{1,80})\)$`, 'u'),
+    form: new RegExp(
+      String.raw`^(?<text>.*?\S)\s*\((?:(?:AP|AFP|PA|EPA|Reuters)\s+)?${CREDIT_WORD}\s*[:/;]\s*(?<credit>[^()]{1,80})\)$`,
+      'u',
+    ),
   },
   {
     // "… Picture: AFP/Getty", "… Photograph: Name/Agency", glued "….Credit: Instagram"

@@ -78,7 +78,16 @@ export const LINE_RULES: readonly LineRule[] = [
       (/\bcookies?\b/iu.test(line) && /\b(?:accept|consent|analy[sz]e|policy|settings|partners)\b/iu.test(line)) ||
       /^by (?:using|continuing to use) (?:our|this) (?:web)?site\b/iu.test(line),
   }),
-  short(20, unpunctuated('widget', /(?:^|\s)-?\d{1,3}\s?°/u, /^\d-day forecast$/iu, /^updates? (?:at|every)\b/iu, /^(?:today|tonight|tomorrow)\s+\d/iu)),
+  short(
+    20,
+    unpunctuated(
+      'widget',
+      /(?:^|\s)-?\d{1,3}\s?°/u,
+      /^\d-day forecast$/iu,
+      /^updates? (?:at|every)\b/iu,
+      /^(?:today|tonight|tomorrow)\s+\d/iu,
+    ),
+  ),
   rule(
     'share-prompt',
     /^(?:share|tweet|email|e-mail|print|copy link|pin it|whatsapp|facebook|twitter|linkedin|reddit|messenger|flipboard|x)(?:\s+(?:this|the)\s+(?:article|story|page|post|link))?(?:\s+(?:on|via|with|by)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)?$/iu,
@@ -96,7 +105,10 @@ export const LINE_RULES: readonly LineRule[] = [
     /^one thought on\b.{0,120}$/iu,
   ),
   // "…tell us in our comment box or via Twitter or Facebook" (a prompt, not a sentence).
-  unpunctuated('comment-prompt', /\b(?:tell us|let us know|get in touch|send us)\b.*\b(?:comments?|comment box|twitter|facebook|email)\b/iu),
+  unpunctuated(
+    'comment-prompt',
+    /\b(?:tell us|let us know|get in touch|send us)\b.*\b(?:comments?|comment box|twitter|facebook|email)\b/iu,
+  ),
   short(
     40,
     rule(
@@ -107,8 +119,16 @@ export const LINE_RULES: readonly LineRule[] = [
       /^(?:emails delivered daily|the best stories in your inbox)\b.{0,40}$/iu,
     ),
   ),
-  unpunctuated('app-prompt', new RegExp(String.raw`^${BULLET}?download (?:your|our|the)\b.*\bapps?\b`, 'iu'), /^get (?:the|our) (?:free )?app\b/iu),
-  rule('app-prompt', new RegExp(String.raw`^${BULLET}download (?:your|our|the)\b.*\bapps?\b`, 'iu'), /^keep up to date with\b.*\bapps?\b.*\bfree to download\b/iu),
+  unpunctuated(
+    'app-prompt',
+    new RegExp(String.raw`^${BULLET}?download (?:your|our|the)\b.*\bapps?\b`, 'iu'),
+    /^get (?:the|our) (?:free )?app\b/iu,
+  ),
+  rule(
+    'app-prompt',
+    new RegExp(String.raw`^${BULLET}download (?:your|our|the)\b.*\bapps?\b`, 'iu'),
+    /^keep up to date with\b.*\bapps?\b.*\bfree to download\b/iu,
+  ),
   rule('social-follow', new RegExp(String.raw`^${BULLET}(?:you can )?(?:also )?follow us on\b`, 'iu')),
   unpunctuated(
     'social-follow',

@@ -58,12 +58,18 @@ export function httpTransport(base = ''): EvidentApi {
         body: JSON.stringify(input),
       });
     } catch {
-      return { ok: false, error: { code: 'internal', reason: 'unreachable', message: 'Evident could not be reached. Check the connection and try again.' } };
+      return {
+        ok: false,
+        error: { code: 'internal', reason: 'unreachable', message: 'Evident could not be reached. Check the connection and try again.' },
+      };
     }
     try {
       return (await reply.json()) as Envelope<unknown>;
     } catch {
-      return { ok: false, error: { code: 'internal', reason: 'unreadable-reply', message: `the server answered ${reply.status} without a readable reply` } };
+      return {
+        ok: false,
+        error: { code: 'internal', reason: 'unreadable-reply', message: `the server answered ${reply.status} without a readable reply` },
+      };
     }
   };
   return Object.fromEntries(

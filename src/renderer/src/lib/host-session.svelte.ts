@@ -203,7 +203,10 @@ export class HostSession {
       return this.#control(() => this.#client.endSession({ sessionId: id }), 'The session has ended. Its attempts are in Class results.');
     }
     if (what === 'release') {
-      return this.#control(() => this.#client.releaseReview({ sessionId: id }), 'The review is released to every student who has handed in.');
+      return this.#control(
+        () => this.#client.releaseReview({ sessionId: id }),
+        'The review is released to every student who has handed in.',
+      );
     }
     return this.#control(
       () => this.#client.removeStudent({ sessionId: id, attemptId: what.remove.attemptId }),

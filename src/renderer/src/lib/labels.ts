@@ -22,7 +22,10 @@ export const TYPE_NAMES: Record<PublicQuestion['type'], string> = {
   'two-part': 'Two-part',
 };
 
-export const VERDICT_WORDS = { correct: 'Correct', partial: 'Partly correct', incorrect: 'Not correct' } as const satisfies Record<Verdict, string>;
+export const VERDICT_WORDS = { correct: 'Correct', partial: 'Partly correct', incorrect: 'Not correct' } as const satisfies Record<
+  Verdict,
+  string
+>;
 export const VERDICT_ICONS = { correct: '✓', partial: '◐', incorrect: '✗' } as const satisfies Record<Verdict, string>;
 
 export function pointsText(points: number, maxPoints: number): string {

@@ -141,7 +141,10 @@ export class QuizRun {
     if (TYPED.has(response.type)) {
       this.#typing[questionId] = response;
       clearTimeout(this.#typingTimers.get(questionId));
-      this.#typingTimers.set(questionId, setTimeout(() => void this.#flushTyping(questionId), TYPING_SAVE_DELAY_MS));
+      this.#typingTimers.set(
+        questionId,
+        setTimeout(() => void this.#flushTyping(questionId), TYPING_SAVE_DELAY_MS),
+      );
       return;
     }
     await this.#send(questionId, response);
@@ -191,12 +194,18 @@ export class QuizRun {
       this.#saveState = 'saved';
       if (result.cleared) {
         delete this.#saved[questionId];
-        this.#announce(questionId, this.immediate ? 'Nothing to check yet: answer the question first.' : 'Answer removed: this question is not answered.');
+        this.#announce(
+          questionId,
+          this.immediate ? 'Nothing to check yet: answer the question first.' : 'Answer removed: this question is not answered.',
+        );
         return !this.immediate;
       }
       if (result.feedback) {
         this.#feedback[questionId] = result.feedback;
-        this.#announce(questionId, `${VERDICT_WORDS[result.feedback.verdict]}: ${pointsText(result.feedback.points, result.feedback.maxPoints)}.`);
+        this.#announce(
+          questionId,
+          `${VERDICT_WORDS[result.feedback.verdict]}: ${pointsText(result.feedback.points, result.feedback.maxPoints)}.`,
+        );
       } else {
         this.#announce(questionId, 'Answer saved.');
       }

@@ -17,7 +17,9 @@ function clientOf(call: Call): SessionClient {
     if (!envelope.ok) throw new ApiError(envelope.error);
     return envelope.value;
   };
-  return Object.fromEntries(SESSION_CHANNELS.map((channel) => [channel, (input: unknown) => unwrap(call(channel, input))])) as SessionClient;
+  return Object.fromEntries(
+    SESSION_CHANNELS.map((channel) => [channel, (input: unknown) => unwrap(call(channel, input))]),
+  ) as SessionClient;
 }
 
 export function httpSessionClient(base = ''): SessionClient {
@@ -30,12 +32,22 @@ export function httpSessionClient(base = ''): SessionClient {
         body: JSON.stringify(input),
       });
     } catch {
-      return { ok: false, error: { code: 'internal', reason: 'unreachable', message: 'The class session could not be reached. Check the Wi-Fi; your answers so far are saved.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          reason: 'unreachable',
+          message: 'The class session could not be reached. Check the Wi-Fi; your answers so far are saved.',
+        },
+      };
     }
     try {
       return (await reply.json()) as Envelope<unknown>;
     } catch {
-      return { ok: false, error: { code: 'internal', reason: 'unreadable-reply', message: `the session answered ${reply.status} without a readable reply` } };
+      return {
+        ok: false,
+        error: { code: 'internal', reason: 'unreadable-reply', message: `the session answered ${reply.status} without a readable reply` },
+      };
     }
   });
 }

@@ -158,7 +158,10 @@ export class StudentSession {
     const client = this.#client;
     if (!client) return;
     if (seat.attempt.status === 'in-progress' && seat.sessionState !== 'ended') {
-      this.#setStage({ name: 'quiz', run: new QuizRun(seat.attempt, this.#watched(seatAttemptClient(client, this.#token)), this.#options.storage) });
+      this.#setStage({
+        name: 'quiz',
+        run: new QuizRun(seat.attempt, this.#watched(seatAttemptClient(client, this.#token)), this.#options.storage),
+      });
     } else if (seat.reviewReleased) {
       await this.#showReview(generation);
     } else if (seat.sessionState === 'ended' && seat.attempt.status !== 'submitted') {
@@ -192,8 +195,8 @@ export class StudentSession {
   /** Whether the error says the seat can do no more (removed, session ended); if so, shows it. */
   #closedBy(error: unknown): boolean {
     if (!(error instanceof ApiError)) return false;
-    if (error.reason === 'seat-removed') return this.#close('removed'), true;
-    if (error.reason === 'session-ended') return this.#close('ended'), true;
+    if (error.reason === 'seat-removed') return (this.#close('removed'), true);
+    if (error.reason === 'session-ended') return (this.#close('ended'), true);
     if (error.reason === 'seat-unknown') {
       forgetSeat(this.#options.storage);
       this.remembered = undefined;

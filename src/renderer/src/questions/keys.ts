@@ -10,4 +10,4 @@ export function pickedByKey<T>(event: KeyboardEvent, items: readonly T[], keyOf:
   return item;
 }
 
-export const numberKey = <T,>(_item: T, index: number) => String(index + 1);
+export const numberKey = <T>(_item: T, index: number) => String(index + 1);
