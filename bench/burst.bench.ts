@@ -19,7 +19,7 @@ const PASSES = 2;
 const quiz = seedQuiz();
 const sentenceIds = quiz.article.sentences.map((s) => s.id);
 const server = await startTeacherServer();
-const { sessionId, port, seats } = await seatClass(server.port, quiz.id, STUDENTS, 2_000);
+const { sessionId, port, seats } = await seatClass(server, quiz.id, STUDENTS, 2_000);
 
 const latencies: number[] = [];
 let refused = 0;
@@ -48,7 +48,7 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - started) / 1000;
-const final = await post(server.port, '/api/sessionStatus', { sessionId });
+const final = await server.teacher('/api/sessionStatus', { sessionId });
 const stored = (final.body.value.students as { answered: number }[]).reduce((sum, s) => sum + s.answered, 0);
 for (const s of seats) s.agent.destroy();
 const peak = server.memoryMb('VmHWM');

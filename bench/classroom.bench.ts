@@ -30,7 +30,7 @@ const quiz = seedQuiz();
 const sentenceIds = quiz.article.sentences.map((s) => s.id);
 
 /** The dashboard as a browser gets it: each student's answered count, with the time each change arrived. */
-function watchDashboard(teacherPort: number, sessionId: string) {
+function watchDashboard(teacherPort: number, sessionId: string, token: string) {
   const history = new Map<string, { at: number; answered: number }[]>();
   let bytes = 0;
   let events = 0;
@@ -39,25 +39,28 @@ function watchDashboard(teacherPort: number, sessionId: string) {
     if (list.at(-1)?.answered !== answered) list.push({ at, answered });
     history.set(attemptId, list);
   };
-  const request = get({ host: '127.0.0.1', port: teacherPort, path: `${SESSION_EVENTS_PATH}?sessionId=${sessionId}` }, (response) => {
-    let buffered = '';
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => {
-      const at = performance.now();
-      bytes += chunk.length;
-      buffered += chunk;
-      const blocks = buffered.split('\n\n');
-      buffered = blocks.pop() ?? '';
-      for (const block of blocks) {
-        const data = block.split('\n').find((line) => line.startsWith('data: '));
-        if (!data) continue;
-        events++;
-        const event = JSON.parse(data.slice(6)) as SessionEvent;
-        const students = event.kind === 'snapshot' ? event.status.students : event.update.students;
-        for (const s of students) record(s.attemptId, s.answered, at);
-      }
-    });
-  });
+  const request = get(
+    { host: '127.0.0.1', port: teacherPort, path: `${SESSION_EVENTS_PATH}?sessionId=${sessionId}&token=${token}` },
+    (response) => {
+      let buffered = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        const at = performance.now();
+        bytes += chunk.length;
+        buffered += chunk;
+        const blocks = buffered.split('\n\n');
+        buffered = blocks.pop() ?? '';
+        for (const block of blocks) {
+          const data = block.split('\n').find((line) => line.startsWith('data: '));
+          if (!data) continue;
+          events++;
+          const event = JSON.parse(data.slice(6)) as SessionEvent;
+          const students = event.kind === 'snapshot' ? event.status.students : event.update.students;
+          for (const s of students) record(s.attemptId, s.answered, at);
+        }
+      });
+    },
+  );
   return {
     /** When the dashboard first showed at least `count` answers of the attempt; undefined if never. */
     shownAt(attemptId: string, count: number): number | undefined {
@@ -69,8 +72,8 @@ function watchDashboard(teacherPort: number, sessionId: string) {
 }
 
 async function run(server: TeacherServer, n: number) {
-  const { sessionId, port, seats } = await seatClass(server.port, quiz.id, n, 3_000);
-  const dashboard = watchDashboard(server.port, sessionId);
+  const { sessionId, port, seats } = await seatClass(server, quiz.id, n, 3_000);
+  const dashboard = watchDashboard(server.port, sessionId, server.token);
 
   const latencies: number[] = [];
   const acks: { attemptId: string; count: number; at: number }[] = [];
@@ -115,10 +118,10 @@ async function run(server: TeacherServer, n: number) {
     if (shown === undefined) neverShown++;
     else delays.push(Math.max(0, shown - ack.at)); // a push can overtake the reply to the student
   }
-  const final = await post(server.port, '/api/sessionStatus', { sessionId });
+  const final = await server.teacher('/api/sessionStatus', { sessionId });
   const stored = (final.body.value.students as { answered: number }[]).reduce((sum, s) => sum + s.answered, 0);
   const t0 = performance.now();
-  await post(server.port, '/api/endSession', { sessionId });
+  await server.teacher('/api/endSession', { sessionId });
   const endMs = performance.now() - t0;
   for (const s of seats) s.agent.destroy();
 

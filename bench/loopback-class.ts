@@ -16,6 +16,10 @@ export interface Reply {
 
 export interface TeacherServer {
   port: number;
+  /** The unlocked teacher's token: teacher channels and the dashboard's stream need it. */
+  token: string;
+  /** A teacher channel, called as the unlocked teacher. */
+  teacher(path: string, payload: unknown): Promise<Reply>;
   process: ChildProcess;
   /** VmRSS or VmHWM (peak) of the server process, in MB. */
   memoryMb(field: 'VmRSS' | 'VmHWM'): number;
@@ -33,8 +37,13 @@ export async function startTeacherServer(): Promise<TeacherServer> {
     server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('is serving') && resolve());
     server.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
   });
+  const unlocked = await post(port, '/api/setTeacherPassphrase', { passphrase: 'the benchmark teacher' });
+  if (!unlocked.body.ok) throw new Error(`setTeacherPassphrase: ${unlocked.body.error?.message}`);
+  const token = (unlocked.body.value as { token: string }).token;
   return {
     port,
+    token,
+    teacher: (path, payload) => post(port, path, payload, { token }),
     process: server,
     memoryMb(field) {
       const line = readFileSync(`/proc/${server.pid}/status`, 'utf8')
@@ -50,7 +59,12 @@ export async function startTeacherServer(): Promise<TeacherServer> {
   };
 }
 
-export function post(port: number, path: string, payload: unknown, options: { agent?: Agent; from?: string } = {}): Promise<Reply> {
+export function post(
+  port: number,
+  path: string,
+  payload: unknown,
+  options: { agent?: Agent; from?: string; token?: string } = {},
+): Promise<Reply> {
   const body = JSON.stringify(payload);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -61,7 +75,11 @@ export function post(port: number, path: string, payload: unknown, options: { ag
         method: 'POST',
         ...(options.agent ? { agent: options.agent } : {}),
         ...(options.from ? { localAddress: options.from } : {}),
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) },
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': Buffer.byteLength(body),
+          ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+        },
       },
       (res) => {
         let text = '';
@@ -96,8 +114,8 @@ export interface Seat {
 }
 
 /** Starts a session on 127.0.0.1 and seats `n` students, each from its own address, within `spreadMs`. */
-export async function seatClass(teacherPort: number, quizId: string, n: number, spreadMs: number) {
-  const started = await post(teacherPort, '/api/startSession', { quizId, host: '127.0.0.1', port: 0, settings: {} });
+export async function seatClass(server: TeacherServer, quizId: string, n: number, spreadMs: number) {
+  const started = await server.teacher('/api/startSession', { quizId, host: '127.0.0.1', port: 0, settings: {} });
   if (!started.body.ok) throw new Error(`startSession: ${started.body.error?.message}`);
   const { sessionId, port, joinCode } = started.body.value as { sessionId: string; port: number; joinCode: string };
   const seats: Seat[] = await Promise.all(

@@ -1,4 +1,5 @@
 import { app, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { TeacherWatch } from '../service/app.ts';
 import type { Classroom } from '../service/classroom/classroom.ts';
 import { FeedWatches } from '../service/classroom/feed-watches.ts';
 import { FEED_IPC } from '../shared/channels.ts';
@@ -37,10 +38,10 @@ export function registerSessionProxy(rendererUrl: string): void {
  * every change anyway, and a push costs nothing while the class is quiet. The page subscribes
  * through the preload's typed watchSession; its watches end when it reloads or closes.
  */
-export function registerSessionFeed(classroom: Classroom, rendererUrl: string): void {
-  const watches = new FeedWatches(classroom.watch);
+export function registerSessionFeed(watchSession: TeacherWatch, rendererUrl: string): void {
+  const watches = new FeedWatches(watchSession);
   const followed = new WeakSet<WebContents>();
-  ipcMain.handle(FEED_IPC.watch, (event: IpcMainInvokeEvent, watchId: unknown, sessionId: unknown) => {
+  ipcMain.handle(FEED_IPC.watch, (event: IpcMainInvokeEvent, watchId: unknown, sessionId: unknown, teacherToken: unknown) => {
     if (!isTrustedSender(event, rendererUrl)) return untrustedSender();
     const page = event.sender;
     if (!followed.has(page)) {
@@ -51,7 +52,7 @@ export function registerSessionFeed(classroom: Classroom, rendererUrl: string): 
         if (details.isMainFrame && !details.isSameDocument) watches.stopPage(id);
       });
     }
-    return watches.start(page.id, watchId, sessionId, (id, sessionEvent) => {
+    return watches.start(page.id, watchId, sessionId, teacherToken, (id, sessionEvent) => {
       if (!page.isDestroyed()) page.send(FEED_IPC.event, id, sessionEvent);
     });
   });

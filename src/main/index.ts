@@ -47,7 +47,7 @@ void app.whenReady().then(() => {
   const { service, store, classroom } = opened;
   registerIpc(service, rendererUrl);
   registerSessionProxy(rendererUrl);
-  registerSessionFeed(classroom, rendererUrl);
+  registerSessionFeed(opened.watchSession, rendererUrl);
   runClassroom(classroom);
   const window = createMainWindow(rendererUrl);
   if (warnings.length > 0) {

@@ -26,13 +26,13 @@ const sessionProxy = Object.fromEntries(
 // page (the dashboard and the projector) can watch at once and stop independently.
 let watches = 0;
 const feed: SessionFeedApi = {
-  watchSession(sessionId, onEvent, onProblem) {
+  watchSession(sessionId, onEvent, onProblem, teacherToken) {
     const watchId = ++watches;
     const listener = (_event: IpcRendererEvent, id: unknown, sessionEvent: SessionEvent) => {
       if (id === watchId) onEvent(sessionEvent);
     };
     ipcRenderer.on(FEED_IPC.event, listener);
-    void ipcRenderer.invoke(FEED_IPC.watch, watchId, sessionId).then(
+    void ipcRenderer.invoke(FEED_IPC.watch, watchId, sessionId, teacherToken).then(
       (reply: Envelope<null>) => onProblem(reply.ok ? null : reply.error.message),
       () => onProblem('the live view could not start; reopen the session screen'),
     );

@@ -8,6 +8,7 @@ import { createService, type Service } from './service.ts';
 import { lockDataFolder, type DataLock } from './data-lock.ts';
 import { openStore, type Store } from './store.ts';
 import { loadQuizDirectory } from './quiz-files.ts';
+import { createTeacherGate, type Caller, type TeacherGate } from './teacher/gate.ts';
 import { teacherFileStorage } from './teacher/teacher-file.ts';
 
 export const DATABASE_FILE = 'evident.db';
@@ -19,6 +20,19 @@ export interface OpenedApp {
   problems: Problem[];
   /** This process's hold on the data folder; released on exit, or by `release()` after closing the store. */
   dataLock: DataLock;
+  /** The live dashboard of a session, for the unlocked teacher only, like every teacher channel. */
+  watchSession: TeacherWatch;
+}
+
+/** A watch of a session's live dashboard, asked by `caller`: throws ServiceError('locked') unless the teacher's side is unlocked. */
+export type TeacherWatch = (sessionId: string, watcher: Parameters<Classroom['watch']>[1], caller: Caller) => () => void;
+
+/** The dashboard is the teacher's, like every teacher channel: the same gate opens it. */
+export function gatedWatch(gate: TeacherGate, watch: Classroom['watch']): TeacherWatch {
+  return (sessionId, watcher, caller) => {
+    gate.require(caller);
+    return watch(sessionId, watcher);
+  };
 }
 
 /**
@@ -52,12 +66,14 @@ export function openApp(options: {
     interfaces: listNetworkInterfaces,
     startServer: (server) => startSessionServer({ ...server, rendererDir: options.rendererDir }),
   });
-  const teacher = { storage: teacherFileStorage(options.dataDir) };
+  const storage = teacherFileStorage(options.dataDir);
+  const teacher = { storage, gate: createTeacherGate({ storage }) };
   return {
     service: createService({ quizzes, store, classroom: classroom.channels, teacher, onAttemptDeleted: classroom.attemptDeleted }),
     store,
     classroom,
     problems,
     dataLock,
+    watchSession: gatedWatch(teacher.gate, classroom.watch),
   };
 }

@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isTeacherChannel, SESSION_EVENTS_PATH } from '../shared/channels.ts';
 import { SESSION_API_PREFIX } from '../shared/session-channels.ts';
-import { refusal, SessionId, type SessionEvent } from '../shared/contract.ts';
+import { refusal, SessionId } from '../shared/contract.ts';
 import { createApiServer } from './api-server.ts';
 import { dispatch } from './dispatch.ts';
 import { ServiceError } from './errors.ts';
 import { openEventStream } from './event-stream.ts';
 import { hostNames, isLoopbackAddress, sendError } from './http-common.ts';
 import type { Service } from './service.ts';
+import type { TeacherWatch } from './app.ts';
 
 // The contract over node:http: POST /api/<channel> with a JSON body, and the built renderer as
 // static files. It routes only; the service does the work.
@@ -22,8 +23,8 @@ export interface HttpServerOptions {
   host?: string;
   port?: number;
   log?: (message: string, error?: unknown) => void;
-  /** The classroom's live dashboard (Classroom.watch), pushed as server-sent events to this computer only. */
-  watchSession?: (sessionId: string, watcher: (event: SessionEvent) => void) => () => void;
+  /** The classroom's live dashboard, pushed as server-sent events to this computer's unlocked teacher only. */
+  watchSession?: TeacherWatch;
 }
 
 export interface RunningServer {
@@ -36,6 +37,12 @@ export interface RunningServer {
 export function bearerToken(request: IncomingMessage): string | undefined {
   const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(request.headers.authorization ?? '');
   return match?.[1];
+}
+
+/** EventSource cannot send headers, so the dashboard's stream carries the teacher token as `?token=`. */
+function queryToken(url: URL): string | undefined {
+  const token = url.searchParams.get('token') ?? '';
+  return /^[A-Za-z0-9_-]{16,200}$/.test(token) ? token : undefined;
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
@@ -51,9 +58,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const stream = openEventStream(request, response);
     try {
       // A stream that closes (the dashboard went away, or fell too far behind) stops the watch.
-      const stop = watchSession(sessionId.data, (event) => {
-        stream.send(event.kind === 'snapshot' ? event.status.version : event.update.version, event);
-      });
+      const caller = { teacherToken: bearerToken(request) ?? queryToken(url) };
+      const stop = watchSession(
+        sessionId.data,
+        (event) => {
+          stream.send(event.kind === 'snapshot' ? event.status.version : event.update.version, event);
+        },
+        caller,
+      );
       stream.onClose(stop);
     } catch (error) {
       // Nothing was sent yet (the snapshot is the first event), so this is still a plain reply.

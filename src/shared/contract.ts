@@ -632,6 +632,8 @@ export type WatchSession = (
   sessionId: string,
   onEvent: (event: SessionEvent) => void,
   onProblem: (message: string | null) => void,
+  /** The unlocked teacher's token: the dashboard is a teacher's view, refused as 'locked' without it. */
+  teacherToken?: string,
 ) => () => void;
 export interface SessionFeedApi {
   watchSession: WatchSession;

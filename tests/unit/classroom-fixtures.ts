@@ -8,6 +8,8 @@ import { createService, type Service } from '../../src/service/service.ts';
 import { openStore, type Store } from '../../src/service/store.ts';
 import { asTeacher, seedQuizzes, tempDir, testTeacher } from './fixtures.ts';
 import { memoryTeacherStorage } from '../../src/service/teacher/teacher-file.ts';
+import { gatedWatch, type TeacherWatch } from '../../src/service/app.ts';
+import type { Caller } from '../../src/service/teacher/gate.ts';
 
 // A teacher's classroom on loopback. The session server binds a "LAN" interface at 127.0.0.1,
 // the one loopback address every system answers (Linux answers all of 127.0.0.0/8, macOS only
@@ -32,6 +34,10 @@ export interface ClassroomHarness {
   service: Service;
   store: Store;
   classroom: Classroom;
+  /** The live dashboard behind the teacher's gate, as the app wires it; `teacher` opens it. */
+  watchSession: TeacherWatch;
+  /** The unlocked teacher's session, whose token the service's own calls carry. */
+  teacher: Caller;
   dir: string;
   rendererDir: string;
   /** Stops the servers and closes the database, as quitting the app does; then opens them again and resumes. */
@@ -76,12 +82,13 @@ export async function classroomHarness(options: HarnessOptions = {}): Promise<Cl
       ...(options.now ? { now: options.now } : {}),
     });
     // The teacher has unlocked: every call below is the teacher's unless it names another caller.
-    const { service } = asTeacher(
+    const teacherDeps = testTeacher(options.now, teacherStorage);
+    const { service, teacher } = asTeacher(
       createService({
         quizzes: seedQuizzes(),
         store,
         classroom: classroom.channels,
-        teacher: testTeacher(options.now, teacherStorage),
+        teacher: teacherDeps,
         onAttemptDeleted: classroom.attemptDeleted,
       }),
     );
@@ -89,6 +96,8 @@ export async function classroomHarness(options: HarnessOptions = {}): Promise<Cl
       service,
       store,
       classroom,
+      watchSession: gatedWatch(teacherDeps.gate!, classroom.watch),
+      teacher,
       dir,
       rendererDir,
       async restart() {

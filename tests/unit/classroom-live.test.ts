@@ -184,7 +184,10 @@ describe('the live dashboard, kept per answer', () => {
 describe('watches from the desktop app’s pages', () => {
   it('parses what the page sends, ends a page’s watches with it, and bounds them', () => {
     const open = new Set<string>();
-    const watch = (sessionId: string) => {
+    const TOKEN = 'the-teachers-session-token';
+    const callers: (string | undefined)[] = [];
+    const watch = (sessionId: string, _watcher: unknown, caller: { teacherToken?: string | undefined }) => {
+      callers.push(caller.teacherToken);
       if (sessionId !== sessionRecord.id) throw Object.assign(new Error('x'), { name: 'ServiceError' });
       const key = `${Math.random()}`;
       open.add(key);
@@ -192,22 +195,27 @@ describe('watches from the desktop app’s pages', () => {
     };
     const watches = new FeedWatches(watch);
     const sent: number[] = [];
-    expect(watches.start(1, 'one', sessionRecord.id, (id) => sent.push(id))).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(watches.start(1, 1, 'not a session', (id) => sent.push(id))).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(watches.start(1, 1, sessionRecord.id, (id) => sent.push(id))).toEqual({ ok: true, value: null });
-    expect(watches.start(1, 1, sessionRecord.id, (id) => sent.push(id))).toEqual({ ok: true, value: null }); // the same id again replaces it
-    expect(watches.start(2, 1, sessionRecord.id, (id) => sent.push(id))).toEqual({ ok: true, value: null });
+    expect(watches.start(1, 'one', sessionRecord.id, TOKEN, (id) => sent.push(id))).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(watches.start(1, 1, 'not a session', TOKEN, (id) => sent.push(id))).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(watches.start(1, 1, sessionRecord.id, TOKEN, (id) => sent.push(id))).toEqual({ ok: true, value: null });
+    expect(watches.start(1, 1, sessionRecord.id, TOKEN, (id) => sent.push(id))).toEqual({ ok: true, value: null }); // the same id again replaces it
+    expect(watches.start(2, 1, sessionRecord.id, TOKEN, (id) => sent.push(id))).toEqual({ ok: true, value: null });
     expect(open.size).toBe(2);
     watches.stop(2, 1);
     expect(open.size).toBe(1);
-    for (let id = 2; id <= MAX_WATCHES_PER_PAGE; id++) expect(watches.start(1, id, sessionRecord.id, () => {}).ok).toBe(true);
-    expect(watches.start(1, 99, sessionRecord.id, () => {})).toMatchObject({
+    for (let id = 2; id <= MAX_WATCHES_PER_PAGE; id++) expect(watches.start(1, id, sessionRecord.id, TOKEN, () => {}).ok).toBe(true);
+    expect(watches.start(1, 99, sessionRecord.id, TOKEN, () => {})).toMatchObject({
       ok: false,
       error: { code: 'bad-request', message: expect.stringMatching(/at most/) },
     });
     watches.stopPage(1);
     expect(open.size).toBe(0);
     expect(watches.size).toBe(0);
+    // The page's token reaches the watch, where the teacher's gate decides.
+    expect(new Set(callers)).toEqual(new Set([TOKEN]));
   });
 });
 
@@ -284,7 +292,7 @@ describe('the dashboard over server-sent events', () => {
       rendererDir: temp.dir,
       host: '0.0.0.0',
       log: () => {},
-      watchSession: harness.classroom.watch,
+      watchSession: harness.watchSession,
     });
     session = await harness.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 });
   });
@@ -295,7 +303,7 @@ describe('the dashboard over server-sent events', () => {
   });
 
   it('sends a snapshot at once, then each join and committed answer as an update with only what changed', async () => {
-    const stream = await openStream(teacher.port, `sessionId=${session.sessionId}`);
+    const stream = await openStream(teacher.port, `sessionId=${session.sessionId}&token=${harness.teacher.teacherToken}`);
     expect(stream.response.statusCode).toBe(200);
     expect(stream.response.headers['content-type']).toMatch(/^text\/event-stream/);
     const first = await stream.next(() => true);
@@ -328,7 +336,7 @@ describe('the dashboard over server-sent events', () => {
     stream.close();
 
     // Reconnecting (a dropped connection, a reload) starts again from a whole snapshot.
-    const again = await openStream(teacher.port, `sessionId=${session.sessionId}`);
+    const again = await openStream(teacher.port, `sessionId=${session.sessionId}&token=${harness.teacher.teacherToken}`);
     const snapshot = await again.next(() => true);
     expect(snapshot.kind).toBe('snapshot');
     if (snapshot.kind === 'snapshot') expect(snapshot.status.students.map((s) => s.answered)).toEqual([1, 1]);
@@ -339,10 +347,24 @@ describe('the dashboard over server-sent events', () => {
     again.close();
   });
 
+  it('is the teacher’s: refused as locked without the unlocked teacher’s token, or with a made-up one', async () => {
+    for (const query of [`sessionId=${session.sessionId}`, `sessionId=${session.sessionId}&token=${'x'.repeat(43)}`]) {
+      const reply = await send('127.0.0.1', teacher.port, 'GET', `${SESSION_EVENTS_PATH}?${query}`);
+      expect(reply.status).toBe(403);
+      expect(reply.json.error).toMatchObject({ reason: 'locked' });
+      expect(reply.body).not.toContain('snapshot');
+    }
+  });
+
   it('refuses a malformed or unknown session with a plain error, and is absent from the session server', async () => {
     const bad = await send('127.0.0.1', teacher.port, 'GET', `${SESSION_EVENTS_PATH}?sessionId=nope`);
     expect(bad.status).toBe(400);
-    const unknown = await send('127.0.0.1', teacher.port, 'GET', `${SESSION_EVENTS_PATH}?sessionId=${attemptIdOf(5)}`);
+    const unknown = await send(
+      '127.0.0.1',
+      teacher.port,
+      'GET',
+      `${SESSION_EVENTS_PATH}?sessionId=${attemptIdOf(5)}&token=${harness.teacher.teacherToken}`,
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.json.error?.message).toMatch(/no class session/);
     const onTheLan = await send(LAN.address, session.port, 'GET', `${SESSION_EVENTS_PATH}?sessionId=${session.sessionId}`);

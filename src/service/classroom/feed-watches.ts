@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { refusal, SessionId, type Envelope, type SessionEvent } from '../../shared/contract.ts';
 import { ServiceError } from '../errors.ts';
-import type { Classroom } from './classroom.ts';
+import type { TeacherWatch } from '../app.ts';
 
 // The desktop app's push of the live dashboard, without Electron: which page (by its
 // webContents id) watches which session under which watch id. main/classroom.ts only wires
@@ -14,15 +14,18 @@ export const MAX_WATCHES_PER_PAGE = 16;
 export type FeedSend = (watchId: number, event: SessionEvent) => void;
 
 export class FeedWatches {
-  readonly #watch: Classroom['watch'];
+  readonly #watch: TeacherWatch;
   readonly #byPage = new Map<number, Map<number, () => void>>();
 
-  constructor(watch: Classroom['watch']) {
+  constructor(watch: TeacherWatch) {
     this.#watch = watch;
   }
 
-  /** Starts a watch for `page`; its events go out through `send`. The payloads come from the page: parsed here. */
-  start(page: number, watchId: unknown, sessionId: unknown, send: FeedSend): Envelope<null> {
+  /**
+   * Starts a watch for `page`; its events go out through `send`. The payloads come from the page:
+   * parsed here. `teacherToken` is the page's unlocked teacher session: without it, 'locked'.
+   */
+  start(page: number, watchId: unknown, sessionId: unknown, teacherToken: unknown, send: FeedSend): Envelope<null> {
     const id = WatchId.safeParse(watchId);
     const session = SessionId.safeParse(sessionId);
     if (!id.success || !session.success) return { ok: false, error: refusal('invalid-request', 'watch a session by its id') };
@@ -33,9 +36,10 @@ export class FeedWatches {
       return { ok: false, error: refusal('invalid-request', `a page may watch at most ${MAX_WATCHES_PER_PAGE} sessions at once`) };
     }
     try {
+      const caller = { teacherToken: typeof teacherToken === 'string' ? teacherToken : undefined };
       watches.set(
         id.data,
-        this.#watch(session.data, (event) => send(id.data, event)),
+        this.#watch(session.data, (event) => send(id.data, event), caller),
       );
     } catch (error) {
       if (error instanceof ServiceError) return { ok: false, error: error.toWire() };

@@ -13,18 +13,24 @@ export { applySessionEvent };
 /** How long a browser waits before opening a refused or closed stream again. */
 const REOPEN_MS = 2_000;
 
-/** The transport of this page: the desktop app's push, or server-sent events. */
-export function sessionFeed(): WatchSession {
-  return window.evidentFeed?.watchSession ?? eventSourceFeed();
+/**
+ * The transport of this page: the desktop app's push, or server-sent events. `teacherToken` is
+ * read at each watch, so a dashboard opened after unlocking carries the live session's token.
+ */
+export function sessionFeed(teacherToken: () => string | undefined = () => undefined): WatchSession {
+  const watch = window.evidentFeed?.watchSession ?? eventSourceFeed();
+  return (sessionId, onEvent, onProblem) => watch(sessionId, onEvent, onProblem, teacherToken());
 }
 
 export function eventSourceFeed(base = '', reopenMs = REOPEN_MS): WatchSession {
-  return (sessionId, onEvent, onProblem) => {
+  return (sessionId, onEvent, onProblem, teacherToken) => {
     let source: EventSource | undefined;
     let reopen: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const open = () => {
-      source = new EventSource(`${base}${SESSION_EVENTS_PATH}?sessionId=${encodeURIComponent(sessionId)}`);
+      // EventSource sends no headers of ours, so the teacher token goes in the query.
+      const token = teacherToken ? `&token=${encodeURIComponent(teacherToken)}` : '';
+      source = new EventSource(`${base}${SESSION_EVENTS_PATH}?sessionId=${encodeURIComponent(sessionId)}${token}`);
       source.onmessage = (message: MessageEvent<string>) => {
         let event: SessionEvent;
         try {
