@@ -6,6 +6,14 @@ import { refusal, type Envelope, type ErrorCode, type WireError } from '../share
 // What both HTTP servers share: the teacher's loopback binding (http.ts) and the classroom's
 // session server (classroom/server.ts). Headers, the Host and Origin checks, bodies, replies.
 
+/**
+ * How long a client may take over one request, on both servers: a laptop that stalls mid-request
+ * (or somebody holding connections open on purpose) must not keep a connection for minutes. The
+ * server checks these often enough to hold them (api-server.ts, withTimeoutChecks). A long-lived
+ * stream (the dashboard's server-sent events) is not cut: these bound receiving the request only.
+ */
+export const REQUEST_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 15_000, keepAliveTimeout: 10_000 } as const;
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

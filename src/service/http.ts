@@ -6,7 +6,7 @@ import { createApiServer } from './api-server.ts';
 import { dispatch } from './dispatch.ts';
 import { ServiceError } from './errors.ts';
 import { openEventStream } from './event-stream.ts';
-import { hostNames, isLoopbackAddress, sendError } from './http-common.ts';
+import { hostNames, isLoopbackAddress, REQUEST_TIMEOUTS, sendError } from './http-common.ts';
 import type { Service } from './service.ts';
 import type { TeacherWatch } from './app.ts';
 
@@ -25,6 +25,8 @@ export interface HttpServerOptions {
   log?: (message: string, error?: unknown) => void;
   /** The classroom's live dashboard, pushed as server-sent events to this computer's unlocked teacher only. */
   watchSession?: TeacherWatch;
+  /** The slow-request timeouts: the session server's (REQUEST_TIMEOUTS) unless a test shortens them. */
+  timeouts?: { headersTimeout: number; requestTimeout: number; keepAliveTimeout: number };
 }
 
 export interface RunningServer {
@@ -46,7 +48,7 @@ function queryToken(url: URL): string | undefined {
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
-  const { service, rendererDir, host = '127.0.0.1', port = 0, log = console.error, watchSession } = options;
+  const { service, rendererDir, host = '127.0.0.1', port = 0, log = console.error, watchSession, timeouts = REQUEST_TIMEOUTS } = options;
 
   function sessionEvents(request: IncomingMessage, response: ServerResponse, url: URL): void {
     if (!isLoopbackAddress(request.socket.remoteAddress)) {
@@ -80,6 +82,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     bodyLimit: MAX_BODY_BYTES,
     rendererDir,
     log,
+    // The same limits as the session server's: a program on this computer that stalls a request
+    // (or a page left half-loaded) must not hold connections open for minutes either.
+    serverOptions: { ...timeouts },
     // Every page asks whether a class session served it (see the renderer's main.ts): here, no.
     fixedReplies: { [`${SESSION_API_PREFIX}info`]: { ok: true, value: { session: false } } },
     streams: { [SESSION_EVENTS_PATH]: sessionEvents },

@@ -1,6 +1,10 @@
+import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiServer, withTimeoutChecks, type ApiServer } from '../../src/service/api-server.ts';
+import { startHttpServer, type RunningServer } from '../../src/service/http.ts';
+import { REQUEST_TIMEOUTS } from '../../src/service/http-common.ts';
+import { serviceHarness, type Harness } from './fixtures.ts';
 
 // Node checks request and header timeouts only every `connectionsCheckingInterval` (30 s by
 // default), so a configured 15 s fired at 38–45 s. The server sets the interval from its own
@@ -62,5 +66,49 @@ describe('the checking interval', () => {
   it('leaves a server without timeouts, or with its own interval, as it was', () => {
     expect(withTimeoutChecks({}).connectionsCheckingInterval).toBeUndefined();
     expect(withTimeoutChecks({ requestTimeout: 5_000, connectionsCheckingInterval: 7 }).connectionsCheckingInterval).toBe(7);
+  });
+});
+
+describe('the teacher’s loopback server', () => {
+  let teacher: RunningServer | undefined;
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await teacher?.close();
+    harness?.close();
+    teacher = undefined;
+    harness = undefined;
+  });
+
+  it('cuts off a request whose headers never end, as the session server does', { timeout: 5_000 }, async () => {
+    harness = serviceHarness();
+    teacher = await startHttpServer({
+      service: harness.service,
+      rendererDir: '/nonexistent',
+      log: () => {},
+      timeouts: { headersTimeout: 400, requestTimeout: 800, keepAliveTimeout: 400 },
+    });
+    const { reply, afterMs } = await stall(teacher.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${teacher.port}\r\nX-Slow: `);
+    expect(reply).toMatch(/^HTTP\/1\.1 408/);
+    expect(afterMs).toBeGreaterThanOrEqual(350);
+    expect(afterMs).toBeLessThan(2_000);
+  });
+
+  it('has the session server’s timeouts when none are given (Node’s own keep 60 s, 300 s and 5 s)', async () => {
+    harness = serviceHarness();
+    teacher = await startHttpServer({ service: harness.service, rendererDir: '/nonexistent', log: () => {} });
+    // The keep-alive timeout is announced on every reply; the others travel with it in one object.
+    const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: teacher!.port, path: '/session-api/info', agent: new Agent({ keepAlive: true }) },
+        (res) => {
+          res.resume();
+          resolve(String(res.headers['keep-alive']));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(keepAlive).toBe(`timeout=${REQUEST_TIMEOUTS.keepAliveTimeout / 1000}`);
+    expect(REQUEST_TIMEOUTS).toEqual({ headersTimeout: 10_000, requestTimeout: 15_000, keepAliveTimeout: 10_000 });
   });
 });

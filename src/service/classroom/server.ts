@@ -4,7 +4,7 @@ import { sessionContract, type RequestContext, type StudentChannels } from '../.
 import { refusal, type Envelope } from '../../shared/contract.ts';
 import { callChecked } from '../dispatch.ts';
 import { createApiServer } from '../api-server.ts';
-import { hostNames } from '../http-common.ts';
+import { hostNames, REQUEST_TIMEOUTS } from '../http-common.ts';
 
 // The session server: what students on the school network reach. It answers the student
 // contract at /session-api/<channel> and serves the built renderer; nothing else. The
@@ -60,7 +60,7 @@ export async function startSessionServer(options: SessionServerOptions): Promise
     rendererDir,
     log,
     // A student's laptop that stalls mid-request must not hold a connection for minutes.
-    serverOptions: { requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 10_000 },
+    serverOptions: REQUEST_TIMEOUTS,
     absentPrefixes: ['/api/'],
     route: (channel, payload, request) =>
       dispatchStudent(students, channel, payload, { remoteAddress: clientAddress(request) ?? 'unknown' }, log),
