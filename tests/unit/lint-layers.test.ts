@@ -40,6 +40,14 @@ describe('the layering lint rules', () => {
         "import { z } from 'zod';\nimport { distance } from 'fastest-levenshtein';\nimport { scoreResponse } from './index.ts';\nexport const a = [z, distance, scoreResponse];\n",
       ),
     ).toEqual([]);
+    // The readability packages are allowed on purpose (reading statistics); a look-alike is not.
+    expect(
+      await layerFindings(
+        file,
+        "import { syllable } from 'syllable';\nimport { flesch } from 'flesch';\nimport { fleschKincaid } from 'flesch-kincaid';\nimport { colemanLiau } from 'coleman-liau';\nexport const a = [syllable, flesch, fleschKincaid, colemanLiau];\n",
+      ),
+    ).toEqual([]);
+    expect(await layerFindings(file, "import { syllable } from 'syllable/lib/x';\nexport const a = syllable;\n")).toHaveLength(1);
   });
 
   it('renderer: types from the contract, values from the channel lists only; never zod, core or the service', async () => {

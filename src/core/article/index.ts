@@ -3,6 +3,8 @@ export type { ClassifiedLine, Cleanup, CleanupOptions, LineKind, RemovalReason }
 export type { QuoteMatch } from './quote.ts';
 export { classifyLines, REMOVAL_REASONS, REMOVAL_REASON_NAMES, isRemovalReason } from './cleanup/index.ts';
 export { parseArticle } from './parse.ts';
+export type { ReadingStats } from './reading-stats.ts';
+export { articleReadingStats, readingStats, readingStatsOfSentences, WORDS_PER_MINUTE, wordsOfText } from './reading-stats.ts';
 export { segmentSentences } from './segment.ts';
 export { findSentenceByQuote, normaliseForMatch, QuoteIndex, quoteIndexOf } from './quote.ts';
 export { paragraphId, SENTENCE_ID_PATTERN, SentenceId, sentenceId } from './sentence-id.ts';
