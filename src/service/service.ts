@@ -10,6 +10,7 @@ import type { AttemptRecord, ResponseRecord, Store } from './store.ts';
 import { publicArticle, publicQuestion, questionsInOrder, quizSummary } from './public.ts';
 import { ServiceError } from './errors.ts';
 import { createResultsChannels } from './results.ts';
+import { createAuthoringChannels } from './authoring/channels.ts';
 import { createTeacherGate, type Caller, type TeacherGate } from './teacher/gate.ts';
 import { normaliseResumeCode, resumeCodeOf } from './teacher/resume-code.ts';
 import { memoryTeacherStorage, type TeacherStorage } from './teacher/teacher-file.ts';
@@ -85,6 +86,7 @@ export function createService(deps: ServiceDeps): Service {
       return deleted;
     },
     ...(deps.classroom ?? noClassroom),
+    ...createAuthoringChannels({ articleOf: (quizId) => quizzes.find((quiz) => quiz.id === quizId)?.article }),
   };
   // The one place teacher channels are guarded: every transport reaches the service through here.
   const guarded = { ...open } as Record<Channel, (input: unknown, caller?: Caller) => unknown>;

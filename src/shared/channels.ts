@@ -13,6 +13,9 @@ export const CLASSROOM_CHANNELS = [
   'endSession',
 ] as const;
 
+/** The question editor (teacher channels): check the question being edited, preview it as a student. */
+export const AUTHORING_CHANNELS = ['checkQuestion', 'previewQuestion'] as const;
+
 /** Teacher mode: open to anyone, since they are how the teacher's side is opened and closed. */
 export const TEACHER_MODE_CHANNELS = ['teacherStatus', 'setTeacherPassphrase', 'unlockTeacher', 'lockTeacher'] as const;
 
@@ -33,6 +36,7 @@ export const CHANNELS = [
   'quizResults',
   'exportCsv',
   ...CLASSROOM_CHANNELS,
+  ...AUTHORING_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -52,6 +56,7 @@ export const TEACHER_CHANNELS: readonly Channel[] = [
   'quizResults',
   'exportCsv',
   ...CLASSROOM_CHANNELS,
+  ...AUTHORING_CHANNELS,
 ];
 
 export function isTeacherChannel(channel: string): boolean {

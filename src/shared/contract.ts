@@ -424,6 +424,29 @@ export const ResumeCode = z
   .max(20)
   .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''));
 
+// ── The question editor (teacher channels) ──
+
+/** A problem of the question being edited, placed at its field, in the editor's words. */
+export const QuestionProblem = z.strictObject({
+  /** The bank's dotted path inside the question ("options.2.text"); "" for the question as a whole. */
+  field: z.string(),
+  /** The field as the editor names it ("Option 3"). */
+  label: z.string(),
+  message: z.string(),
+});
+
+/** The question as the editor holds it: checked by the bank's own schema and rules in the service, not here. */
+const DraftQuestion = z.unknown();
+
+export const QuestionPreview = z.strictObject({
+  problems: z.array(QuestionProblem),
+  /** As a student is shown it; absent while the question has problems. */
+  question: PublicQuestion.optional(),
+  article: PublicArticle,
+  /** What a student would see after answering: only when a response was sent. */
+  feedback: Feedback.optional(),
+});
+
 export const contract = {
   listQuizzes: { input: Empty, output: z.array(QuizSummary) },
   /** The settings new attempts get: the teacher sets them; the student's screen shows them. */
@@ -475,6 +498,19 @@ export const contract = {
   readmitStudent: { input: BySeat, output: SessionStatus },
   releaseReview: { input: BySession, output: SessionStatus },
   endSession: { input: BySession, output: SessionStatus },
+  checkQuestion: {
+    input: z.strictObject({
+      quizId: Slug,
+      question: DraftQuestion,
+      /** The ids of the bank's other questions: a question's id must differ from theirs. */
+      otherIds: z.array(z.string().max(200)).max(5_000).default([]),
+    }),
+    output: z.strictObject({ problems: z.array(QuestionProblem) }),
+  },
+  previewQuestion: {
+    input: z.strictObject({ quizId: Slug, question: DraftQuestion, response: Response.optional() }),
+    output: QuestionPreview,
+  },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Fails to compile when CHANNELS names a channel the contract lacks, or the reverse.
@@ -512,6 +548,8 @@ export type SessionQuestion = z.output<typeof SessionQuestion>;
 export type NetworkInterface = z.output<typeof NetworkInterface>;
 export type TeacherStatus = z.output<typeof TeacherStatus>;
 export type TeacherUnlock = z.output<typeof TeacherUnlock>;
+export type QuestionProblem = z.output<typeof QuestionProblem>;
+export type QuestionPreview = z.output<typeof QuestionPreview>;
 export type { Response } from '../core/scoring/response.ts';
 export type { Verdict } from '../core/scoring/verdict.ts';
 export type { AttemptStatus } from '../core/attempt.ts';

@@ -85,6 +85,11 @@ const settings = fc.record(
   { requiredKeys: [] },
 );
 
+// The editor's channels get the bank's own questions, sometimes broken apart by the mutator, and
+// answers meant for other questions.
+const draftQuestion = fc.oneof(fc.constantFrom(...quiz.bank.questions), fc.anything());
+const otherIds = fc.array(fc.oneof(fc.constantFrom(...questions.map((q) => q.id)), slug), { maxLength: 40 });
+
 // The classroom's channels need a session server; tests/unit/fuzz-classroom.test.ts fuzzes them.
 type FuzzedChannel = Exclude<Channel, ClassroomChannel>;
 
@@ -110,6 +115,11 @@ const VALID: Record<FuzzedChannel, fc.Arbitrary<unknown>> = {
   deleteAttempt: byAttempt,
   quizResults: fc.record({ quizId }),
   exportCsv: fc.record({ kind: fc.constantFrom('attempts', 'responses'), quizId }, { requiredKeys: ['kind'] }),
+  checkQuestion: fc.record({ quizId, question: draftQuestion, otherIds }, { requiredKeys: ['quizId', 'question'] }),
+  previewQuestion: fc.record(
+    { quizId, question: draftQuestion, response: fc.oneof(...responses) },
+    { requiredKeys: ['quizId', 'question'] },
+  ),
 };
 
 // Reads and answers first while the database is small; the channels that add or remove
@@ -128,6 +138,8 @@ const ORDER: FuzzedChannel[] = [
   'listAttempts',
   'quizResults',
   'exportCsv',
+  'checkQuestion',
+  'previewQuestion',
   'submit',
   'review',
   'startAttempt',

@@ -51,6 +51,9 @@ function validPayload(channel: string, attemptId: string): unknown {
       return { quizId };
     case 'exportCsv':
       return { kind: 'attempts' };
+    case 'checkQuestion':
+    case 'previewQuestion':
+      return { quizId, question: {} };
     case 'startSession':
       return { quizId, host: '127.0.0.1', port: 0 };
     case 'lockJoining':
@@ -73,6 +76,8 @@ describe('teacher mode', () => {
       'setAttemptSettings',
       'startSession',
       'endSession',
+      'checkQuestion',
+      'previewQuestion',
     ]) {
       expect(isTeacherChannel(channel), channel).toBe(true);
     }
