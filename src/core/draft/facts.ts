@@ -1,0 +1,116 @@
+import type { Sentence } from '../article/index.ts';
+import { findAmounts, findDates, STOP_WORDS, type Amount } from './amounts.ts';
+import { findAttribution, type Attribution } from './attribution.ts';
+import { wordCount } from './text.ts';
+import type { ArticleAnalysis, EntityKind, SentenceAnalysis, Span, Token } from './types.ts';
+
+// Everything the generators need to know about one sentence, worked out once.
+
+export interface SentenceFacts {
+  sentence: Sentence;
+  paragraphNumber: number;
+  tokens: Token[];
+  entities: Span[];
+  amounts: Amount[];
+  dates: Span[];
+  /** Content words worth a cloze gap: uncommon nouns and adjectives outside names and numbers. */
+  terms: Span[];
+  attribution?: Attribution;
+  words: number;
+  /** Share of the words inside quote marks: a sentence that is mostly quotation is no fact source. */
+  quoteShare: number;
+  /** Suitable as the source of a fact (not a bare quotation, not a fragment). */
+  factSource: boolean;
+  /** 0–1: lead position, names and numbers, a readable length. */
+  score: number;
+}
+
+export interface ArticleFacts {
+  sentences: SentenceFacts[];
+  /** Every distinct entity of the article by kind, in order of first mention. */
+  entitiesByKind: Map<EntityKind, string[]>;
+  paragraphCount: number;
+}
+
+export function collectFacts(analysis: ArticleAnalysis): ArticleFacts {
+  const paragraphCount = analysis.article.paragraphs.length;
+  const sentences = analysis.sentences.map((sentence) => sentenceFacts(sentence, paragraphCount));
+  const entitiesByKind = new Map<EntityKind, string[]>();
+  for (const facts of sentences) {
+    for (const entity of facts.entities) {
+      const kind = entity.kind as EntityKind;
+      const list = entitiesByKind.get(kind) ?? [];
+      if (!list.some((known) => known.toLowerCase() === entity.text.toLowerCase())) list.push(entity.text);
+      entitiesByKind.set(kind, list);
+    }
+  }
+  return { sentences, entitiesByKind, paragraphCount };
+}
+
+function sentenceFacts({ sentence, entities: rawEntities, tokens }: SentenceAnalysis, paragraphCount: number): SentenceFacts {
+  const text = sentence.text;
+  const dates = findDates(text);
+  const amounts = findAmounts(text, tokens, dates);
+  const entities = cleanEntities(rawEntities, text, [...dates, ...amounts.map((amount) => amount.span)]);
+  const terms = findTerms(tokens, [...entities, ...dates, ...amounts.map((amount) => amount.span)]);
+  const attribution = findAttribution(text, tokens, entities);
+  const words = wordCount(text);
+  const quoteShare = quotedShare(text, words);
+  const paragraphNumber = Number(sentence.paragraphId.slice(1));
+  // A sentence without a full stop is usually page furniture the clean-up let through ("Get the latest news …").
+  const factSource = quoteShare < 0.6 && words >= 6 && /[.!?][”’"')]*$/u.test(text.trim());
+  const lead = paragraphNumber <= 1 ? 1 : paragraphNumber === 2 ? 0.8 : Math.max(0.3, 1 - paragraphNumber / Math.max(paragraphCount, 4));
+  const density = Math.min(1, (entities.length + amounts.length + dates.length) / 3);
+  const lengthFit = words >= 10 && words <= 35 ? 1 : words >= 6 && words <= 45 ? 0.6 : 0.3;
+  const score = (0.25 * lead + 0.45 * density + 0.3 * lengthFit) * (factSource ? 1 : 0.5);
+  return {
+    sentence,
+    paragraphNumber,
+    tokens,
+    entities,
+    amounts,
+    dates,
+    terms,
+    ...(attribution && { attribution }),
+    words,
+    quoteShare,
+    factSource,
+    score,
+  };
+}
+
+/** Possessives off, text as it stands in the sentence, no overlap with numbers and dates, no duplicates. */
+function cleanEntities(raw: readonly Span[], text: string, taken: readonly Span[]): Span[] {
+  const result: Span[] = [];
+  for (const entity of raw) {
+    let start = entity.start;
+    let end = entity.end;
+    let value = text.slice(start, end);
+    const trimmed = value.replace(/(’s|'s|’|')$/u, '').replace(/[\s,.;:!?“”"()]+$/u, '');
+    end = start + trimmed.length;
+    const lead = /^[\s“"(]+/u.exec(trimmed)?.[0].length ?? 0;
+    start += lead;
+    value = text.slice(start, end);
+    if (value.length < 2 || !/\p{Lu}/u.test(value)) continue;
+    // compromise sometimes cuts a hyphenated name ("Kim Jong-"): never offer half a name.
+    if (/-$/u.test(value) || /^\p{L}/u.test(text.slice(end, end + 1))) continue;
+    if (taken.some((span) => span.start < end && start < span.end)) continue;
+    if (result.some((known) => known.start < end && start < known.end)) continue;
+    result.push({ kind: entity.kind, text: value, start, end });
+  }
+  return result;
+}
+
+function findTerms(tokens: readonly Token[], taken: readonly Span[]): Span[] {
+  return tokens
+    .filter((token) => token.pos === 'noun' || token.pos === 'adjective')
+    .filter((token) => /^[\p{Ll}][\p{L}-]{4,}$/u.test(token.text) && !STOP_WORDS.has(token.text.toLowerCase()))
+    .filter((token) => !taken.some((span) => span.start < token.end && token.start < span.end))
+    .map((token) => ({ kind: 'term' as const, text: token.text, start: token.start, end: token.end }));
+}
+
+function quotedShare(text: string, words: number): number {
+  let inside = 0;
+  for (const match of text.matchAll(/[“"]([^“”"]*)[”"]/gu)) inside += wordCount(match[1] ?? '');
+  return words === 0 ? 0 : inside / words;
+}
