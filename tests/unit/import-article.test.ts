@@ -4,7 +4,7 @@ import { ImportError } from '../../src/service/import/errors.ts';
 import { importArticle, type ImportedArticle } from '../../src/service/import/import-article.ts';
 import { toImportJson } from '../../src/service/import/json.ts';
 import { savedPage, scannedPdf, textPdf, wordDocument } from './import-files.ts';
-import { loadPages } from './page-fixtures.ts';
+import { expandLines, loadPages } from './page-fixtures.ts';
 
 const seedText = readFileSync(new URL('../../questions/north-korea-un/article.txt', import.meta.url), 'utf8');
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -113,12 +113,10 @@ describe('importing a page saved from a browser (.html, .htm)', () => {
 
   it('keeps the article of each hand-labelled news page when it is saved as a page', async () => {
     for (const page of loadPages().filter((candidate) => candidate.labels.headline && candidate.labels.article.length > 0)) {
-      const lines = page.text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
+      // The page's article paragraphs, as its labels say (a long menu line is not one of them).
+      const lines = page.text.split('\n').map((line) => line.trim());
       const headline = page.labels.headline as string;
-      const body = lines.filter((line) => line !== headline && line.split(' ').length >= 8);
+      const body = [...expandLines(page.labels.article)].map((number) => lines[number - 1] as string);
       const imported = await importArticle({ name: `${page.name}.html`, bytes: encode(savedPage({ headline, paragraphs: body })) });
       expect(imported.lines[0], page.name).toBe(headline);
       const text = imported.lines.join('\n');

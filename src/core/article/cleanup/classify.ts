@@ -93,6 +93,23 @@ const SIGN_OFF = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
 const PUBLICATION_SHAPE = /^The(?:\s+\p{Lu}[\p{L}'’&.-]*){1,4}$/u;
 const LONE_CONNECTIVE = /^(?:on|at|by|and|in)$/u;
 const IMAGE_CAPTION_PREFIX = /^(?:image|photo|picture) caption\s*[,:]\s*/iu;
+// An agency's caption: "FILE PHOTO: Turkish Foreign Minister … REUTERS/Name"
+const FILE_PHOTO_PREFIX = /^(?:FILE PHOTO|PHOTO|PICTURE|IMAGE|FILE)\s*:\s*/u;
+const LIST_ITEM = /^[•·▪‣∙*]\s*/u;
+const LIST_MARKER = /^[-–•·▪‣∙*]\s+/u;
+
+function withoutListMarker(text: string): string {
+  return text.replace(LIST_MARKER, '');
+}
+const MIN_LONE_CAPTION_WORDS = 10;
+const CUT_OFF_ENDING = /\s(?:a|an|the|of|on|in|to|at|by|for|from|with|and|or|but|that|which|who|is|are|was|were|its|their|his|her)$/iu;
+
+/** The half of a line that is the same text twice with nothing between, if it is. */
+function doubledHalf(text: string): string | undefined {
+  if (text.length < 20 || text.length % 2 !== 0) return undefined;
+  const half = text.slice(0, text.length / 2);
+  return half === text.slice(text.length / 2) && wordsOf(half).length >= 3 ? half : undefined;
+}
 
 /**
  * Sorts the lines of a page pasted from a browser into headline, article body, captions and
@@ -120,12 +137,14 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
   }
 
   // A section-like label printed twice at the top is the page's title ("News in brief").
+  let sectionPageTitle: Line | undefined;
   for (const [index, line] of lines.entries()) {
     if (line.kind !== 'removed') break;
     const next = lines[index + 1];
     if (line.reason === 'navigation' && next && comparable(next.text) === comparable(line.text) && isTitleLike(line.text)) {
       delete line.kind;
       delete line.reason;
+      sectionPageTitle = line;
       break;
     }
   }
@@ -139,31 +158,38 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
   for (const [position, index] of candidates.entries()) {
     if (position >= MAX_LINES_ABOVE_HEADLINE) break;
     const line = lines[index] as Line;
-    const next = lines[candidates[position + 1] ?? -1];
+    const text = withoutListMarker(line.text);
+    const nextLine = lines[candidates[position + 1] ?? -1];
+    const next = nextLine && { text: withoutListMarker(nextLine.text) };
     const longerTitleFollows = candidates
       .slice(position + 1, position + 5)
       .some((later) => isTitleLike((lines[later] as Line).text) && wordsOf((lines[later] as Line).text).length >= 4);
-    if (isAffiliation(line.text)) {
+    if (isAffiliation(text)) {
       remove(line, 'byline');
       continue;
     }
-    if (PUBLICATION_SHAPE.test(line.text) && longerTitleFollows) {
+    if (PUBLICATION_SHAPE.test(text) && longerTitleFollows) {
       remove(line, 'publication-name');
       continue;
     }
-    // A short name above a longer title is the site's or section's ("Legacy Building"),
-    // unless it is printed twice, as a page's own title is.
-    const shortNameAboveTitle =
-      isLabel(line.text) && longerTitleFollows && comparable(lines[index + 1]?.text ?? '') !== comparable(line.text);
-    if (isTitleLike(line.text) && !shortNameAboveTitle) {
+    // A print page's teaser for another page: a title with "See Page 9" under it.
+    const following = lines[index + 1];
+    if (following?.reason === 'related-link' && /\bpage\b/iu.test(following.text) && isTitleLike(text)) {
+      remove(line, 'related-link');
+      continue;
+    }
+    // A short name above a longer title is the site's or section's ("Legacy Building",
+    // "Manchester Evening News" printed twice), unless it is a section's own page title.
+    const shortNameAboveTitle = isLabel(text) && longerTitleFollows && line !== sectionPageTitle;
+    if (isTitleLike(text) && !shortNameAboveTitle) {
       headlineIndex = index;
       break;
     }
-    if (isLabel(line.text) && (next === undefined || !(isTitleLike(next.text) || isLabel(next.text)))) {
+    if (isLabel(text) && (next === undefined || !(isTitleLike(next.text) || isLabel(next.text)))) {
       headlineIndex = index;
       break;
     }
-    if (!isLabel(line.text) && wordsOf(line.text).length > MAX_NOTICE_WORDS) break;
+    if (!isLabel(text) && wordsOf(text).length > MAX_NOTICE_WORDS) break;
     above.push(line);
   }
   if (headlineIndex >= 0) for (const line of above) remove(line, 'before-headline');
@@ -178,13 +204,17 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
   }
 
   markHeaderFurniture(after, headline !== undefined);
+  markAuthorNames(after);
+  markBulletStandfirst(after);
   markCaptions(after);
+  markRepeatedFirstParagraph(after);
   markRepeats(after);
   markStandfirst(after);
   markLeadCaption(after);
   markPictureTexts(after);
   markSignOffs(after);
   markRepeatsOfRemoved(after);
+  markLoneCaptions(after);
 
   for (const line of lines) line.kind ??= 'body';
 
@@ -253,10 +283,31 @@ function markCaptions(after: Line[]): void {
     }
     const next = after[index + 1];
     const previous = after[index - 1];
+    // A picture's description copied twice without a break ("…in BlackpoolRNLI volunteers…"):
+    // the caption under it is the same words, perhaps with a credit after a bar.
+    const half = doubledHalf(line.text);
+    if (half) {
+      line.kind = 'removed';
+      line.reason = 'duplicated-caption';
+      seen.add(comparable(half));
+      if (next && !next.kind && comparable(next.text).startsWith(comparable(half))) {
+        const credit = next.text
+          .slice(half.length)
+          .replace(/^\s*[|/–—-]\s*/u, '')
+          .trim();
+        next.kind = 'caption';
+        next.caption = credit ? { text: half, credit } : { text: half };
+        seen.add(comparable(next.text));
+      }
+      continue;
+    }
     const glued = parseGluedCredit(line.text);
     let caption: { text: string; credit?: string } | undefined;
     if (IMAGE_CAPTION_PREFIX.test(line.text)) {
       caption = { text: line.text.replace(IMAGE_CAPTION_PREFIX, '') };
+    } else if (FILE_PHOTO_PREFIX.test(line.text)) {
+      const text = line.text.replace(FILE_PHOTO_PREFIX, '');
+      caption = parseGluedCredit(text) ?? { text };
     } else if (glued) {
       caption = glued;
     } else if (next && (next.reason === 'image-credit' || (!next.kind && isCapitalisedName(next.text)))) {
@@ -292,7 +343,7 @@ function markRepeats(after: Line[]): void {
   let previous: Line | undefined;
   for (const line of after) {
     if (!line.kind && previous && comparable(previous.text) === comparable(line.text)) {
-      const pairedCaption = !line.blankBefore || wordsOf(line.text).length <= SHORT_CAPTION_WORDS;
+      const pairedCaption = !line.blankBefore || wordsOf(line.text).length <= SHORT_CAPTION_WORDS || !ENDS_LIKE_A_SENTENCE.test(line.text);
       if (previous.kind === undefined && pairedCaption && wordsOf(line.text).length <= MAX_CAPTION_WORDS) {
         previous.kind = 'caption';
         previous.caption = { text: previous.text };
@@ -380,5 +431,78 @@ function markStandfirst(after: Line[]): void {
   if (!ENDS_LIKE_A_SENTENCE.test(first.text) || headerFollows || SIGNED_SUMMARY.test(first.text)) {
     first.kind = 'removed';
     first.reason = 'standfirst';
+  }
+}
+
+/**
+ * A summary in bullets straight under the headline (two or more "•" lines before the first
+ * paragraph) is the standfirst, appeals to readers among them.
+ */
+function markBulletStandfirst(after: Line[]): void {
+  const start = after.findIndex((line) => !line.kind);
+  if (start === -1) return;
+  let end = start;
+  while (after[end] && !after[end]?.kind && LIST_ITEM.test((after[end] as Line).text)) end++;
+  if (end - start < 2) return;
+  for (const line of after.slice(start, end)) {
+    line.kind = 'removed';
+    line.reason = 'standfirst';
+  }
+}
+
+/**
+ * The standfirst printed again as the first paragraph: the first copy goes as the standfirst,
+ * the second stays as the article's first paragraph.
+ */
+function markRepeatedFirstParagraph(after: Line[]): void {
+  const firstIndex = after.findIndex((line) => !line.kind);
+  const first = after[firstIndex];
+  // Straight after it: a standfirst printed twice around other header lines is a standfirst twice.
+  const second = after[firstIndex + 1];
+  if (!first || !second || second.kind) return;
+  if (
+    comparable(first.text) === comparable(second.text) &&
+    ENDS_LIKE_A_SENTENCE.test(first.text) &&
+    wordsOf(first.text).length >= STANDFIRST_MIN_WORDS
+  ) {
+    first.kind = 'removed';
+    first.reason = 'standfirst';
+    // The second copy is the paragraph: no later pass may take it for a repeat.
+    second.kind = 'body';
+  }
+}
+
+/** The author's name on a line of its own (a portrait's label), when a byline names them. */
+function markAuthorNames(after: Line[]): void {
+  const names = new Set(
+    after.flatMap((line) => (line.reason === 'byline' ? [cleanByline(line.text)] : [])).flatMap((name) => (name ? [comparable(name)] : [])),
+  );
+  if (names.size === 0) return;
+  for (const line of after) {
+    if (!line.kind && names.has(comparable(line.text))) {
+      line.kind = 'removed';
+      line.reason = 'byline';
+    }
+  }
+}
+
+/**
+ * A long line between paragraphs that does not end like a sentence is a picture's caption: a
+ * report's paragraphs end with a full stop, a question or a quote; a crosshead is short.
+ */
+function markLoneCaptions(after: Line[]): void {
+  const bodyIndexes = after.flatMap((line, index) => (line.kind ? [] : [index]));
+  const firstBody = bodyIndexes[0] ?? -1;
+  const lastBody = bodyIndexes.at(-1) ?? -1;
+  for (const index of bodyIndexes) {
+    const line = after[index] as Line;
+    if (index === firstBody || index === lastBody) continue;
+    const words = wordsOf(line.text).length;
+    if (words < MIN_LONE_CAPTION_WORDS || words > MAX_CAPTION_WORDS) continue;
+    if (ENDS_LIKE_A_SENTENCE.test(line.text) || /[:;,–—-]$/u.test(line.text) || !/^[\p{Lu}\p{Nd}]/u.test(line.text)) continue;
+    // A sentence cut off by the copy ends on a little word; a caption ends on a name or a noun.
+    if (CUT_OFF_ENDING.test(line.text)) continue;
+    line.kind = 'caption';
+    line.caption = { text: line.text };
   }
 }

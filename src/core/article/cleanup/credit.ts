@@ -11,7 +11,8 @@ const CREDIT_WORD = String.raw`(?:Picture|Photo|Photograph|Image|Illustration|Cr
 // Agencies and sources that sign pictures; used only inside parentheses or around a slash.
 const AGENCY = String.raw`(?:AP|AFP|AAP|PA|EPA|Reuters|REUTERS|Getty(?: Images)?|Shutterstock|Alamy|Bloomberg|Xinhua|Supplied|supplied|SWNS|Rex|INPHO|Sportsfile|NurPhoto|Anadolu|Pool|File)`;
 const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}.'’&-]*(?:\s+(?:\p{Lu}[\p{L}.'’&-]*|&|for|via|of|de|van|von)){0,5}`;
-const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
+// A name; a surname may carry a lowercase particle ("Alaa al-Marjani", "Ruud van Dijk").
+const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:al|el|de|da|di|du|van|von|bin|ibn|le|la)[-\s])?\p{Lu}[\p{L}'’.-]*){0,3}`;
 
 // Each form comes with a cheap test of the line's end, so long paragraphs are not searched.
 const GLUED_FORMS: ReadonlyArray<{ applies: RegExp; form: RegExp; minWords?: number }> = [

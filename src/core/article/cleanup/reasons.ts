@@ -13,6 +13,7 @@ export const REMOVAL_REASONS = {
   'subscription-prompt': 'A prompt to subscribe, log in or support the publication.',
   'social-follow': 'An invitation to follow the publication on social networks.',
   advertisement: 'An advertisement placeholder.',
+  promotion: "An advert for the publication's own videos, channels or other titles.",
   'related-link': 'A link to another story ("Read more", "Related").',
   'image-credit': 'The credit of a picture (photographer or agency).',
   'picture-description': "A picture's description (its alternative text) printed with its credit.",

@@ -71,6 +71,8 @@ export const LINE_RULES: readonly LineRule[] = [
     /^notifications can be managed in browser preferences\.?$/iu,
     /^stay up to date with notifications from\b/iu,
     /^you have \d+ free (?:articles?|stories) (?:left|remaining)\b/iu,
+    // "The BBC is not responsible for the content of external sites."
+    /^(?:the\s+)?[\p{L}\s.&'’-]{1,40} (?:is|are) not responsible for the content of external (?:sites|websites|links|internet sites)\.?$/iu,
   ),
   short(35, {
     reason: 'site-notice',
@@ -103,6 +105,17 @@ export const LINE_RULES: readonly LineRule[] = [
     /^(?:view|see|read|show) (?:all )?(?:\d[\d,]* )?comments?$/iu,
     /^\d[\d,]*\s+comments?$/iu,
     /^one thought on\b.{0,120}$/iu,
+    /^(?:comment|community) guidelines$/iu,
+  ),
+  // A comment policy: written in sentences, but about the comments under the story and
+  // addressed to the reader ("Please review our Community Guidelines before commenting.").
+  short(
+    80,
+    rule(
+      'comment-prompt',
+      /\b(?:community|comment|commenting) guidelines\b.{0,80}$/iu,
+      /^.{0,80}\b(?:encourages|welcomes) (?:reader|readers'?) (?:discussion|comments)\b/iu,
+    ),
   ),
   // "…tell us in our comment box or via Twitter or Facebook" (a prompt, not a sentence).
   unpunctuated(
@@ -119,6 +132,17 @@ export const LINE_RULES: readonly LineRule[] = [
       /^(?:emails delivered daily|the best stories in your inbox)\b.{0,40}$/iu,
     ),
   ),
+  // A newsletter advert written as a sentence: it talks to the reader ("Never miss a story with
+  // our daily newsletter – get it in your inbox by signing up here", "Keep up to date … in the daily
+  // … newsletter. You can receive …"). A report's sentence about a newsletter does neither.
+  short(60, {
+    reason: 'newsletter-prompt',
+    matches: (line) =>
+      /\bnewsletters?\b/iu.test(line) &&
+      (/^(?:never|don[’']t) miss\b/iu.test(line) ||
+        /^(?:keep|stay) up to date with\b/iu.test(line) ||
+        /\b(?:your inbox|sign(?:ing)? up here|sign up (?:now|today|for free)|you can receive)\b/iu.test(line)),
+  }),
   unpunctuated(
     'app-prompt',
     new RegExp(String.raw`^${BULLET}?download (?:your|our|the)\b.*\bapps?\b`, 'iu'),
@@ -145,6 +169,17 @@ export const LINE_RULES: readonly LineRule[] = [
     /^start your free trial\b.{0,60}$/iu,
     /^there[’']s no better time to support our work\b/iu,
   ),
+  short(
+    14,
+    rule(
+      'promotion',
+      /^watch more (?:of our )?videos?\b/iu,
+      /^(?:and )?(?:live )?on freeview channel \d+$/iu,
+      /^visit [\p{L}!.' ]{1,30} now$/iu,
+      /^(?:get all your news in one place|one app|start reading)\.?$/iu,
+      /^\d+[’']?s? of premium titles\.?$/iu,
+    ),
+  ),
   rule(
     'advertisement',
     /^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content)?|promoted(?: content)?|paid (?:post|content)|partner content|skip advert(?:isement)?|show ad|hide ad|ad feedback|report this ad)$/iu,
@@ -159,10 +194,12 @@ export const LINE_RULES: readonly LineRule[] = [
       String.raw`^${BULLET}?(?:read more|more|related|see also|also read|read also|recommended|more on this story|related (?:stories|articles|topics|content|links)|you may also like|most read|more from [\p{L} ]{1,30})\s*[:|—–-]\s*\S.*$`,
       'iu',
     ),
-    /^(?:read more|related|related (?:stories|articles|topics|content|links)|more on this story|more stories|you may also like|recommended(?: for you)?|most (?:read|popular|viewed|shared)|top stories|further reading|see also|full story|read here|read the full (?:story|article)|continue reading(?:\s*(?:…|\.\.\.))?)\.?$/iu,
+    /^(?:read more|related|related (?:stories|articles|topics|content|links|internet links)|more on this story|more stories|you may also like|recommended(?: for you)?|most (?:read|popular|viewed|shared)|top stories|further reading|see also|full story|read here|read the full (?:story|article)|continue reading(?:\s*(?:…|\.\.\.))?)\.?$/iu,
     /^(?:→|»)?\s*read (?:the )?(?:full )?(?:article|story)$/iu,
     /^read (?:the |our )?.{0,60}\bhere\.?$/iu,
     /^click here (?:to|for)\b/iu,
+    // A print page's pointer to another page: "See Page 9", "Continued on page 4"
+    /^(?:see|turn to|continued on|more on) (?:page|p\.?) ?\d{1,3}$/iu,
   ),
   short(30, rule('copyright', /^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}))/iu, /\ball rights reserved\.?$/iu)),
   short(
@@ -176,6 +213,15 @@ export const LINE_RULES: readonly LineRule[] = [
     ),
   ),
   rule('byline', /^@\w{2,}\s+\p{Lu}/u),
+  // An agency's credits: "Reporting by A and B; Writing by C; Editing by D"
+  short(
+    40,
+    rule(
+      'byline',
+      /^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|written) by\s+\p{Lu}[^.!?]*\)?$/u,
+      /^\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Edited|Written) by\s+\p{Lu}[^.!?]*\)?$/u,
+    ),
+  ),
   short(
     20,
     rule(
@@ -186,17 +232,45 @@ export const LINE_RULES: readonly LineRule[] = [
       new RegExp(String.raw`^${TIME}\s*(?:,\s*)?${DATE}$`, 'iu'),
       /^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$/iu,
       /^\d+\s+min(?:ute)?s?\s+read$/iu,
+      // "October 23, 2018 / 8:05 AM / Updated 3 hours ago"
+      new RegExp(String.raw`^${DATE}\s*[/|•·,]\s*[^.!?]{0,50}$`, 'iu'),
+      // An edition: "The Irish Post - June 10, 2023"
+      new RegExp(String.raw`^[\p{L}'’&. ]{2,40}\s[-–—|]\s${DATE}$`, 'iu'),
     ),
   ),
   { reason: 'navigation', matches: (line) => isNavigationLabel(line) },
   { reason: 'navigation', matches: (line) => !/°/u.test(line) && isBreadcrumb(line) },
+  rule(
+    'navigation',
+    /^all (?:posts|stories|articles) (?:in|tagged|filed under|from)\b.{0,60}$/iu,
+    /^(?:posts|stories) tagged\b.{0,60}$/iu,
+    /^(?:category|tag|tags|archives?|filed under)\s*:.{0,60}$/iu,
+    /^page \d{1,3}(?: of \d{1,3})?$/iu,
+  ),
+  // A screenshot's default file name: "Screen Shot 2015-04-21 at 00.28.59"
+  rule('picture-description', /^screen ?shot[ _-]\d{4}-\d{2}-\d{2}(?:[ _-](?:at[ _-])?[\d.:]+)?$/iu),
+  // "Latest news with #RecordView": a short label around a hashtag.
+  short(6, unpunctuated('navigation', /(?:^|\s)#[\p{L}\d_]{2,}/u)),
+  // A menu copied without its spaces: "FinancialGovernment SolutionsLegalReuters News Agency…"
+  {
+    reason: 'navigation',
+    matches: (line) => !ENDS_LIKE_A_SENTENCE.test(line) && wordsOf(line).length <= 30 && (line.match(/\p{Ll}\p{Lu}/gu) ?? []).length >= 2,
+  },
   // A label ending in a colon on its own ("News location:", "Key points:") introduces a widget.
   short(4, rule('navigation', /^[\p{L} ]+:$/u)),
 ];
 
-/** The first rule that judges the line to be page furniture, if any. */
+const LIST_MARKER = /^(?:[-–•·▪‣∙*]\s+)/u;
+
+/**
+ * The first rule that judges the line to be page furniture, if any. A menu item copied as a list
+ * item ("- Politics", "• Published") is judged without its marker.
+ */
 export function furnitureReason(line: string): RemovalReason | undefined {
-  return LINE_RULES.find((candidate) => candidate.matches(line))?.reason;
+  const reason = LINE_RULES.find((candidate) => candidate.matches(line))?.reason;
+  if (reason || !LIST_MARKER.test(line)) return reason;
+  const bare = line.replace(LIST_MARKER, '');
+  return wordsOf(bare).length <= 6 ? LINE_RULES.find((candidate) => candidate.matches(bare))?.reason : undefined;
 }
 
 export { ENDS_LIKE_A_SENTENCE, wordsOf };
