@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   }
   try {
     const info = await stat(options.file);
-    if (!info.isFile()) throw new ImportError('unreadable', 'it is not a file');
+    if (!info.isFile()) throw new ImportError('unreadable-file', 'it is not a file');
     // Refused before reading, so a huge file is never loaded into memory.
     if (info.size > DEFAULT_IMPORT_LIMITS.maxBytes) {
       throw new ImportError(

@@ -6,7 +6,8 @@ import { serveRendererFile } from './static-files.ts';
 export interface ApiServerOptions {
   /** Requests under this path are API calls: a JSON body routed by the channel name after it. */
   apiPrefix: string;
-  bodyLimit: number;
+  /** The largest body taken, in bytes: one number, or one per request (a channel that takes files). */
+  bodyLimit: number | ((channel: string, request: IncomingMessage) => number);
   rendererDir: string;
   /** Answers one API call; the transport does nothing else with it. */
   route: (channel: string, payload: unknown, request: IncomingMessage) => Envelope<unknown> | Promise<Envelope<unknown>>;
@@ -93,16 +94,16 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     const stream = options.streams && Object.hasOwn(options.streams, url.pathname) ? options.streams[url.pathname] : undefined;
     if (stream && request.method === 'GET') return stream(request, response, url);
     if (!url.pathname.startsWith(apiPrefix)) return serveRendererFile(request, response, rendererDir, url.pathname);
-    const body = await readJsonRequest(request, bodyLimit);
-    if (!body.ok) {
-      if (body.status === 405) response.setHeader('Allow', 'POST');
-      return sendError(response, body.error, body.status);
-    }
     let channel: string;
     try {
       channel = decodeURIComponent(url.pathname.slice(apiPrefix.length));
     } catch {
       return sendError(response, refusal('unknown-channel', 'the channel name is not valid'));
+    }
+    const body = await readJsonRequest(request, typeof bodyLimit === 'number' ? bodyLimit : bodyLimit(channel, request));
+    if (!body.ok) {
+      if (body.status === 405) response.setHeader('Allow', 'POST');
+      return sendError(response, body.error, body.status);
     }
     return sendEnvelope(response, await route(channel, body.payload, request));
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ResponseShapeError } from '../core/scoring/index.ts';
-import { CHANNELS, isTeacherChannel, type Channel, type SyncChannel } from '../shared/channels.ts';
+import { ASYNC_CHANNELS, CHANNELS, isTeacherChannel, type Channel, type SyncChannel } from '../shared/channels.ts';
 import { contract, refusal, type Envelope, type WireError, type WireIssue } from '../shared/contract.ts';
 import { ServiceError, type Caller, type Service } from './service.ts';
 import { storageProblemOf } from './storage-errors.ts';
@@ -49,7 +49,7 @@ export function dispatch(
   // whether its payload would have been valid. (The service checks again when it is called.)
   if (isTeacherChannel(channel) && !service.teacherStatus({}, caller).unlocked) {
     const locked = fail(refusal('locked', 'the teacher’s side is locked: unlock it with the teacher’s passphrase'));
-    return channel === 'startSession' ? Promise.resolve(locked) : locked;
+    return (ASYNC_CHANNELS as readonly Channel[]).includes(channel) ? Promise.resolve(locked) : locked;
   }
   const handler = service[channel] as (input: unknown, caller?: Caller) => unknown;
   return callChecked(channel, contract[channel], (input) => handler(input, caller), payload, log);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isTeacherChannel, SESSION_EVENTS_PATH } from '../shared/channels.ts';
 import { SESSION_API_PREFIX } from '../shared/session-channels.ts';
 import { refusal, SessionId } from '../shared/contract.ts';
+import { MAX_IMPORT_FILE_BYTES } from '../shared/import-contract.ts';
 import { createApiServer } from './api-server.ts';
 import { dispatch } from './dispatch.ts';
 import { ServiceError } from './errors.ts';
@@ -16,6 +17,11 @@ import type { TeacherWatch } from './app.ts';
 export { CONTENT_SECURITY_POLICY, isLoopbackAddress } from './http-common.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * An article file travels as base64 inside the JSON body: the largest one the import takes, a
+ * third more for base64, and room for the rest. Only on this computer (the teacher's own).
+ */
+export const MAX_IMPORT_BODY_BYTES = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 64 * 1024;
 
 export interface HttpServerOptions {
   service: Service;
@@ -79,7 +85,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   const server = createApiServer({
     apiPrefix: '/api/',
-    bodyLimit: MAX_BODY_BYTES,
+    bodyLimit: (channel, request) =>
+      channel === 'importArticle' && isLoopbackAddress(request.socket.remoteAddress) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES,
     rendererDir,
     log,
     // The same limits as the session server's: a program on this computer that stalls a request

@@ -4,7 +4,7 @@ import { correctResponse } from '../core/bank/key.ts';
 import { isEmptyResponse, scoreResponse, type ScoreResult } from '../core/scoring/index.ts';
 import type { Response } from '../core/scoring/response.ts';
 import { summarise } from '../core/scoring/summary.ts';
-import { TEACHER_CHANNELS, type AsyncChannel, type Channel, type ClassroomChannel } from '../shared/channels.ts';
+import { ASYNC_CHANNELS, TEACHER_CHANNELS, type AsyncChannel, type Channel, type ClassroomChannel } from '../shared/channels.ts';
 import type { Feedback, Output, ParsedInput, Review, AttemptView } from '../shared/contract.ts';
 import type { AttemptRecord, ResponseRecord, Store } from './store.ts';
 import { publicArticle, publicQuestion, questionsInOrder, quizSummary } from './public.ts';
@@ -15,6 +15,8 @@ import { createTeacherGate, type Caller, type TeacherGate } from './teacher/gate
 import { normaliseResumeCode, resumeCodeOf } from './teacher/resume-code.ts';
 import { memoryTeacherStorage, type TeacherStorage } from './teacher/teacher-file.ts';
 import { createSlowdown } from './teacher/slowdown.ts';
+import { createImportChannels } from './import/channel.ts';
+import type { ImportOptions } from './import/import-article.ts';
 
 // In its own module so that results.ts can throw it without importing this file back.
 export { ServiceError };
@@ -67,6 +69,8 @@ export interface ServiceDeps {
   teacher?: { storage: TeacherStorage; gate?: TeacherGate };
   /** Told of every answer once it is committed (the classroom's live dashboard). */
   onAnswered?: (attemptId: string, record: ResponseRecord) => void;
+  /** Limits of importing a teacher's article (tests make them small); the defaults otherwise. */
+  importOptions?: ImportOptions;
   /** Told of every attempt the teacher deletes (a seat of a running session leaves its dashboard). */
   onAttemptDeleted?: (attemptId: string) => void;
 }
@@ -87,6 +91,8 @@ export function createService(deps: ServiceDeps): Service {
     },
     ...(deps.classroom ?? noClassroom),
     ...createAuthoringChannels({ articleOf: (quizId) => quizzes.find((quiz) => quiz.id === quizId)?.article }),
+    // A teacher's own article (service/import)
+    ...createImportChannels(deps.importOptions),
   };
   // The one place teacher channels are guarded: every transport reaches the service through here.
   const guarded = { ...open } as Record<Channel, (input: unknown, caller?: Caller) => unknown>;
@@ -96,7 +102,7 @@ export function createService(deps: ServiceDeps): Service {
       try {
         gate.require(caller);
       } catch (error) {
-        if (channel === 'startSession') return Promise.reject(error);
+        if ((ASYNC_CHANNELS as readonly Channel[]).includes(channel)) return Promise.reject(error);
         throw error;
       }
       return handler(input, caller);

@@ -19,6 +19,12 @@ export const AUTHORING_CHANNELS = ['checkQuestion', 'previewQuestion'] as const;
 /** Teacher mode: open to anyone, since they are how the teacher's side is opened and closed. */
 export const TEACHER_MODE_CHANNELS = ['teacherStatus', 'setTeacherPassphrase', 'unlockTeacher', 'lockTeacher'] as const;
 
+/** A teacher's own article: importing it for the review screen (teacher channels). */
+export const IMPORT_CHANNELS = ['importArticle'] as const;
+
+/** The largest article file the import takes, in bytes: here so that the screen can say so before sending one. */
+export const MAX_IMPORT_FILE_BYTES = 25 * 1024 * 1024;
+
 export const CHANNELS = [
   'listQuizzes',
   'attemptSettings',
@@ -37,6 +43,7 @@ export const CHANNELS = [
   'exportCsv',
   ...CLASSROOM_CHANNELS,
   ...AUTHORING_CHANNELS,
+  ...IMPORT_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -57,6 +64,7 @@ export const TEACHER_CHANNELS: readonly Channel[] = [
   'exportCsv',
   ...CLASSROOM_CHANNELS,
   ...AUTHORING_CHANNELS,
+  ...IMPORT_CHANNELS,
 ];
 
 export function isTeacherChannel(channel: string): boolean {
@@ -67,7 +75,7 @@ export function isTeacherChannel(channel: string): boolean {
  * Channels whose handler must wait: for the network (binding a port), or for the commit that
  * an answer shares with the others given at the same moment. Every other one answers at once.
  */
-export const ASYNC_CHANNELS = ['startSession', 'answer'] as const satisfies readonly Channel[];
+export const ASYNC_CHANNELS = ['startSession', 'answer', 'importArticle'] as const satisfies readonly Channel[];
 export type AsyncChannel = (typeof ASYNC_CHANNELS)[number];
 export type SyncChannel = Exclude<Channel, AsyncChannel>;
 

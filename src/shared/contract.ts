@@ -6,6 +6,7 @@ import { SessionState } from '../core/classroom/session-state.ts';
 import { Response } from '../core/scoring/response.ts';
 import { Verdict } from '../core/scoring/verdict.ts';
 import type { Channel } from './channels.ts';
+import { importContract } from './import-contract.ts';
 
 // The one contract between the service and every transport. Outputs are strict public
 // schemas: the service's replies are parsed with them before they leave, so an answer key
@@ -511,6 +512,8 @@ export const contract = {
     input: z.strictObject({ quizId: Slug, question: DraftQuestion, response: Response.optional() }),
     output: QuestionPreview,
   },
+  // A teacher's own article: import (import-contract.ts)
+  ...importContract,
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Fails to compile when CHANNELS names a channel the contract lacks, or the reverse.
@@ -553,6 +556,7 @@ export type QuestionPreview = z.output<typeof QuestionPreview>;
 export type { Response } from '../core/scoring/response.ts';
 export type { Verdict } from '../core/scoring/verdict.ts';
 export type { AttemptStatus } from '../core/attempt.ts';
+export type { ImportArticleInput, ImportedArticleView, ImportedLine } from './import-contract.ts';
 
 // Errors become data at the boundary: a coarse `code` (which also picks the HTTP status) and a
 // stable `reason` the UI branches on, never the message text, which is for people and may change.
@@ -625,6 +629,14 @@ export const ERROR_REASONS = {
   'no-passphrase': 'conflict',
   'passphrase-too-short': 'bad-request',
   'no-such-attempt': 'not-found',
+  // Importing an article (service/import): each message names the file's problem or the limit it broke
+  'unsupported-format': 'bad-request',
+  'file-too-large': 'bad-request',
+  'too-many-words': 'bad-request',
+  'import-too-slow': 'bad-request',
+  'no-text-layer': 'bad-request',
+  'unreadable-file': 'bad-request',
+  'no-article-text': 'bad-request',
 } as const satisfies Record<string, ErrorCode>;
 export type ErrorReason = keyof typeof ERROR_REASONS;
 export const ErrorReason = z.enum(Object.keys(ERROR_REASONS) as [ErrorReason, ...ErrorReason[]]);

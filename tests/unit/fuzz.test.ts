@@ -120,6 +120,17 @@ const VALID: Record<FuzzedChannel, fc.Arbitrary<unknown>> = {
     { quizId, question: draftQuestion, response: fc.oneof(...responses) },
     { requiredKeys: ['quizId', 'question'] },
   ),
+  importArticle: fc.oneof(
+    fc.record({
+      from: fc.constant('paste'),
+      text: fc.oneof(fc.string({ maxLength: 200 }), fc.constant('Headline\n\nA sentence. Another one.')),
+    }),
+    fc.record({
+      from: fc.constant('file'),
+      name: fc.constantFrom('a.txt', 'page.html', 'doc.docx', 'paper.pdf', 'image.png', 'noextension'),
+      base64: fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('base64')),
+    }),
+  ),
 };
 
 // Reads and answers first while the database is small; the channels that add or remove
@@ -140,6 +151,7 @@ const ORDER: FuzzedChannel[] = [
   'exportCsv',
   'checkQuestion',
   'previewQuestion',
+  'importArticle',
   'submit',
   'review',
   'startAttempt',

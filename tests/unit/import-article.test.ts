@@ -70,10 +70,10 @@ describe('importing a .txt file', () => {
       /not text/u,
     );
     const empty = await refusal(importArticle({ name: 'a.txt', bytes: new Uint8Array() }));
-    expect([empty.code, empty.message]).toEqual(['empty', 'the file is empty']);
-    expect((await refusal(importArticle({ name: 'a.txt', bytes: encode(' \n\n \n') }))).code).toBe('empty');
+    expect([empty.reason, empty.message]).toEqual(['no-article-text', 'the file is empty']);
+    expect((await refusal(importArticle({ name: 'a.txt', bytes: encode(' \n\n \n') }))).reason).toBe('no-article-text');
     const unknown = await refusal(importArticle({ name: 'notes.rtf', bytes: encode('{\\rtf1 hello}') }));
-    expect([unknown.code, unknown.message]).toEqual([
+    expect([unknown.reason, unknown.message]).toEqual([
       'unsupported-format',
       '".rtf" files are not supported: choose a .txt, .html, .htm, .docx or .pdf file',
     ]);
@@ -143,7 +143,7 @@ describe('importing a Word document (.docx)', () => {
 
   it('refuses a file that is not a Word document', async () => {
     const error = await refusal(importArticle({ name: 'article.docx', bytes: encode('this is not a zip file') }));
-    expect(error.code).toBe('unreadable');
+    expect(error.reason).toBe('unreadable-file');
     expect(error.message).toMatch(/^the Word document could not be read/u);
   });
 });
@@ -159,7 +159,7 @@ describe('importing a PDF (.pdf)', () => {
 
   it('says so when the PDF has no text layer, as a scanned one', async () => {
     const error = await refusal(importArticle({ name: 'scan.pdf', bytes: await scannedPdf(3) }));
-    expect(error.code).toBe('no-text-layer');
+    expect(error.reason).toBe('no-text-layer');
     expect(error.message).toBe(
       'the PDF has no text layer (none of its 3 pages has any text, as with a scanned document): run it through text recognition (OCR) first, or paste the text',
     );
@@ -168,7 +168,7 @@ describe('importing a PDF (.pdf)', () => {
   it('refuses a damaged PDF', async () => {
     const pdf = await textPdf(HEADLINE, PARAGRAPHS);
     const error = await refusal(importArticle({ name: 'broken.pdf', bytes: pdf.slice(0, 200) }));
-    expect(error.code).toBe('unreadable');
+    expect(error.reason).toBe('unreadable-file');
     expect(error.message).toMatch(/^the PDF could not be read/u);
   });
 });
@@ -176,19 +176,19 @@ describe('importing a PDF (.pdf)', () => {
 describe('import limits', () => {
   it('refuses a file over the size limit, naming the limit', async () => {
     const error = await refusal(importArticle({ name: 'a.txt', bytes: encode(seedText) }, { limits: { maxBytes: 2048 } }));
-    expect([error.code, error.message]).toEqual(['file-too-large', 'the file is 3.8 KB, over the limit of 2 KB for an article']);
+    expect([error.reason, error.message]).toEqual(['file-too-large', 'the file is 3.8 KB, over the limit of 2 KB for an article']);
   });
 
   it('refuses a text over the word limit, naming the limit', async () => {
     const error = await refusal(importArticle({ name: 'a.txt', bytes: encode(seedText) }, { limits: { maxWords: 500 } }));
-    expect([error.code, error.message]).toEqual(['too-many-words', 'the text has 611 words, over the limit of 500 for an article']);
+    expect([error.reason, error.message]).toEqual(['too-many-words', 'the text has 611 words, over the limit of 500 for an article']);
   });
 
   it('refuses an import that takes longer than the time limit, naming the limit', async () => {
     let clock = 0;
     const now = (): number => (clock += 400);
     const error = await refusal(importArticle({ name: 'a.txt', bytes: encode(seedText) }, { limits: { maxMilliseconds: 500 }, now }));
-    expect([error.code, error.message]).toEqual(['too-slow', 'reading the file took longer than the limit of 0.5 s']);
+    expect([error.reason, error.message]).toEqual(['import-too-slow', 'reading the file took longer than the limit of 0.5 s']);
   });
 
   it('stops waiting for a PDF when the time is up', async () => {
@@ -197,6 +197,6 @@ describe('import limits', () => {
       Array.from({ length: 400 }, () => PARAGRAPHS[1] as string),
     );
     const error = await refusal(importArticle({ name: 'long.pdf', bytes: pdf }, { limits: { maxMilliseconds: 1 } }));
-    expect(error.code).toBe('too-slow');
+    expect(error.reason).toBe('import-too-slow');
   });
 });

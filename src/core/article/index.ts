@@ -5,6 +5,18 @@ export { classifyLines, REMOVAL_REASONS, REMOVAL_REASON_NAMES, isRemovalReason }
 export { parseArticle } from './parse.ts';
 export type { ReadingStats } from './reading-stats.ts';
 export { articleReadingStats, readingStats, readingStatsOfSentences, WORDS_PER_MINUTE, wordsOfText } from './reading-stats.ts';
-export { segmentSentences } from './segment.ts';
+export { mergeSentences, segmentSentences, sentencesOf, splitSentence } from './segment.ts';
+export {
+  ArticleInput,
+  ARTICLE_LIMITS,
+  isReviewedArticleText,
+  ParagraphInput,
+  parseReviewedArticle,
+  readReviewedArticle,
+  REVIEWED_ARTICLE_MARKER,
+  ReviewedArticleError,
+  reviewedArticleText,
+  sentencesOfParagraphs,
+} from './reviewed.ts';
 export { findSentenceByQuote, normaliseForMatch, QuoteIndex, quoteIndexOf } from './quote.ts';
 export { paragraphId, SENTENCE_ID_PATTERN, SentenceId, sentenceId } from './sentence-id.ts';

@@ -1,5 +1,6 @@
 import type { Article, ArticleSource, Caption, Paragraph, RemovedLine, Sentence } from './types.ts';
 import { classifyLines } from './cleanup/classify.ts';
+import { isReviewedArticleText, parseReviewedArticle } from './reviewed.ts';
 import { segmentSentences } from './segment.ts';
 import { paragraphId, sentenceId } from './sentence-id.ts';
 
@@ -9,6 +10,8 @@ import { paragraphId, sentenceId } from './sentence-id.ts';
  * reported with their reason so that nothing disappears silently.
  */
 export function parseArticle(raw: string, source: ArticleSource = {}): Article {
+  // A teacher's checked article (reviewed.ts) is read as stored: no clean-up, no segmenter.
+  if (isReviewedArticleText(raw)) return parseReviewedArticle(raw, source);
   const cleanup = classifyLines(raw, source.publication ? { publication: source.publication } : {});
   const captions: Caption[] = [];
   const paragraphTexts: string[] = [];

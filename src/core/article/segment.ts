@@ -44,3 +44,28 @@ export function segmentSentences(text: string): string[] {
   }
   return sentences.map((sentence) => sentence.trim());
 }
+
+/**
+ * A paragraph's sentences: found by the segmenter in its text, or, when the teacher has checked
+ * or edited the boundaries, given as the array of its sentences and kept exactly (trimmed).
+ */
+export function sentencesOf(paragraph: string | readonly string[]): string[] {
+  if (typeof paragraph === 'string') return segmentSentences(paragraph);
+  return paragraph.map((sentence) => sentence.trim()).filter((sentence) => sentence !== '');
+}
+
+/** Joins the sentence at `index` with the one after it (the segmenter split where it should not). */
+export function mergeSentences(sentences: readonly string[], index: number): string[] {
+  if (index < 0 || index + 1 >= sentences.length) return [...sentences];
+  return [...sentences.slice(0, index), `${sentences[index]} ${sentences[index + 1]}`, ...sentences.slice(index + 2)];
+}
+
+/** Splits the sentence at `index` after `offset` characters (the segmenter missed a boundary). */
+export function splitSentence(sentences: readonly string[], index: number, offset: number): string[] {
+  const sentence = sentences[index];
+  if (sentence === undefined) return [...sentences];
+  const before = sentence.slice(0, offset).trim();
+  const after = sentence.slice(offset).trim();
+  if (before === '' || after === '') return [...sentences];
+  return [...sentences.slice(0, index), before, after, ...sentences.slice(index + 1)];
+}

@@ -1,4 +1,5 @@
-import { parseArticle, quoteIndexOf } from '../article/index.ts';
+import { parseArticle, quoteIndexOf, ReviewedArticleError } from '../article/index.ts';
+import type { Article } from '../article/index.ts';
 import { checkQuestion } from './checks.ts';
 import { parseJson } from './json-errors.ts';
 import type { LoadedQuiz } from './loaded.ts';
@@ -36,7 +37,7 @@ export function loadQuiz({ bankFile, bankText, articleText }: LoadInput): LoadRe
     for (const issue of parsedBank.error.issues) reportSchemaIssue(issue, json.value, report);
   }
 
-  const article = parseArticle(articleText, parsedBank.success ? parsedBank.data.source : {});
+  const article = readArticle(articleText, parsedBank.success ? parsedBank.data.source : {}, report);
   if (article.sentences.length === 0) report(undefined, 'article', 'the article has no body text to quote');
 
   // Check every question that is well formed on its own, even when the bank as a whole is not,
@@ -54,4 +55,19 @@ export function loadQuiz({ bankFile, bankText, articleText }: LoadInput): LoadRe
     ok: true,
     quiz: { id: bank.id, title: bank.title ?? article.headline, bank, article, questions: loadedQuestions },
   };
+}
+
+/** The article; a checked article whose file was damaged is reported by line and read as empty. */
+function readArticle(
+  articleText: string,
+  source: Article['source'],
+  report: (q: undefined, field: string, message: string) => void,
+): Article {
+  try {
+    return parseArticle(articleText, source);
+  } catch (error) {
+    if (!(error instanceof ReviewedArticleError)) throw error;
+    report(undefined, 'article', `the article file is damaged: ${error.message}`);
+    return parseArticle('', source);
+  }
 }

@@ -1,13 +1,21 @@
-/** Why an article file was refused; each message names the file's problem or the limit it broke. */
-export type ImportErrorCode =
-  'unsupported-format' | 'file-too-large' | 'too-many-words' | 'too-slow' | 'no-text-layer' | 'unreadable' | 'empty';
+import { ServiceError } from '../errors.ts';
+import type { ErrorReason } from '../../shared/contract.ts';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/import-contract.ts';
 
-export class ImportError extends Error {
+/**
+ * Why an article was refused: the contract's reasons for an import, so the refusal reaches the
+ * screen as data like any other. Each message names the file's problem or the limit it broke.
+ */
+export type ImportErrorReason = Extract<
+  ErrorReason,
+  'unsupported-format' | 'file-too-large' | 'too-many-words' | 'import-too-slow' | 'no-text-layer' | 'unreadable-file' | 'no-article-text'
+>;
+
+export class ImportError extends ServiceError {
   override name = 'ImportError';
-  readonly code: ImportErrorCode;
-  constructor(code: ImportErrorCode, message: string) {
-    super(message);
-    this.code = code;
+  declare readonly reason: ImportErrorReason;
+  constructor(reason: ImportErrorReason, message: string) {
+    super(reason, message);
   }
 }
 
@@ -21,7 +29,7 @@ export interface ImportLimits {
 }
 
 export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
-  maxBytes: 25 * 1024 * 1024,
+  maxBytes: MAX_IMPORT_FILE_BYTES,
   maxWords: 30_000,
   maxMilliseconds: 15_000,
 });
@@ -48,7 +56,7 @@ export class Deadline {
   }
 
   error(): ImportError {
-    return new ImportError('too-slow', `reading the file took longer than the limit of ${this.#limit / 1000} s`);
+    return new ImportError('import-too-slow', `reading the file took longer than the limit of ${this.#limit / 1000} s`);
   }
 
   /** Throws when the time is up; called between the steps of an import. */

@@ -2,8 +2,8 @@
 // document or a PDF with a text layer. Runs in the service (Node), never in the renderer: the
 // file is parsed here, no script in it runs and nothing it references is fetched. Each format's
 // library is loaded only when a file of that format is read.
-import { parseArticle } from '../../core/article/index.ts';
-import type { Article } from '../../core/article/index.ts';
+import { classifyLines, parseArticle } from '../../core/article/index.ts';
+import type { Article, Cleanup } from '../../core/article/index.ts';
 import { blockLines } from './blocks.ts';
 import { DEFAULT_IMPORT_LIMITS, Deadline, formatBytes, ImportError, type ImportLimits } from './errors.ts';
 
@@ -36,9 +36,13 @@ export interface ImportedArticle {
   /** The article's text as lines, before the clean-up: what the teacher can check it against. */
   lines: string[];
   article: Article;
+  /** Every line of the text as the clean-up classified it: what the review screen shows. */
+  cleanup: Cleanup;
   /** Found by Readability in a saved page's metadata, when the text itself has no byline. */
   byline?: string;
   siteName?: string;
+  /** A saved page's own address (its canonical link, or the one the browser noted when saving). */
+  address?: string;
   words: number;
 }
 
@@ -69,18 +73,19 @@ export async function importArticle(input: ImportInput, options: ImportOptions =
       `the file is ${formatBytes(input.bytes.byteLength)}, over the limit of ${formatBytes(limits.maxBytes)} for an article`,
     );
   }
-  if (input.bytes.byteLength === 0) throw new ImportError('empty', 'the file is empty');
+  if (input.bytes.byteLength === 0) throw new ImportError('no-article-text', 'the file is empty');
   const deadline = new Deadline(limits.maxMilliseconds, options.now);
 
   let lines: string[];
   let byline: string | undefined;
   let siteName: string | undefined;
+  let address: string | undefined;
   switch (format) {
     case 'text':
       lines = decodeText(input.bytes).split(/\r\n|\r|\n/u);
       break;
     case 'html':
-      ({ lines, byline, siteName } = await htmlLines(decodeHtml(input.bytes)));
+      ({ lines, byline, siteName, address } = await htmlLines(decodeHtml(input.bytes)));
       break;
     case 'docx':
       lines = await docxLines(input.bytes, deadline);
@@ -90,25 +95,36 @@ export async function importArticle(input: ImportInput, options: ImportOptions =
       break;
   }
   deadline.check();
+  const imported = classified(format, lines, limits, options, 'the file has no text to read');
+  deadline.check();
+  return { ...imported, ...(byline && { byline }), ...(siteName && { siteName }), ...(address && { address }) };
+}
 
+/** Pasted text: the same limits on words and the same clean-up as a file. */
+export function importText(text: string, options: ImportOptions = {}): ImportedArticle {
+  const limits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
+  return classified('text', text.split(/\r\n|\r|\n/u), limits, options, 'nothing was pasted: paste the article’s text');
+}
+
+function classified(
+  format: ImportFormat,
+  lines: string[],
+  limits: ImportLimits,
+  options: ImportOptions,
+  emptyMessage: string,
+): ImportedArticle {
   const words = countWords(lines);
-  if (words === 0) throw new ImportError('empty', 'the file has no text to read');
+  if (words === 0) throw new ImportError('no-article-text', emptyMessage);
   if (words > limits.maxWords) {
     throw new ImportError(
       'too-many-words',
       `the text has ${words.toLocaleString('en')} words, over the limit of ${limits.maxWords.toLocaleString('en')} for an article`,
     );
   }
-  const article = parseArticle(lines.join('\n'), options.publication ? { publication: options.publication } : {});
-  deadline.check();
-  return {
-    format,
-    lines,
-    article,
-    ...(byline && { byline }),
-    ...(siteName && { siteName }),
-    words,
-  };
+  const text = lines.join('\n');
+  const cleanupOptions = options.publication ? { publication: options.publication } : {};
+  const article = parseArticle(text, cleanupOptions);
+  return { format, lines, article, cleanup: classifyLines(text, cleanupOptions), words };
 }
 
 /** UTF-8 (with or without a byte order mark), UTF-16 with one, else Windows-1252. */
@@ -122,7 +138,7 @@ function decodeText(bytes: Uint8Array): string {
     text = new TextDecoder('windows-1252').decode(bytes);
   }
   if (text.includes('\u0000'))
-    throw new ImportError('unreadable', 'the file is not text (it holds binary data): choose a .txt, .html, .docx or .pdf file');
+    throw new ImportError('unreadable-file', 'the file is not text (it holds binary data): choose a .txt, .html, .docx or .pdf file');
   return text;
 }
 
@@ -145,16 +161,38 @@ interface ParsedPage {
   document: { body: DomRoot | null };
 }
 
-async function htmlLines(html: string): Promise<{ lines: string[]; byline?: string; siteName?: string }> {
+/** The page's own address: its canonical link or og:url, else the "saved from url" a browser writes. */
+function pageAddress(html: string): string | undefined {
+  const head = html.slice(0, 200_000);
+  const candidates = [
+    /<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']([^"'>\s]+)/iu.exec(head)?.[1],
+    /<link\b[^>]*\bhref=["']([^"'>\s]+)["'][^>]*\brel=["']?canonical/iu.exec(head)?.[1],
+    /<meta\b[^>]*\bproperty=["']og:url["'][^>]*\bcontent=["']([^"'>\s]+)/iu.exec(head)?.[1],
+    /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/iu.exec(head)?.[1],
+  ];
+  return candidates.find((address) => address !== undefined && /^https?:\/\/[^\s]{1,500}$/iu.test(address))?.replace(/&amp;/gu, '&');
+}
+
+async function htmlLines(html: string): Promise<{ lines: string[]; byline?: string; siteName?: string; address?: string }> {
   const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
+  const address = pageAddress(html);
   const { document } = parseHTML(html) as unknown as ParsedPage;
   // Readability edits the document it reads; linkedom never runs scripts or fetches anything.
-  const result = new Readability(document as never, { serializer: (node) => node }).parse();
+  let result: ReturnType<InstanceType<typeof Readability>['parse']>;
+  try {
+    result = new Readability(document as never, { serializer: (node) => node }).parse();
+  } catch (error) {
+    // linkedom makes no document of bytes that are not a page at all.
+    throw new ImportError(
+      'unreadable-file',
+      `the page could not be read as HTML (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
   const content = result?.content as unknown as DomRoot | undefined;
   if (!result || !content) {
     const lines = document.body ? blockLines(document.body) : [];
-    if (lines.length === 0) throw new ImportError('empty', 'the page has no article text that could be found');
-    return { lines };
+    if (lines.length === 0) throw new ImportError('no-article-text', 'the page has no article text that could be found');
+    return { lines, ...(address && { address }) };
   }
   const title = result.title?.trim();
   const lines = blockLines(content);
@@ -162,6 +200,7 @@ async function htmlLines(html: string): Promise<{ lines: string[]; byline?: stri
     lines: title ? [title, ...lines] : lines,
     ...(result.byline?.trim() && { byline: result.byline.trim() }),
     ...(result.siteName?.trim() && { siteName: result.siteName.trim() }),
+    ...(address && { address }),
   };
 }
 
@@ -176,7 +215,10 @@ async function docxLines(bytes: Uint8Array, deadline: Deadline): Promise<string[
     html = result.value;
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError('unreadable', `the Word document could not be read (${error instanceof Error ? error.message : String(error)})`);
+    throw new ImportError(
+      'unreadable-file',
+      `the Word document could not be read (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   deadline.check();
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as ParsedPage;

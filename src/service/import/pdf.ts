@@ -19,7 +19,7 @@ export async function pdfLines(bytes: Uint8Array, deadline: Deadline): Promise<s
     document = await deadline.race(getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false, verbosity: 0 }));
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError('unreadable', `the PDF could not be read (${describe(error)})`);
+    throw new ImportError('unreadable-file', `the PDF could not be read (${describe(error)})`);
   }
   try {
     const { items } = await deadline.race(extractTextItems(document), () => document.loadingTask.destroy());
