@@ -34,6 +34,8 @@ const common = {
   points: z.int().min(1).max(100).default(1),
   skill: Skill,
   difficulty: Difficulty,
+  /** Set by the question drafter; the editor removes it once a teacher edits the question. */
+  drafted: z.literal(true).optional().describe('true while the question is as the drafter wrote it; removed when a teacher edits it'),
 };
 
 const Options = z.array(Option).min(2, 'give at least two options').max(8);

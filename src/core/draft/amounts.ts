@@ -83,7 +83,9 @@ export function findAmounts(text: string, tokens: readonly Token[], dates: reado
     const span: Span = { kind: 'number', text: match[0], start, end };
     const core: Span = { kind: 'number', text: coreText, start: coreStart, end };
     const digits = /^\d[\d,]*(\.\d+)?$/u.test(coreText) ? coreText.replace(/,/gu, '') : undefined;
-    const counted = countedBy(text, tokens, span);
+    // "the two nations": a reference to things already named, not a count worth asking about.
+    const definite = /\bthe\s$/iu.test(text.slice(0, start)) && !digits && !new RegExp(`^${VAGUE}$`, 'iu').test(coreText);
+    const counted = definite ? undefined : countedBy(text, tokens, span);
     amounts.push({ span, core, ...(counted && { counted }), ...(digits && { digits }) });
   }
   return amounts;

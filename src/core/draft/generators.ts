@@ -30,7 +30,13 @@ function candidate(
   sources: readonly SentenceFacts[],
   facts: string[],
 ): Candidate {
-  return { generator, question, score: pct(score), sentenceIds: sources.map((source) => source.sentence.id), facts };
+  return {
+    generator,
+    question: { ...question, drafted: true },
+    score: pct(score),
+    sentenceIds: sources.map((source) => source.sentence.id),
+    facts,
+  };
 }
 
 function replaceSpans(text: string, spans: readonly Span[], replacement: (span: Span, index: number) => string): string {
