@@ -1,11 +1,10 @@
 import nlp from 'compromise';
 import type { Article } from '../../core/article/index.ts';
-import type { ArticleAnalysis, EntityKind, PartOfSpeech, SentenceAnalysis, Span, Token } from '../../core/draft/index.ts';
+import type { ArticleAnalysis, EntityKind, PartOfSpeech, SentenceAnalysis } from '../../core/draft/index.ts';
 
 // The one place the NLP package is used: compromise 14 (its model ships inside the package, so
 // nothing is fetched). bench/nlp-choice.bench.ts measured it against wink-nlp's lite web model,
 // which finds no people, places or organisations; the drafter needs all three.
-// Each sentence is read on its own, so every offset is an offset into that sentence's text.
 
 interface JsonTerm {
   text: string;
@@ -41,25 +40,53 @@ function partOfSpeech(tags: readonly string[]): PartOfSpeech {
   return 'other';
 }
 
-export function analyseSentence(sentence: Article['sentences'][number]): SentenceAnalysis {
-  const doc = nlp(sentence.text);
-  const [json] = doc.json({ offset: true, terms: { offset: true } }) as JsonMatch[];
-  const tokens: Token[] = (json?.terms ?? []).map((term) => ({
-    text: term.text,
-    start: term.offset.start,
-    end: term.offset.start + term.offset.length,
-    pos: partOfSpeech(term.tags),
-  }));
-  const entities: Span[] = [];
-  for (const [kind, method] of ENTITY_METHODS) {
-    for (const match of doc[method]().json({ offset: true }) as JsonMatch[]) {
-      entities.push({ kind, text: match.text, start: match.offset.start, end: match.offset.start + match.offset.length });
+/**
+ * Reads the whole article in one pass (about twice as fast as sentence by sentence: the
+ * package's per-document work is paid once), then hands each sentence its own tokens and
+ * entities with offsets into that sentence's text. Sentences are joined by a blank line, which
+ * the package never reads across; a match that still straddles two sentences is dropped.
+ */
+export function analyseArticle(article: Article): ArticleAnalysis {
+  const starts: number[] = [];
+  let text = '';
+  for (const sentence of article.sentences) {
+    if (text !== '') text += SEPARATOR;
+    starts.push(text.length);
+    text += sentence.text;
+  }
+  const sentences: SentenceAnalysis[] = article.sentences.map((sentence) => ({ sentence, entities: [], tokens: [] }));
+  if (text === '') return { article, sentences };
+  /** The sentence holding [start, end), with the offsets made local to it. */
+  const locate = (start: number, end: number): { index: number; start: number; end: number } | undefined => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= start) low = middle;
+      else high = middle - 1;
+    }
+    const sentenceStart = starts[low]!;
+    const length = article.sentences[low]!.text.length;
+    if (end - sentenceStart > length) return undefined;
+    return { index: low, start: start - sentenceStart, end: end - sentenceStart };
+  };
+
+  const doc = nlp(text);
+  for (const match of doc.json({ offset: true, terms: { offset: true } }) as JsonMatch[]) {
+    for (const term of match.terms) {
+      const at = locate(term.offset.start, term.offset.start + term.offset.length);
+      if (!at) continue;
+      sentences[at.index]!.tokens.push({ text: term.text, start: at.start, end: at.end, pos: partOfSpeech(term.tags) });
     }
   }
-  entities.sort((a, b) => a.start - b.start);
-  return { sentence, entities, tokens };
+  for (const [kind, method] of ENTITY_METHODS) {
+    for (const match of doc[method]().json({ offset: true }) as JsonMatch[]) {
+      const at = locate(match.offset.start, match.offset.start + match.offset.length);
+      if (at) sentences[at.index]!.entities.push({ kind, text: match.text, start: at.start, end: at.end });
+    }
+  }
+  for (const sentence of sentences) sentence.entities.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { article, sentences };
 }
 
-export function analyseArticle(article: Article): ArticleAnalysis {
-  return { article, sentences: article.sentences.map(analyseSentence) };
-}
+const SEPARATOR = '\n\n';
