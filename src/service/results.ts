@@ -1,6 +1,7 @@
 import type { LoadedQuiz } from '../core/bank/loaded.ts';
 import { attemptScore } from '../core/results/attempt-score.ts';
-import { classResults } from '../core/results/class-results.ts';
+import { classResultsFromSums } from '../core/results/class-sums.ts';
+import { round2 } from '../core/scoring/score.ts';
 import { attemptsTable, responsesTable, type QuizColumns } from '../core/results/tables.ts';
 import type { AnswerScore, AttemptData } from '../core/results/types.ts';
 import type { AttemptSummary } from '../shared/contract.ts';
@@ -8,12 +9,19 @@ import { publicArticle } from './public.ts';
 import { toCsv } from './csv.ts';
 import { ServiceError } from './errors.ts';
 import type { Service } from './service.ts';
-import type { AttemptFilter, Store, UnreadableRow } from './store.ts';
+import type { ResultsFilter } from './results-queries.ts';
+import { AttemptRow, ResponseRow, type AttemptFilter, type AttemptRecord, type Store, type UnreadableRow } from './store.ts';
+import { parseListedRow } from './store/rows.ts';
 
 // The teacher's channels: every attempt, the class's results and the CSV exports. The sums
 // and shares are computed by src/core/results; this file fetches the records and shapes replies.
 
 type ResultsChannels = Pick<Service, 'listAttempts' | 'deleteAttempt' | 'quizResults' | 'exportCsv'>;
+
+/** As the student's review rounds it (scoring/summary.ts): one decimal. */
+function percentageOf(points: number, maxPoints: number): number {
+  return maxPoints > 0 ? Math.round((points / maxPoints) * 1000 + 1e-9) / 10 : 0;
+}
 
 export function createResultsChannels(deps: { quizzes: readonly LoadedQuiz[]; store: Store; now: () => Date }): ResultsChannels {
   const { quizzes, store, now } = deps;
@@ -65,6 +73,29 @@ export function createResultsChannels(deps: { quizzes: readonly LoadedQuiz[]; st
     };
   }
 
+  function summaryFromPoints(
+    attempt: AttemptRecord,
+    quiz: LoadedQuiz,
+    maxPoints: number,
+    sum: { answered: number; points: number } | undefined,
+  ): AttemptSummary {
+    const points = round2(sum?.points ?? 0);
+    return {
+      attemptId: attempt.id,
+      quizId: attempt.quizId,
+      title: quiz.title,
+      studentName: attempt.studentName,
+      status: attempt.status,
+      startedAt: attempt.startedAt,
+      ...(attempt.submittedAt ? { submittedAt: attempt.submittedAt } : {}),
+      answered: sum?.answered ?? 0,
+      questionCount: quiz.questions.length,
+      points,
+      maxPoints,
+      percentage: percentageOf(points, maxPoints),
+    };
+  }
+
   function columnsOf(quiz: LoadedQuiz): QuizColumns {
     const sentences = new Map(quiz.article.sentences.map((s) => [s.id, s.text]));
     return { id: quiz.id, title: quiz.title, questions: quiz.questions, sentenceText: (id) => sentences.get(id) };
@@ -85,17 +116,29 @@ export function createResultsChannels(deps: { quizzes: readonly LoadedQuiz[]; st
       return { deleted: true };
     },
 
-    quizResults({ quizId }) {
-      const quiz = installedQuiz(quizId);
+    quizResults(input) {
+      const quiz = installedQuiz(input.quizId);
+      const filter: ResultsFilter = input;
       const unreadable: UnreadableRow[] = [];
-      const attempts = attemptsWhere({ quizId }, unreadable);
+      const report = (row: UnreadableRow) => void unreadable.push(row);
+      // The attempts are few (one per student and sitting): their rows are parsed. The answers
+      // are many: SQL sums them (results-queries.ts), and only unreadable ones are read back.
+      const attempts = store.results.attemptRows(filter).flatMap((row) => parseListedRow(AttemptRow, row, report) ?? []);
+      const { sums, byAttempt, unreadable: badAnswers } = store.results.classAggregates(filter, quiz.questions);
+      for (const { attemptId, questionId } of badAnswers) {
+        const row = store.results.responseRow(attemptId, questionId);
+        if (row && parseListedRow(ResponseRow, row, report) !== undefined) {
+          report({ attemptId, questionId, problem: 'the stored answer does not fit its schema' });
+        }
+      }
+      const maxPoints = quiz.questions.reduce((sum, q) => sum + q.points, 0);
       const sentenceOrder = quiz.article.sentences.map((s) => s.id);
       return {
         quizId: quiz.id,
         title: quiz.title,
         article: publicArticle(quiz.article),
-        attempts: attempts.map(summary),
-        ...classResults(quiz.questions, sentenceOrder, attempts),
+        attempts: attempts.map((a) => summaryFromPoints(a, quiz, maxPoints, byAttempt.get(a.id))),
+        ...classResultsFromSums(quiz.questions, sentenceOrder, sums),
         unreadable,
       };
     },

@@ -7,6 +7,7 @@ import { Verdict } from '../core/scoring/verdict.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { Json, parseListedRow, parseRow, StoreError, type OnUnreadable } from './store/rows.ts';
 import { SESSIONS_MIGRATION, sessionTables, type SessionTables } from './store/sessions.ts';
+import { MARKS_MIGRATION, POINTS, resultsQueries, VERDICT, type ResultsQueries } from './results-queries.ts';
 
 export { StoreError } from './store/rows.ts';
 export type { OnUnreadable, UnreadableRow } from './store/rows.ts';
@@ -18,7 +19,7 @@ export type { SeatRecord, SessionRecord } from './store/sessions.ts';
 
 /** 'EVID' as a 32-bit integer: marks a database file as ours, so a foreign one is never reused. */
 const APPLICATION_ID = 0x45564944;
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /**
  * An attempt's settings as stored: the store's own schema, so the wire contract can change its
@@ -32,7 +33,7 @@ export const StoredAttemptSettings = z.object({
   timeLimitMinutes: TimeLimitMinutes.optional(),
 });
 
-const AttemptRow = z
+export const AttemptRow = z
   .object({
     id: z.string(),
     quiz_id: z.string(),
@@ -55,7 +56,7 @@ const AttemptRow = z
   }));
 export type AttemptRecord = z.output<typeof AttemptRow>;
 
-const ResponseRow = z
+export const ResponseRow = z
   .object({
     question_id: z.string(),
     response: Json.pipe(Response),
@@ -118,6 +119,8 @@ export interface Store extends SessionTables {
   deleteAttempt(attemptId: string): boolean;
   /** Runs `work` in one transaction: all of its writes are kept, or none. */
   transaction<T>(work: () => T): T;
+  /** The teacher's views over many answers, summed in SQL (results-queries.ts). */
+  results: ResultsQueries;
   close(): void;
 }
 
@@ -239,6 +242,8 @@ const MIGRATIONS: readonly string[] = [
    PRAGMA application_id = ${APPLICATION_ID};`,
   // 1 → 2: classroom sessions. Each seat is an attempt, so answers, results and exports need nothing new.
   SESSIONS_MIGRATION,
+  // 2 → 3: the teacher's mark overrides beside the original marks, and an index for results by quiz.
+  MARKS_MIGRATION,
 ];
 
 function attemptRecord(row: unknown, what: string): AttemptRecord {
@@ -256,10 +261,11 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (attempt_id, question_id) DO UPDATE SET
        response = excluded.response, points = excluded.points, max_points = excluded.max_points,
-       verdict = excluded.verdict, answered_at = excluded.answered_at`,
+       verdict = excluded.verdict, answered_at = excluded.answered_at,
+       override_points = NULL, override_verdict = NULL, override_gaps = NULL, override_reason = NULL, overridden_at = NULL`,
   );
   const selectResponses = db.prepare(
-    'SELECT question_id, response, points, max_points, verdict, answered_at FROM responses WHERE attempt_id = ? ORDER BY rowid',
+    `SELECT question_id, response, ${POINTS} AS points, max_points, ${VERDICT} AS verdict, answered_at FROM responses r WHERE attempt_id = ? ORDER BY rowid`,
   );
   const updateSubmitted = db.prepare("UPDATE attempts SET status = 'submitted', submitted_at = ? WHERE id = ?");
   // NULL parameters switch a condition off, so one prepared statement serves every filter.
@@ -267,11 +273,11 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
     AND (:sessionId IS NULL OR a.id IN (SELECT attempt_id FROM seats WHERE session_id = :sessionId))`;
   const selectAttempts = db.prepare(`SELECT a.* FROM attempts a WHERE ${matches} ORDER BY a.started_at DESC, a.rowid DESC`);
   const selectResponsesWhere = db.prepare(
-    `SELECT r.attempt_id, r.question_id, r.response, r.points, r.max_points, r.verdict, r.answered_at
+    `SELECT r.attempt_id, r.question_id, r.response, ${POINTS} AS points, r.max_points, ${VERDICT} AS verdict, r.answered_at
      FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE ${matches} ORDER BY r.rowid`,
   );
   const selectScoresWhere = db.prepare(
-    `SELECT r.attempt_id, r.question_id, r.points, r.max_points, r.verdict
+    `SELECT r.attempt_id, r.question_id, ${POINTS} AS points, r.max_points, ${VERDICT} AS verdict
      FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE ${matches} ORDER BY r.rowid`,
   );
   const deleteResponses = db.prepare('DELETE FROM responses WHERE attempt_id = ?');
@@ -372,6 +378,7 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
         depth--;
       }
     },
+    results: resultsQueries(db, () => answers.flush()),
     ...sessions,
     close() {
       answers.flush();

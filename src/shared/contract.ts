@@ -259,6 +259,23 @@ export const UnreadableRecord = z.strictObject({
   problem: z.string(),
 });
 
+// ── Results (the teacher's): filters, and the views by session and by date ──
+
+/**
+ * Which attempts of a quiz: every condition given must hold. Dates are instants (the screen
+ * turns the teacher's local days into them), `from` inclusive and `to` exclusive.
+ */
+export const ResultsQuery = z.strictObject({
+  quizId: Slug,
+  sessionId: z.uuid().optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  /** Matches any part of the name, ignoring case. */
+  studentName: z.string().trim().max(60).optional(),
+  status: AttemptStatus.optional(),
+});
+export type ResultsQuery = z.output<typeof ResultsQuery>;
+
 export const QuizResults = z.strictObject({
   quizId: Slug,
   title: z.string(),
@@ -482,7 +499,7 @@ export const contract = {
     output: z.array(AttemptSummary),
   },
   deleteAttempt: { input: ByAttempt, output: z.strictObject({ deleted: z.literal(true) }) },
-  quizResults: { input: z.strictObject({ quizId: Slug }), output: QuizResults },
+  quizResults: { input: ResultsQuery, output: QuizResults },
   exportCsv: {
     input: z.strictObject({ kind: z.enum(['attempts', 'responses']), quizId: Slug.optional() }),
     output: CsvExport,

@@ -17,7 +17,7 @@ interface Choice {
 }
 
 /** A removed or unknown option still shows as its id rather than vanishing. */
-function textOf(choices: readonly Choice[], id: string): string {
+export function textOf(choices: readonly Choice[], id: string): string {
   return choices.find((c) => c.id === id)?.text ?? id;
 }
 

@@ -1,0 +1,241 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { LoadedQuestion } from '../core/bank/loaded.ts';
+import { QUESTION_TYPES } from '../core/bank/schema.ts';
+import type { ChoiceCount, ClassSums, QuestionSums } from '../core/results/class-sums.ts';
+
+// Class results at 100,000 answers: SQLite adds them up and returns a few numbers per question
+// and per attempt, instead of every row being read, parsed and summed in JavaScript. The
+// arithmetic that turns the sums into facility, discrimination and reliability is in core
+// (class-sums.ts), tested against the row-by-row reference.
+
+/** Which attempts: every condition given must hold. */
+export interface ResultsFilter {
+  quizId?: string | undefined;
+  status?: 'in-progress' | 'submitted' | undefined;
+  /** Seats of this classroom session. */
+  sessionId?: string | undefined;
+  /** Started at or after this instant (ISO). */
+  from?: string | undefined;
+  /** Started before this instant (ISO). */
+  to?: string | undefined;
+  /** Any part of the name, ignoring case. */
+  studentName?: string | undefined;
+}
+
+/** A name as the filter compares it: composed, lower case. */
+export const foldName = (name: string) => name.normalize('NFC').toLocaleLowerCase();
+
+/** The conditions of a filter on attempts `a`; NULL parameters switch one off. */
+export const MATCHES = `(:quizId IS NULL OR a.quiz_id = :quizId) AND (:status IS NULL OR a.status = :status)
+  AND (:sessionId IS NULL OR a.id IN (SELECT attempt_id FROM seats WHERE session_id = :sessionId))
+  AND (:from IS NULL OR a.started_at >= :from) AND (:to IS NULL OR a.started_at < :to)
+  AND (:name IS NULL OR instr(evident_fold(a.student_name), :name) > 0)`;
+
+export function filterParams(f: ResultsFilter) {
+  return {
+    quizId: f.quizId ?? null,
+    status: f.status ?? null,
+    sessionId: f.sessionId ?? null,
+    from: f.from ?? null,
+    to: f.to ?? null,
+    name: f.studentName ? foldName(f.studentName) : null,
+  };
+}
+
+/**
+ * What SQL can check of an attempt row: the rest of its schema is checked when the (few)
+ * attempt rows are parsed. An attempt that fails is left out of every sum and reported.
+ */
+export const ATTEMPT_READABLE = `(CASE WHEN json_valid(a.settings) THEN a.settings ->> '$.feedback' IN ('immediate', 'deferred') ELSE 0 END)
+  AND typeof(a.seed) = 'integer' AND a.status IN ('in-progress', 'submitted') AND typeof(a.started_at) = 'text'`;
+
+/** The same for a response row: valid JSON of a known type, numeric points, a known verdict. */
+export const RESPONSE_READABLE = `(CASE WHEN json_valid(r.response) THEN r.response ->> '$.type' IN (${QUESTION_TYPES.map((t) => `'${t}'`).join(', ')}) ELSE 0 END)
+  AND typeof(r.points) IN ('integer', 'real') AND typeof(r.max_points) IN ('integer', 'real')
+  AND r.verdict IN ('correct', 'partial', 'incorrect') AND typeof(r.answered_at) = 'text'`;
+
+/** The mark that counts: the teacher's override when there is one. */
+export const POINTS = 'coalesce(r.override_points, r.points)';
+export const VERDICT = 'coalesce(r.override_verdict, r.verdict)';
+
+/** Registers the functions the queries use (once per connection). */
+export function registerFunctions(db: DatabaseSync): void {
+  db.function('evident_fold', { deterministic: true }, (text) => (typeof text === 'string' ? foldName(text) : null));
+}
+
+export interface AttemptPoints {
+  /** Answers to questions the bank has. */
+  answered: number;
+  /** Their points, unrounded. */
+  points: number;
+}
+
+export interface ClassAggregates {
+  sums: ClassSums;
+  /** Per attempt matched (any status). */
+  byAttempt: Map<string, AttemptPoints>;
+  /** Response rows left out as unreadable, to be parsed again for the reason. */
+  unreadable: { attemptId: string; questionId: string }[];
+}
+
+export interface ResultsQueries {
+  /** The sums behind class results for the attempts of `filter` at a quiz whose bank is `questions`. */
+  classAggregates(filter: ResultsFilter, questions: readonly LoadedQuestion[]): ClassAggregates;
+  /** The attempt rows of `filter`, newest first, as stored (the caller parses them). */
+  attemptRows(filter: ResultsFilter): Record<string, unknown>[];
+  /** One response row as stored, or undefined. */
+  responseRow(attemptId: string, questionId: string): Record<string, unknown> | undefined;
+}
+
+const SCALAR_CHOICES = `('single-choice', 'true-false-not-given', 'two-part')`;
+
+// The class's figures in four passes over the matched attempts' answers, each streaming in the
+// order of an index (no answer is copied or sorted except to group by question), inside one read
+// transaction so that every pass sees the same answers:
+//  1. the unreadable rows (the only pass that parses every answer's JSON, to check it);
+//  2. each attempt's total over the bank's questions (in attempt order);
+//  3. the sums per question, with each answer's attempt total at hand for item–rest;
+//  4. the choices made, for the choice questions only.
+// The bank and the attempts matched sit in temporary tables with keys, so each answer finds its own by index.
+const SCRATCH_SQL = `CREATE TEMP TABLE IF NOT EXISTS results_bank (id TEXT PRIMARY KEY, max REAL, type TEXT, choice INTEGER) WITHOUT ROWID;
+  CREATE TEMP TABLE IF NOT EXISTS results_attempts (id TEXT PRIMARY KEY, submitted INTEGER, rk INTEGER) WITHOUT ROWID;
+  CREATE TEMP TABLE IF NOT EXISTS results_bad (aid TEXT, qid TEXT, PRIMARY KEY (aid, qid)) WITHOUT ROWID;
+  CREATE TEMP TABLE IF NOT EXISTS results_totals (id TEXT PRIMARY KEY, answered INTEGER, points REAL) WITHOUT ROWID;`;
+const CLEAR_SQL = 'DELETE FROM results_bank; DELETE FROM results_attempts; DELETE FROM results_bad; DELETE FROM results_totals;';
+const FILL_BANK_SQL = `INSERT INTO results_bank SELECT value ->> 0, value ->> 1, value ->> 2,
+  value ->> 2 IN ('single-choice', 'true-false-not-given', 'two-part', 'multiple-select', 'matching') FROM json_each(:bank)`;
+const FILL_ATTEMPTS_SQL = `INSERT INTO results_attempts
+  SELECT a.id, a.status = 'submitted', row_number() OVER (ORDER BY a.started_at DESC, a.rowid DESC)
+  FROM attempts a WHERE ${MATCHES} AND ${ATTEMPT_READABLE}`;
+const FILL_BAD_SQL = `INSERT INTO results_bad SELECT r.attempt_id, r.question_id
+  FROM results_attempts t JOIN responses r ON r.attempt_id = t.id WHERE NOT (${RESPONSE_READABLE})`;
+const READABLE = 'NOT EXISTS (SELECT 1 FROM results_bad x WHERE x.aid = r.attempt_id AND x.qid = r.question_id)';
+const FILL_TOTALS_SQL = `INSERT INTO results_totals SELECT t.id, count(*), sum(${POINTS})
+  FROM results_attempts t JOIN responses r ON r.attempt_id = t.id JOIN results_bank b ON b.id = r.question_id
+  WHERE ${READABLE} GROUP BY t.id`;
+const TOTALS_SQL = `SELECT 'a' AS kind, id AS k1, NULL AS k2, answered AS n1, points AS n2, NULL AS n3 FROM results_totals
+  UNION ALL
+  SELECT 't', NULL, NULL, count(*), coalesce(sum(tt.points), 0), coalesce(sum(tt.points * tt.points), 0)
+  FROM results_attempts t LEFT JOIN results_totals tt ON tt.id = t.id WHERE t.submitted`;
+const QUESTIONS_SQL = `SELECT qid, count(*) AS answered, sum(v = 'correct') AS full, sum(p <> 0 AND p <> max) AS partial, sum(p) AS p,
+    sum(p * p) AS pp, sum(x) AS x, sum(x * x) AS xx, sum(x * p) AS xp, sum(x * total) AS xt, sum(p * total) AS pt
+  FROM (SELECT r.question_id AS qid, ${VERDICT} AS v, ${POINTS} AS p, b.max, tt.points AS total,
+      CASE WHEN b.max > 0 THEN ${POINTS} / b.max ELSE 0 END AS x
+    FROM results_attempts t JOIN results_totals tt ON tt.id = t.id JOIN responses r ON r.attempt_id = t.id
+      JOIN results_bank b ON b.id = r.question_id
+    WHERE t.submitted AND ${READABLE})
+  GROUP BY qid`;
+const CHOICES_SQL = `WITH c AS MATERIALIZED (
+    SELECT r.question_id AS qid, t.rk, b.type AS qtype, r.response
+    FROM results_attempts t JOIN responses r ON r.attempt_id = t.id JOIN results_bank b ON b.id = r.question_id AND b.choice
+    WHERE t.submitted AND ${READABLE} AND r.response ->> '$.type' = b.type)
+  SELECT 'n' AS kind, qid, NULL AS choice, count(*) AS count, NULL AS responses, NULL AS first FROM c GROUP BY qid
+  UNION ALL
+  SELECT 'c', qid, coalesce(response ->> '$.optionId', response ->> '$.value', response ->> '$.partA'), count(*), count(*), min(rk) * 100
+    FROM c WHERE qtype IN ${SCALAR_CHOICES} GROUP BY 2, 3
+  UNION ALL
+  SELECT 'm', c.qid, j.value, count(*), count(DISTINCT c.rk), min(c.rk * 100 + j.key)
+    FROM c, json_each(c.response, '$.optionIds') j WHERE qtype = 'multiple-select' GROUP BY 2, 3
+  UNION ALL
+  SELECT 'p', c.qid, j.key || char(0) || j.value, count(*), count(*), min(c.rk) * 100
+    FROM c, json_each(c.response, '$.pairs') j WHERE qtype = 'matching' GROUP BY 2, 3`;
+
+export function resultsQueries(db: DatabaseSync, beforeRead: () => void): ResultsQueries {
+  registerFunctions(db);
+  let statements:
+    Record<'fillBank' | 'fillAttempts' | 'fillBad' | 'fillTotals' | 'totals' | 'questions' | 'choices' | 'bad', StatementSync> | undefined;
+  const selectAttempts = db.prepare(`SELECT a.* FROM attempts a WHERE ${MATCHES} ORDER BY a.started_at DESC, a.rowid DESC`);
+  const selectResponse = db.prepare('SELECT * FROM responses WHERE attempt_id = ? AND question_id = ?');
+  return {
+    attemptRows(filter) {
+      return selectAttempts.all(filterParams(filter));
+    },
+    responseRow(attemptId, questionId) {
+      beforeRead();
+      return selectResponse.get(attemptId, questionId);
+    },
+    classAggregates(filter, questions) {
+      beforeRead();
+      if (!statements) {
+        db.exec(SCRATCH_SQL);
+        statements = {
+          fillBank: db.prepare(FILL_BANK_SQL),
+          fillAttempts: db.prepare(FILL_ATTEMPTS_SQL),
+          fillBad: db.prepare(FILL_BAD_SQL),
+          fillTotals: db.prepare(FILL_TOTALS_SQL),
+          totals: db.prepare(TOTALS_SQL),
+          questions: db.prepare(QUESTIONS_SQL),
+          choices: db.prepare(CHOICES_SQL),
+          bad: db.prepare('SELECT aid, qid FROM results_bad'),
+        };
+      }
+      const st = statements;
+      const byAttempt = new Map<string, AttemptPoints>();
+      const sumsByQuestion = new Map<string, QuestionSums>();
+      const choices: ChoiceCount[] = [];
+      const typed = new Map<string, number>();
+      let totals = { attempts: 0, t: 0, tt: 0 };
+      const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : 0);
+      // One snapshot for every pass; the temporary tables are this connection's alone.
+      db.exec('BEGIN');
+      try {
+        db.exec(CLEAR_SQL);
+        st.fillBank.run({ bank: JSON.stringify(questions.map((q) => [q.id, q.points, q.type])) });
+        st.fillAttempts.run(filterParams(filter));
+        st.fillBad.run();
+        st.fillTotals.run();
+        for (const row of st.totals.iterate()) {
+          if (row['kind'] === 'a') byAttempt.set(String(row['k1']), { answered: num(row['n1']), points: num(row['n2']) });
+          else totals = { attempts: num(row['n1']), t: num(row['n2']), tt: num(row['n3']) };
+        }
+        for (const row of st.questions.iterate()) {
+          const questionId = String(row['qid']);
+          sumsByQuestion.set(questionId, {
+            questionId,
+            answered: num(row['answered']),
+            full: num(row['full']),
+            typed: 0,
+            partial: num(row['partial']),
+            p: num(row['p']),
+            pp: num(row['pp']),
+            x: num(row['x']),
+            xx: num(row['xx']),
+            xp: num(row['xp']),
+            xt: num(row['xt']),
+            pt: num(row['pt']),
+          });
+        }
+        for (const row of st.choices.iterate()) {
+          const questionId = String(row['qid']);
+          const choice = row['choice'];
+          const counts = { count: num(row['count']), responses: num(row['responses']), first: num(row['first']) };
+          if (row['kind'] === 'n') typed.set(questionId, counts.count);
+          else if (choice === null || choice === undefined) continue;
+          else if (row['kind'] === 'p') {
+            const [left, right] = String(choice).split('\u0000');
+            if (left !== undefined && right !== undefined) choices.push({ questionId, choice: left, right, ...counts });
+          } else choices.push({ questionId, choice: String(choice), ...counts });
+        }
+        const unreadable = st.bad.all().map((row) => ({ attemptId: String(row['aid']), questionId: String(row['qid']) }));
+        for (const [questionId, n] of typed) {
+          const sums = sumsByQuestion.get(questionId);
+          if (sums) sums.typed = n;
+        }
+        return { sums: { ...totals, questions: sumsByQuestion, choices }, byAttempt, unreadable };
+      } finally {
+        db.exec('COMMIT');
+      }
+    },
+  };
+}
+
+/**
+ * Schema 2 → 3 (see the migrations in store.ts): a teacher's mark stands beside the one the
+ * answer got, which is kept. `override_gaps` holds a cloze's marks per gap as JSON.
+ */
+export const MARKS_MIGRATION = `ALTER TABLE responses ADD COLUMN override_points REAL;
+   ALTER TABLE responses ADD COLUMN override_verdict TEXT;
+   ALTER TABLE responses ADD COLUMN override_gaps TEXT;
+   ALTER TABLE responses ADD COLUMN override_reason TEXT;
+   ALTER TABLE responses ADD COLUMN overridden_at TEXT;
+   CREATE INDEX attempts_by_quiz ON attempts (quiz_id, started_at);`;
