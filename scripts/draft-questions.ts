@@ -110,7 +110,7 @@ async function main(): Promise<number> {
   }
   try {
     const info = await stat(options.file);
-    if (!info.isFile()) throw new ImportError('unreadable', 'it is not a file');
+    if (!info.isFile()) throw new ImportError('unreadable-file', 'it is not a file');
     if (info.size > DEFAULT_IMPORT_LIMITS.maxBytes) {
       throw new ImportError(
         'file-too-large',
@@ -120,11 +120,12 @@ async function main(): Promise<number> {
     const bytes = await readFile(options.file);
     const name = basename(options.file);
     const imported = await importArticle({ name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-    if (imported.article.sentences.length === 0) throw new ImportError('empty', 'the article has no body text to draft questions from');
+    if (imported.article.sentences.length === 0)
+      throw new ImportError('no-article-text', 'the article has no body text to draft questions from');
     const started = performance.now();
     const textFile = imported.format === 'text';
     const drafted = draftQuestions(imported.article, { seed: options.seed, max: options.max }, textFile ? name : 'article.txt');
-    if (drafted.drafts.length === 0) throw new ImportError('empty', 'no sentence of the article gave a question to draft');
+    if (drafted.drafts.length === 0) throw new ImportError('no-article-text', 'no sentence of the article gave a question to draft');
     process.stderr.write(
       `${drafted.drafts.length} drafts of ${drafted.types.length} types from ${imported.words} words (seed ${options.seed}), in ${Math.round(performance.now() - started)} ms\n`,
     );
