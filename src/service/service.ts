@@ -71,6 +71,8 @@ export interface ServiceDeps {
   onAnswered?: (attemptId: string, record: ResponseRecord) => void;
   /** Limits of importing a teacher's article (tests make them small); the defaults otherwise. */
   importOptions?: ImportOptions;
+  /** Told of every answer the student emptied (the question is unanswered again), once it is gone from the database. */
+  onCleared?: (attemptId: string, questionId: string, clearedAt: string) => void;
   /** Told of every attempt the teacher deletes (a seat of a running session leaves its dashboard). */
   onAttemptDeleted?: (attemptId: string) => void;
 }
@@ -156,6 +158,7 @@ export function createAttemptChannels({
   newSeed = () => randomInt(0, 2 ** 31),
   teacher,
   onAnswered,
+  onCleared,
 }: ServiceDeps): AttemptChannels {
   const quizById = new Map(quizzes.map((q) => [q.id, q]));
   const storage = teacher?.storage ?? memoryTeacherStorage();
@@ -333,8 +336,9 @@ export function createAttemptChannels({
       }
       if (response.type === question.type && isEmptyResponse(response)) {
         // Emptied: the question is unanswered again, here as on the student's screen.
-        store.deleteResponse(attemptId, questionId);
-        return { questionId, answeredAt: now().toISOString(), cleared: true as const };
+        const clearedAt = now().toISOString();
+        if (store.deleteResponse(attemptId, questionId)) onCleared?.(attemptId, questionId, clearedAt);
+        return { questionId, answeredAt: clearedAt, cleared: true as const };
       }
       const score = scoreResponse(question, response);
       const record: ResponseRecord = {

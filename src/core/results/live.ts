@@ -18,13 +18,15 @@ export interface LiveQuestion {
 
 export interface LiveResults {
   questions: LiveQuestion[];
-  /** Per evidence sentence: answers not fully right, plus unanswered questions of submitted attempts. */
+  /**
+   * Per evidence sentence: answers given to the questions citing it (`answered`) and those not
+   * fully right (`missed`). A question nobody answered counts nowhere, handed in or not.
+   */
   sentences: SentenceStats[];
 }
 
-/** What the tally needs of an attempt: its status and the scores of its answers so far. */
+/** What the tally needs of an attempt: the scores of its answers so far (handed in or not, they count the same). */
 export interface TalliedAttempt {
-  status: AttemptData['status'];
   answers: Iterable<AnswerScore>;
 }
 
@@ -32,7 +34,8 @@ export interface TalliedAttempt {
  * The class figures kept up to date one attempt at a time: an attempt's share is added when it
  * joins the count and taken back (with the same call, sign -1) before it changes, so a new
  * answer costs the size of one attempt, never the size of the class. Every answer given counts,
- * submitted or not; a submitted attempt's unanswered questions count as missed.
+ * submitted or not; a question left unanswered counts nowhere, as in class results' heat map
+ * (class-results.ts): a student who ran out of time did not misread the sentence.
  */
 export class LiveTally {
   readonly #questions: readonly LoadedQuestion[];
@@ -59,9 +62,6 @@ export class LiveTally {
       if (answer.verdict === 'correct') bump(this.#correct, answer.questionId);
       else bump(this.#missed, answer.questionId);
     }
-    if (attempt.status === 'submitted') {
-      for (const q of this.#questions) if (!given.has(q.id)) bump(this.#missed, q.id);
-    }
   }
 
   results(): LiveResults {
@@ -71,7 +71,7 @@ export class LiveTally {
         const right = this.#correct.get(q.id) ?? 0;
         return { questionId: q.id, number: i + 1, prompt: q.prompt, answered: n, correct: right, shareCorrect: n === 0 ? null : right / n };
       }),
-      sentences: sentenceMisses(this.#questions, this.#sentenceOrder, this.#missed),
+      sentences: sentenceMisses(this.#questions, this.#sentenceOrder, this.#missed, this.#answered),
     };
   }
 }

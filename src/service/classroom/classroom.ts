@@ -96,6 +96,14 @@ export function createClassroom(options: ClassroomOptions): Classroom {
         changed(sessionId);
       }
     },
+    // An emptied answer is no answer: it leaves the student's progress and the class figures.
+    onCleared: (attemptId, questionId, clearedAt) => {
+      for (const [sessionId, state] of running) {
+        if (!state.live.has(attemptId)) continue;
+        state.live.clear(attemptId, questionId, clearedAt);
+        changed(sessionId);
+      }
+    },
   });
   const quizById = new Map(quizzes.map((q) => [q.id, q]));
 

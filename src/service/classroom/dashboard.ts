@@ -28,6 +28,12 @@ interface LiveSeat {
   removed: boolean;
   status: AttemptStatus;
   answers: Map<string, AnswerScore>;
+  /**
+   * When each emptied answer was emptied. An answer's commit is told after its promise settles,
+   * so one that the emptying flushed out of the group commit can arrive after the emptying: an
+   * answer given before it is stale and left out.
+   */
+  cleared?: Map<string, string>;
   /** The student's dashboard row, built again only after the seat changed. */
   row?: SessionStudent;
 }
@@ -106,9 +112,19 @@ export class LiveSession {
     });
   }
 
-  answer(attemptId: string, score: AnswerScore): void {
-    const { questionId, points, maxPoints, verdict } = score;
+  answer(attemptId: string, score: AnswerScore & { answeredAt?: string }): void {
+    const { questionId, points, maxPoints, verdict, answeredAt } = score;
+    const clearedAt = this.#seats.get(attemptId)?.cleared?.get(questionId);
+    if (clearedAt !== undefined && answeredAt !== undefined && answeredAt < clearedAt) return;
     this.#change(attemptId, (seat) => seat.answers.set(questionId, { questionId, points, maxPoints, verdict }));
+  }
+
+  /** The student emptied an answer: the question is unanswered again. */
+  clear(attemptId: string, questionId: string, clearedAt: string): void {
+    this.#change(attemptId, (seat) => {
+      seat.answers.delete(questionId);
+      (seat.cleared ??= new Map()).set(questionId, clearedAt);
+    });
   }
 
   submit(attemptId: string): void {
@@ -217,7 +233,7 @@ export class LiveSession {
 }
 
 function share(seat: LiveSeat): TalliedAttempt {
-  return { status: seat.status, answers: seat.answers.values() };
+  return { answers: seat.answers.values() };
 }
 
 export function joinUrl(host: string, port: number): string {

@@ -59,6 +59,7 @@ export class HostSession {
   #confirming = $state<HostConfirming>(null);
 
   #missed = $derived(new Map(this.#session?.sentences.map((s) => [s.sentenceId, s.missed]) ?? []));
+  #answered = $derived(new Map(this.#session?.sentences.map((s) => [s.sentenceId, s.answered ?? 0]) ?? []));
   #active = $derived(this.#session?.students.filter((s) => !s.removed) ?? []);
 
   #client: HostClient;
@@ -119,6 +120,10 @@ export class HostSession {
   /** Missed share per sentence id, for shading the article. */
   get missed(): Map<string, number> {
     return this.#missed;
+  }
+  /** Answers given per sentence id (to the questions citing it): the shading is missed / answered. */
+  get answered(): Map<string, number> {
+    return this.#answered;
   }
   /** The students not removed. */
   get active(): SessionStudent[] {

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LoadedQuestion } from '../../src/core/bank/loaded.ts';
+import { correctResponse } from '../../src/core/bank/key.ts';
+import { LiveSession } from '../../src/service/classroom/dashboard.ts';
+import type { SessionStatus } from '../../src/shared/contract.ts';
+import { addressOf, classroomHarness, LAN, student, type ClassroomHarness } from './classroom-fixtures.ts';
+import { seedQuiz } from './fixtures.ts';
+
+// A class session as its students and its teacher meet it: an emptied answer on the dashboard,
+// two students with the same name, a removed student, and the end of the session.
+
+const quiz = seedQuiz();
+
+let harness: ClassroomHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+async function started(): Promise<{ harness: ClassroomHarness; session: SessionStatus; status: () => SessionStatus }> {
+  harness = await classroomHarness();
+  const session = await harness.service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 });
+  const h = harness;
+  return { harness: h, session, status: () => h.service.sessionStatus({ sessionId: session.sessionId })! };
+}
+
+async function join(session: SessionStatus, n: number, name: string) {
+  const call = student(session.port, addressOf(n));
+  const reply = await call('join', { code: session.joinCode, name });
+  expect(reply.status, reply.body).toBe(200);
+  return { call, token: reply.json.value.token as string, attemptId: reply.json.value.seat.attempt.attemptId as string, reply };
+}
+
+const ofType = <T extends LoadedQuestion['type']>(type: T) => {
+  const q = quiz.questions.find((x) => x.type === type);
+  if (!q) throw new Error(`the seed quiz has no ${type} question`);
+  return q as Extract<LoadedQuestion, { type: T }>;
+};
+
+describe('an emptied answer on the live dashboard', () => {
+  it('stops counting as answered: the student’s progress, the question’s count and the passage go back', async () => {
+    const { session, status } = await started();
+    const ada = await join(session, 1, 'Ada');
+    const multi = ofType('multiple-select');
+    const wrongOption = multi.options.find((o) => !multi.correct.includes(o.id))!;
+    const given = await ada.call('answer', {
+      token: ada.token,
+      questionId: multi.id,
+      response: { type: 'multiple-select', optionIds: [wrongOption.id] },
+    });
+    expect(given.status, given.body).toBe(200);
+    const number = quiz.questions.indexOf(multi);
+    let board = status();
+    expect(board.students[0]).toMatchObject({ name: 'Ada', answered: 1 });
+    expect(board.questions[number]).toMatchObject({ answered: 1, correct: 0 });
+    const cited = new Set(multi.evidenceSentenceIds);
+    expect(board.sentences.filter((s) => cited.has(s.sentenceId)).every((s) => s.missed === 1 && s.answered === 1)).toBe(true);
+
+    const emptied = await ada.call('answer', {
+      token: ada.token,
+      questionId: multi.id,
+      response: { type: 'multiple-select', optionIds: [] },
+    });
+    expect(emptied.status, emptied.body).toBe(200);
+    expect(emptied.json.value.cleared).toBe(true);
+    board = status();
+    expect(board.students[0]).toMatchObject({ name: 'Ada', answered: 0, points: 0 });
+    expect(board.questions[number]).toMatchObject({ answered: 0, correct: 0, shareCorrect: null });
+    expect(board.sentences.filter((s) => cited.has(s.sentenceId)).every((s) => s.missed === 0 && s.answered === 0)).toBe(true);
+
+    // Answered again, it counts again.
+    await ada.call('answer', { token: ada.token, questionId: multi.id, response: correctResponse(multi) });
+    expect(status().questions[number]).toMatchObject({ answered: 1, correct: 1 });
+  });
+
+  it('leaves out an answer told after the emptying that came before it (flushed out of the group commit)', () => {
+    const live = new LiveSession(
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        quizId: quiz.id,
+        settings: { shuffle: false },
+        joinCode: 'ABCDEF',
+        state: 'open',
+        reviewReleased: false,
+        host: '127.0.0.1',
+        port: 4320,
+        createdAt: '2026-11-27T09:00:00.000Z',
+        endedAt: null,
+      },
+      quiz,
+    );
+    const attemptId = '00000000-0000-4000-8000-000000000002';
+    live.join({ tokenHash: 'x', sessionId: live.session.id, attemptId, name: 'Ada', removed: false, joinedAt: '2026-11-27T09:00:00.000Z' });
+    const q = quiz.questions[0]!;
+    const score = { questionId: q.id, points: 1, maxPoints: 1, verdict: 'correct' as const };
+    live.clear(attemptId, q.id, '2026-11-27T09:00:02.000Z');
+    live.answer(attemptId, { ...score, answeredAt: '2026-11-27T09:00:01.000Z' });
+    expect(live.status({ listening: true }).students[0]!.answered).toBe(0);
+    live.answer(attemptId, { ...score, answeredAt: '2026-11-27T09:00:03.000Z' });
+    expect(live.status({ listening: true }).students[0]!.answered).toBe(1);
+  });
+});
