@@ -4,7 +4,14 @@ import { correctResponse } from '../core/bank/key.ts';
 import { isEmptyResponse, scoreResponse, type ScoreResult } from '../core/scoring/index.ts';
 import type { Response } from '../core/scoring/response.ts';
 import { summarise } from '../core/scoring/summary.ts';
-import { ASYNC_CHANNELS, TEACHER_CHANNELS, type AsyncChannel, type Channel, type ClassroomChannel } from '../shared/channels.ts';
+import {
+  ASYNC_CHANNELS,
+  TEACHER_CHANNELS,
+  type AsyncChannel,
+  type Channel,
+  type ClassroomChannel,
+  type ProjectorChannel,
+} from '../shared/channels.ts';
 import type { Feedback, Output, ParsedInput, Review, AttemptView } from '../shared/contract.ts';
 import type { AttemptRecord, ResponseRecord, Store } from './store.ts';
 import { publicArticle, publicQuestion, questionsInOrder, quizSummary } from './public.ts';
@@ -40,7 +47,7 @@ export type AttemptChannels = Pick<
 type TeacherModeChannels = Pick<Service, 'teacherStatus' | 'setTeacherPassphrase' | 'unlockTeacher' | 'lockTeacher' | 'setAttemptSettings'>;
 
 /** The teacher's session channels; src/service/classroom implements them. */
-export type ClassroomChannels = Pick<Service, ClassroomChannel>;
+export type ClassroomChannels = Pick<Service, ClassroomChannel | ProjectorChannel>;
 
 /**
  * Answers that arrive this long after the deadline are still taken: a student who clicked in
@@ -148,6 +155,7 @@ const noClassroom: ClassroomChannels = {
   readmitStudent: refuseHosting,
   releaseReview: refuseHosting,
   endSession: refuseHosting,
+  projectorStatus: () => null,
 };
 
 export function createAttemptChannels({

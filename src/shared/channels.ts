@@ -15,6 +15,13 @@ export const CLASSROOM_CHANNELS = [
 
 /** The question editor (teacher channels): check the question being edited, preview it as a student. */
 export const AUTHORING_CHANNELS = ['checkQuestion', 'previewQuestion'] as const;
+/**
+ * The projector view of the running class session: its join address, code and joined count,
+ * nothing else. Open to anyone at this computer (not a teacher channel): it shows only what is
+ * on the classroom wall anyway, and it must keep showing when the teacher's side locks itself
+ * after 15 idle minutes. The HTTP binding answers it on loopback like every channel.
+ */
+export const PROJECTOR_CHANNELS = ['projectorStatus'] as const;
 
 /** Teacher mode: open to anyone, since they are how the teacher's side is opened and closed. */
 export const TEACHER_MODE_CHANNELS = ['teacherStatus', 'setTeacherPassphrase', 'unlockTeacher', 'lockTeacher'] as const;
@@ -44,11 +51,13 @@ export const CHANNELS = [
   ...CLASSROOM_CHANNELS,
   ...AUTHORING_CHANNELS,
   ...IMPORT_CHANNELS,
+  ...PROJECTOR_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 export type ClassroomChannel = (typeof CLASSROOM_CHANNELS)[number];
+export type ProjectorChannel = (typeof PROJECTOR_CHANNELS)[number];
 
 /**
  * Channels for the teacher, not for students: settings for new attempts, everybody's attempts,

@@ -413,6 +413,21 @@ export const SessionEvent = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('update'), update: SessionUpdate }),
 ]);
 
+/**
+ * The projector view of the running session: what the class may see on the wall. No names, no
+ * scores, no questions, no article: nothing that helps answer. `joined` leaves removed students out.
+ */
+export const ProjectorStatus = z.strictObject({
+  sessionId: SessionId,
+  title: z.string(),
+  state: SessionState,
+  joinCodeDisplay: z.string(),
+  joinAddress: z.string(),
+  joinUrl: z.string(),
+  joined: z.int().min(0),
+  listening: z.boolean(),
+});
+
 const BySession = z.strictObject({ sessionId: SessionId });
 const BySeat = z.strictObject({ sessionId: SessionId, attemptId: AttemptId });
 
@@ -531,6 +546,8 @@ export const contract = {
   },
   // A teacher's own article: import (import-contract.ts)
   ...importContract,
+  /** The running session as the projector shows it; null when none runs. */
+  projectorStatus: { input: Empty, output: ProjectorStatus.nullable() },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Fails to compile when CHANNELS names a channel the contract lacks, or the reverse.
@@ -563,6 +580,7 @@ export type SessionSettings = z.output<typeof SessionSettings>;
 export type SessionStatus = z.output<typeof SessionStatus>;
 export type SessionStudent = z.output<typeof SessionStudent>;
 export type SessionUpdate = z.output<typeof SessionUpdate>;
+export type ProjectorStatus = z.output<typeof ProjectorStatus>;
 export type SessionEvent = z.output<typeof SessionEvent>;
 export type SessionQuestion = z.output<typeof SessionQuestion>;
 export type NetworkInterface = z.output<typeof NetworkInterface>;

@@ -65,6 +65,8 @@ test('every teacher channel is refused without the teacher’s session, with or 
       'leaveAttempt',
       'listQuizzes',
       'lockTeacher',
+      // The wall's join code and joined count (see channels.ts): nothing a student at this computer could not read off the wall.
+      'projectorStatus',
       'resumeAttempt',
       'review',
       'setTeacherPassphrase',

@@ -100,3 +100,25 @@ describe('an emptied answer on the live dashboard', () => {
     expect(live.status({ listening: true }).students[0]!.answered).toBe(1);
   });
 });
+
+describe('the projector’s status', () => {
+  it('carries the join address, code and count, never a name or a score; removed students leave the count', async () => {
+    const { harness: h, session } = await started();
+    expect(h.service.projectorStatus({})).toMatchObject({ joined: 0, state: 'open', joinCodeDisplay: session.joinCodeDisplay });
+    const ada = await join(session, 1, 'Ada');
+    await join(session, 2, 'Grace');
+    await ada.call('answer', { token: ada.token, questionId: quiz.questions[0]!.id, response: correctResponse(quiz.questions[0]!) });
+    const wall = h.service.projectorStatus({})!;
+    expect(Object.keys(wall).sort()).toEqual(
+      ['sessionId', 'title', 'state', 'joinCodeDisplay', 'joinAddress', 'joinUrl', 'joined', 'listening'].sort(),
+    );
+    expect(wall).toMatchObject({ joined: 2, joinUrl: session.joinUrl, joinAddress: session.joinAddress, listening: true });
+    expect(JSON.stringify(wall)).not.toMatch(/Ada|Grace|points|answered/);
+    h.service.removeStudent({ sessionId: session.sessionId, attemptId: ada.attemptId });
+    expect(h.service.projectorStatus({})!.joined).toBe(1);
+    h.service.lockJoining({ sessionId: session.sessionId, locked: true });
+    expect(h.service.projectorStatus({})!.state).toBe('locked');
+    h.service.endSession({ sessionId: session.sessionId });
+    expect(h.service.projectorStatus({})).toBeNull();
+  });
+});

@@ -131,12 +131,14 @@ const VALID: Record<FuzzedChannel, fc.Arbitrary<unknown>> = {
       base64: fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('base64')),
     }),
   ),
+  projectorStatus: fc.constant({}),
 };
 
 // Reads and answers first while the database is small; the channels that add or remove
 // attempts last, so that the pool of real attempts lasts for the others.
 const ORDER: FuzzedChannel[] = [
   'listQuizzes',
+  'projectorStatus',
   'attemptSettings',
   'teacherStatus',
   'leaveAttempt',
@@ -165,7 +167,7 @@ const ORDER: FuzzedChannel[] = [
  */
 const MAY_REFUSE_ALL: FuzzedChannel[] = ['setTeacherPassphrase', 'unlockTeacher', 'resumeAttempt'];
 /** Channels that never refuse a valid payload and take no attempt. */
-const NEVER_REFUSE: FuzzedChannel[] = ['listQuizzes', 'attemptSettings', 'teacherStatus', 'lockTeacher'];
+const NEVER_REFUSE: FuzzedChannel[] = ['listQuizzes', 'attemptSettings', 'teacherStatus', 'lockTeacher', 'projectorStatus'];
 
 // ── The property ──────────────────────────────────────────────────────────────────────────
 

@@ -338,6 +338,23 @@ export function createClassroom(options: ClassroomOptions): Classroom {
       return session ? status(session) : null;
     },
 
+    projectorStatus() {
+      const session = store.unendedSessions()[0];
+      if (!session) return null;
+      // Picked field by field from the teacher's status (cached per version): only what the wall may show.
+      const s = status(session);
+      return {
+        sessionId: s.sessionId,
+        title: s.title,
+        state: s.state,
+        joinCodeDisplay: s.joinCodeDisplay,
+        joinAddress: s.joinAddress,
+        joinUrl: s.joinUrl,
+        joined: s.students.reduce((n, student) => (student.removed ? n : n + 1), 0),
+        listening: s.listening,
+      };
+    },
+
     lockJoining({ sessionId, locked }) {
       return control(sessionId, (s) => store.updateSession(s.id, { state: locked ? 'locked' : 'open' }));
     },
