@@ -18,10 +18,10 @@ export { CONTENT_SECURITY_POLICY, isLoopbackAddress } from './http-common.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /**
- * An article file travels as base64 inside the JSON body: the largest one the import takes, a
- * third more for base64, and room for the rest. Only on this computer (the teacher's own).
+ * A teacher's call on this computer may carry an article file as base64 inside the JSON body:
+ * the largest file the import takes, a third more for base64, and room for the rest.
  */
-export const MAX_IMPORT_BODY_BYTES = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 64 * 1024;
+export const MAX_TEACHER_BODY_BYTES = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 64 * 1024;
 
 export interface HttpServerOptions {
   service: Service;
@@ -85,8 +85,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   const server = createApiServer({
     apiPrefix: '/api/',
+    // The teacher's channels carry whole articles and files, and answer only on this computer.
     bodyLimit: (channel, request) =>
-      channel === 'importArticle' && isLoopbackAddress(request.socket.remoteAddress) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES,
+      isTeacherChannel(channel) && isLoopbackAddress(request.socket.remoteAddress) ? MAX_TEACHER_BODY_BYTES : MAX_BODY_BYTES,
     rendererDir,
     log,
     // The same limits as the session server's: a program on this computer that stalls a request

@@ -26,8 +26,8 @@ export const PROJECTOR_CHANNELS = ['projectorStatus'] as const;
 /** Teacher mode: open to anyone, since they are how the teacher's side is opened and closed. */
 export const TEACHER_MODE_CHANNELS = ['teacherStatus', 'setTeacherPassphrase', 'unlockTeacher', 'lockTeacher'] as const;
 
-/** A teacher's own article: importing it for the review screen (teacher channels). */
-export const IMPORT_CHANNELS = ['importArticle'] as const;
+/** A teacher's own article: importing it for the review screen, and its reading statistics as it is checked (teacher channels). */
+export const IMPORT_CHANNELS = ['importArticle', 'articleStatistics'] as const;
 
 /** The largest article file the import takes, in bytes: here so that the screen can say so before sending one. */
 export const MAX_IMPORT_FILE_BYTES = 25 * 1024 * 1024;

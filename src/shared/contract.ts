@@ -591,7 +591,7 @@ export type QuestionPreview = z.output<typeof QuestionPreview>;
 export type { Response } from '../core/scoring/response.ts';
 export type { Verdict } from '../core/scoring/verdict.ts';
 export type { AttemptStatus } from '../core/attempt.ts';
-export type { ImportArticleInput, ImportedArticleView, ImportedLine } from './import-contract.ts';
+export type { ImportArticleInput, ImportedArticleView, ImportedLine, ReadingStatistics } from './import-contract.ts';
 
 // Errors become data at the boundary: a coarse `code` (which also picks the HTTP status) and a
 // stable `reason` the UI branches on, never the message text, which is for people and may change.

@@ -64,10 +64,31 @@ export const ImportedArticleView = z.strictObject({
   lines: z.array(ImportedLine),
 });
 
+/** Reading statistics of the article as the teacher has left it (core/article/reading-stats.ts). */
+export const ReadingStatistics = z.strictObject({
+  words: z.int().min(0),
+  sentences: z.int().min(0),
+  readingMinutes: z.int().min(0),
+  fleschKincaidGrade: z.number(),
+  fleschReadingEase: z.number(),
+  colemanLiauGrade: z.number(),
+  /** The grade to show in one figure (the mean of the two grade formulas); absent for an empty text. */
+  gradeLevel: z.int().optional(),
+});
+
 export const importContract = {
   importArticle: { input: ImportArticleInput, output: ImportedArticleView },
+  articleStatistics: {
+    input: z.strictObject({
+      sentences: z
+        .array(z.string().max(10_000, 'a sentence has at most 10,000 characters'))
+        .max(50_000, 'an article has at most 50,000 sentences'),
+    }),
+    output: ReadingStatistics,
+  },
 } as const;
 
 export type ImportArticleInput = z.input<typeof ImportArticleInput>;
 export type ImportedLine = z.output<typeof ImportedLine>;
 export type ImportedArticleView = z.output<typeof ImportedArticleView>;
+export type ReadingStatistics = z.output<typeof ReadingStatistics>;

@@ -120,6 +120,7 @@ const VALID: Record<FuzzedChannel, fc.Arbitrary<unknown>> = {
     { quizId, question: draftQuestion, response: fc.oneof(...responses) },
     { requiredKeys: ['quizId', 'question'] },
   ),
+  articleStatistics: fc.record({ sentences: fc.array(fc.string({ maxLength: 80 }), { maxLength: 20 }) }),
   importArticle: fc.oneof(
     fc.record({
       from: fc.constant('paste'),
@@ -154,6 +155,7 @@ const ORDER: FuzzedChannel[] = [
   'checkQuestion',
   'previewQuestion',
   'importArticle',
+  'articleStatistics',
   'submit',
   'review',
   'startAttempt',

@@ -119,6 +119,40 @@ describe('importArticle', () => {
   });
 });
 
+describe('articleStatistics', () => {
+  it('counts the sentences the teacher kept, with reading time and grade levels', async () => {
+    const reply = await dispatch(
+      harness.guarded,
+      'articleStatistics',
+      { sentences: ['The cat sat on the mat.', 'It was warm.'] },
+      () => {},
+      harness.teacher,
+    );
+    expect(reply).toMatchObject({ ok: true, value: { words: 9, sentences: 2, readingMinutes: 1 } });
+    const value = reply.ok ? (reply.value as { gradeLevel?: number; fleschKincaidGrade: number }) : undefined;
+    expect(value?.gradeLevel).toBeGreaterThanOrEqual(1);
+    const longer = await dispatch(
+      harness.guarded,
+      'articleStatistics',
+      {
+        sentences: [
+          'Notwithstanding considerable institutional opposition, the municipal administration unanimously authorised comprehensive infrastructural rehabilitation.',
+        ],
+      },
+      () => {},
+      harness.teacher,
+    );
+    expect(longer.ok && (longer.value as { fleschKincaidGrade: number }).fleschKincaidGrade).toBeGreaterThan(
+      value?.fleschKincaidGrade ?? 0,
+    );
+    const empty = await dispatch(harness.guarded, 'articleStatistics', { sentences: [] }, () => {}, harness.teacher);
+    expect(empty).toEqual({
+      ok: true,
+      value: { words: 0, sentences: 0, readingMinutes: 0, fleschKincaidGrade: 0, fleschReadingEase: 0, colemanLiauGrade: 0 },
+    });
+  });
+});
+
 describe('importArticle over HTTP', () => {
   let server: RunningServer;
   let cleanup: () => void;
@@ -139,7 +173,7 @@ describe('importArticle over HTTP', () => {
       body: JSON.stringify(payload),
     });
 
-  it('takes a file far larger than other requests may be, and only on this channel', async () => {
+  it('takes a file far larger than a student’s request may be', async () => {
     const paragraph = 'The council met on Tuesday and voted to close the old bridge for repairs in May. ';
     const text = `Bridge to close\n\n${paragraph.repeat(1500)}`;
     expect(text.length).toBeGreaterThan(MAX_BODY_BYTES * 1.5);
@@ -147,7 +181,7 @@ describe('importArticle over HTTP', () => {
     expect(reply.status).toBe(200);
     const body = (await reply.json()) as Envelope<ImportedArticleView>;
     expect(body.ok && body.value.headline).toBe('Bridge to close');
-    const other = await post('listAttempts', { studentName: 'x'.repeat(MAX_BODY_BYTES * 1.5) });
-    expect(other.status).toBe(413);
+    const student = await post('startAttempt', { quizId: 'north-korea-un', studentName: 'x'.repeat(MAX_BODY_BYTES * 1.5) });
+    expect(student.status).toBe(413);
   });
 });

@@ -1,5 +1,5 @@
-import { REMOVAL_REASONS, sentencesOf } from '../../core/article/index.ts';
-import type { ImportedArticleView, ParsedInput } from '../../shared/contract.ts';
+import { readingStatsOfSentences, REMOVAL_REASONS, sentencesOf } from '../../core/article/index.ts';
+import type { ImportedArticleView, ParsedInput, ReadingStatistics } from '../../shared/contract.ts';
 import { importArticle, importText, type ImportedArticle, type ImportOptions } from './import-article.ts';
 
 // The importArticle channel: the file or pasted text is read and classified here, in the
@@ -48,6 +48,27 @@ export function createImportChannels(options: ImportOptions = {}) {
         withPublication,
       );
       return toArticleView(imported, { format: imported.format, fileName: input.name });
+    },
+    /** The figures the screen shows beside the article as the teacher keeps and removes lines. */
+    articleStatistics({ sentences }: ParsedInput<'articleStatistics'>): ReadingStatistics {
+      const {
+        words,
+        sentences: count,
+        readingMinutes,
+        fleschKincaidGrade,
+        fleschReadingEase,
+        colemanLiauGrade,
+        gradeLevel,
+      } = readingStatsOfSentences(sentences);
+      return {
+        words,
+        sentences: count,
+        readingMinutes,
+        fleschKincaidGrade,
+        fleschReadingEase,
+        colemanLiauGrade,
+        ...(gradeLevel !== undefined && { gradeLevel }),
+      };
     },
   };
 }
