@@ -24,6 +24,13 @@ const { sessionId, port, seats } = await seatClass(server, quiz.id, STUDENTS, 2_
 const latencies: number[] = [];
 let refused = 0;
 let failed = 0;
+const failures = new Map<string, number>();
+const fail = (why: string) => {
+  failed++;
+  failures.set(why, (failures.get(why) ?? 0) + 1);
+};
+const cpuBefore = server.cpuMs();
+const clientCpuBefore = process.cpuUsage();
 const started = performance.now();
 await Promise.all(
   seats.map(async (s) => {
@@ -39,15 +46,18 @@ await Promise.all(
           );
           if (reply.status === 200) latencies.push(performance.now() - t0);
           else if (reply.status === 429) refused++;
-          else failed++;
-        } catch {
-          failed++;
+          else fail(`${reply.status} ${reply.body.error?.message ?? ''}`);
+        } catch (error) {
+          fail((error as Error).message);
         }
       }
     }
   }),
 );
 const seconds = (performance.now() - started) / 1000;
+const cpuPerAnswer = (server.cpuMs() - cpuBefore) / Math.max(1, latencies.length);
+const clientCpu = process.cpuUsage(clientCpuBefore);
+const clientCpuPerAnswer = (clientCpu.user + clientCpu.system) / 1000 / Math.max(1, latencies.length);
 const final = await server.teacher('/api/sessionStatus', { sessionId });
 const stored = (final.body.value.students as { answered: number }[]).reduce((sum, s) => sum + s.answered, 0);
 for (const s of seats) s.agent.destroy();
@@ -63,8 +73,10 @@ console.log(
 console.log(
   `  ${latencies.length.toLocaleString('en')} answers acknowledged in ${seconds.toFixed(1)} s: ${rate.toFixed(0)} a second; ` +
     `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(latencies.at(-1) ?? NaN).toFixed(0)} ms; ` +
-    `refused by the per-seat limit ${refused}, failed ${failed}; every question answered on the dashboard: ${stored === STUDENTS * quiz.questions.length ? 'yes' : `NO (${stored})`}; server peak RSS ${peak.toFixed(0)} MB`,
+    `refused by the per-seat limit ${refused}, failed ${failed}; every question answered on the dashboard: ${stored === STUDENTS * quiz.questions.length ? 'yes' : `NO (${stored})`}; server peak RSS ${peak.toFixed(0)} MB; ` +
+    `CPU an answer: server ${(cpuPerAnswer * 1000).toFixed(0)} µs, this load generator ${(clientCpuPerAnswer * 1000).toFixed(0)} µs`,
 );
+for (const [why, count] of failures) console.log(`  failed ${count}×: ${why}`);
 console.log(
   `  target ≥ ${TARGET_RATE.toLocaleString('en')} answers a second: ${rate >= TARGET_RATE ? 'met' : 'MISSED'} (${rate.toFixed(0)})`,
 );

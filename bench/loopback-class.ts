@@ -23,6 +23,8 @@ export interface TeacherServer {
   process: ChildProcess;
   /** VmRSS or VmHWM (peak) of the server process, in MB. */
   memoryMb(field: 'VmRSS' | 'VmHWM'): number;
+  /** CPU time the server process has used so far (user + system), in ms: steadier than wall time on a shared machine. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,11 @@ export async function startTeacherServer(): Promise<TeacherServer> {
         .split('\n')
         .find((l) => l.startsWith(field));
       return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
+    },
+    cpuMs() {
+      // /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (100 a second on Linux).
+      const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
     },
     async stop() {
       server.kill('SIGTERM');

@@ -374,8 +374,8 @@ export function createAttemptChannels({
       if (attempt.status === 'in-progress') {
         const submittedAt = now().toISOString();
         store.markSubmitted(attemptId, submittedAt);
-        attempt.status = 'submitted';
-        attempt.submittedAt = submittedAt;
+        // A new record: the store's own are read-only (it keeps them in memory).
+        return review({ ...attempt, status: 'submitted', submittedAt }, quiz);
       }
       return review(attempt, quiz);
     },

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { AttemptStatus, FeedbackMode, TimeLimitMinutes } from '../core/attempt.ts';
 import { Response } from '../core/scoring/response.ts';
 import { Verdict } from '../core/scoring/verdict.ts';
-import { createGroupCommit } from './group-commit.ts';
+import { createGroupCommit, walLogSync } from './group-commit.ts';
+import { RecordCaches } from './store/cache.ts';
 import { Json, parseListedRow, parseRow, StoreError, type OnUnreadable } from './store/rows.ts';
 import { SESSIONS_MIGRATION, sessionTables, type SessionTables } from './store/sessions.ts';
 import { MARKS_MIGRATION, POINTS, resultsQueries, VERDICT, type ResultsQueries } from './results-queries.ts';
@@ -133,6 +134,8 @@ export interface StoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** Where a list reports a row it left out when its caller gave no `onUnreadable` (default: one line on stderr). */
   onUnreadable?: OnUnreadable;
+  /** Told the number of answers in each group commit (benchmarks and crash trials). */
+  onCommitBatch?: (size: number) => void;
 }
 
 const warnUnreadable: OnUnreadable = ({ attemptId, questionId, problem }) =>
@@ -189,7 +192,7 @@ function openExisting(file: string, options: StoreOptions): Store {
     db.close();
     throw error;
   }
-  return wrap(db, options.onUnreadable ?? warnUnreadable);
+  return wrap(db, file, options);
 }
 
 function migrate(db: DatabaseSync, file: string, synchronous: 'FULL' | 'NORMAL'): void {
@@ -246,16 +249,31 @@ const MIGRATIONS: readonly string[] = [
   MARKS_MIGRATION,
 ];
 
+function journalMode(db: DatabaseSync): string {
+  return String((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toLowerCase();
+}
+
 function attemptRecord(row: unknown, what: string): AttemptRecord {
   return parseRow(AttemptRow, row, what);
 }
 
-function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
-  const insertAttempt = db.prepare(
+/** How many records of each kind the store keeps in memory (store/cache.ts): a whole hall's seats and attempts. */
+export const KEPT_RECORDS = 5_000;
+
+function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
+  const { synchronous = 'FULL', onCommitBatch: onBatch } = options;
+  const defaultOnUnreadable = options.onUnreadable ?? warnUnreadable;
+  // The session, seats and attempts that requests name are kept in memory; every statement
+  // prepared through `prepare` that may change a row drops them, and so does every rollback.
+  const caches = new RecordCaches(KEPT_RECORDS);
+  const prepare = caches.preparer(db);
+  const keptAttempts = caches.create<AttemptRecord>();
+  const insertAttempt = prepare(
     `INSERT INTO attempts (id, quiz_id, student_name, settings, seed, status, started_at, submitted_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const selectAttempt = db.prepare('SELECT * FROM attempts WHERE id = ?');
+  const selectAttempt = prepare('SELECT * FROM attempts WHERE id = ?');
+  // Answers touch only the responses table, which nothing keeps: the hot path drops nothing.
   const upsertResponse = db.prepare(
     `INSERT INTO responses (attempt_id, question_id, response, points, max_points, verdict, answered_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -264,32 +282,37 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
        verdict = excluded.verdict, answered_at = excluded.answered_at,
        override_points = NULL, override_verdict = NULL, override_gaps = NULL, override_reason = NULL, overridden_at = NULL`,
   );
-  const selectResponses = db.prepare(
+  const selectResponses = prepare(
     `SELECT question_id, response, ${POINTS} AS points, max_points, ${VERDICT} AS verdict, answered_at FROM responses r WHERE attempt_id = ? ORDER BY rowid`,
   );
-  const updateSubmitted = db.prepare("UPDATE attempts SET status = 'submitted', submitted_at = ? WHERE id = ?");
+  const updateSubmitted = prepare("UPDATE attempts SET status = 'submitted', submitted_at = ? WHERE id = ?");
   // NULL parameters switch a condition off, so one prepared statement serves every filter.
   const matches = `(:quizId IS NULL OR a.quiz_id = :quizId) AND (:status IS NULL OR a.status = :status)
     AND (:sessionId IS NULL OR a.id IN (SELECT attempt_id FROM seats WHERE session_id = :sessionId))`;
-  const selectAttempts = db.prepare(`SELECT a.* FROM attempts a WHERE ${matches} ORDER BY a.started_at DESC, a.rowid DESC`);
-  const selectResponsesWhere = db.prepare(
+  const selectAttempts = prepare(`SELECT a.* FROM attempts a WHERE ${matches} ORDER BY a.started_at DESC, a.rowid DESC`);
+  const selectResponsesWhere = prepare(
     `SELECT r.attempt_id, r.question_id, r.response, ${POINTS} AS points, r.max_points, ${VERDICT} AS verdict, r.answered_at
      FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE ${matches} ORDER BY r.rowid`,
   );
-  const selectScoresWhere = db.prepare(
+  const selectScoresWhere = prepare(
     `SELECT r.attempt_id, r.question_id, ${POINTS} AS points, r.max_points, ${VERDICT} AS verdict
      FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE ${matches} ORDER BY r.rowid`,
   );
-  const deleteResponses = db.prepare('DELETE FROM responses WHERE attempt_id = ?');
+  const deleteResponses = prepare('DELETE FROM responses WHERE attempt_id = ?');
   const deleteOneResponse = db.prepare('DELETE FROM responses WHERE attempt_id = ? AND question_id = ?');
-  const deleteAttemptRow = db.prepare('DELETE FROM attempts WHERE id = ?');
+  const deleteAttemptRow = prepare('DELETE FROM attempts WHERE id = ?');
   const filterParams = (f: AttemptFilter) => ({ quizId: f.quizId ?? null, status: f.status ?? null, sessionId: f.sessionId ?? null });
-  const { tables: sessions, deleteSeatOf } = sessionTables(db);
+  const { tables: sessions, deleteSeatOf } = sessionTables({ prepare }, caches);
   let depth = 0;
   // Reads of responses, and writes that must come after the answers already given (a
   // submission, a deletion, a transaction), commit the queued answers first: nothing sees the
   // database without them, and nothing overtakes them.
-  const answers = createGroupCommit(db);
+  const answers = createGroupCommit(db, {
+    onRollback: () => caches.clear(),
+    // With FULL, the log is synced off the event loop after each batch's commit (group-commit.ts).
+    ...(synchronous === 'FULL' && journalMode(db) === 'wal' ? { log: walLogSync(file) } : {}),
+    ...(onBatch ? { onBatch } : {}),
+  });
   const writeResponse = (attemptId: string, r: ResponseRecord) =>
     upsertResponse.run(attemptId, r.questionId, JSON.stringify(r.response), r.points, r.maxPoints, r.verdict, r.answeredAt);
 
@@ -298,9 +321,10 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
       insertAttempt.run(a.id, a.quizId, a.studentName, JSON.stringify(a.settings), a.seed, a.status, a.startedAt, a.submittedAt);
     },
     getAttempt(id) {
-      const row = selectAttempt.get(id);
-      if (row === undefined) return undefined;
-      return attemptRecord(row, `attempt ${id}`);
+      return keptAttempts.get(id, () => {
+        const row = selectAttempt.get(id);
+        return row === undefined ? undefined : attemptRecord(row, `attempt ${id}`);
+      });
     },
     listAttempts(filter, onUnreadable = defaultOnUnreadable) {
       return selectAttempts.all(filterParams(filter)).flatMap((row) => parseListedRow(AttemptRow, row, onUnreadable) ?? []);
@@ -373,6 +397,7 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
         return result;
       } catch (error) {
         db.exec('ROLLBACK');
+        caches.clear(); // a record read inside the transaction may be one it wrote
         throw error;
       } finally {
         depth--;
@@ -381,7 +406,7 @@ function wrap(db: DatabaseSync, defaultOnUnreadable: OnUnreadable): Store {
     results: resultsQueries(db, () => answers.flush()),
     ...sessions,
     close() {
-      answers.flush();
+      answers.close();
       db.close();
     },
   };

@@ -1,7 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGroupCommit } from '../../src/service/group-commit.ts';
+import { createGroupCommit, type LogSync } from '../../src/service/group-commit.ts';
 import { openStore, type AttemptRecord, type ResponseRecord } from '../../src/service/store.ts';
 import { tempDir } from './fixtures.ts';
 
@@ -112,6 +112,114 @@ describe('group commit', () => {
     await done;
     for (const flush of scheduled) flush(); // the scheduled flush finds nothing left to do
     expect(rows(db)).toBe(1);
+    db.close();
+  });
+});
+
+/** A write-ahead log whose syncs finish only when the test says so. */
+function manualLog() {
+  const syncs: ((error: Error | null) => void)[] = [];
+  const log: LogSync & { syncedNow: number; closed: boolean } = {
+    syncedNow: 0,
+    closed: false,
+    sync: (done) => void syncs.push(done),
+    syncNow() {
+      this.syncedNow++;
+    },
+    close() {
+      this.closed = true;
+    },
+  };
+  return { log, syncs };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+const synchronousOf = (db: DatabaseSync) => (db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous;
+
+describe('group commit with the log synced off the event loop', () => {
+  it('acknowledges a committed write only once a sync that started after its commit has finished', async () => {
+    const file = dbFile();
+    const db = database(file);
+    const observer = database(file);
+    const { log, syncs } = manualLog();
+    const group = createGroupCommit(db, { log });
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+    let acknowledged = 0;
+    const first = [1, 2, 3].map((n) => group.enqueue(() => insert.run(n)).then(() => acknowledged++));
+    await settle();
+    expect(rows(observer)).toBe(3); // committed…
+    expect(syncs).toHaveLength(1);
+    expect(acknowledged).toBe(0); // …but not acknowledged before the log is on disk
+
+    // A batch committed while that sync runs is not covered by it: it waits for the next one.
+    const second = group.enqueue(() => insert.run(4)).then(() => acknowledged++);
+    await settle();
+    expect(rows(observer)).toBe(4);
+    expect(syncs).toHaveLength(1); // one sync at a time
+    syncs[0]!(null);
+    await Promise.all(first);
+    await settle();
+    expect(acknowledged).toBe(3);
+    expect(syncs).toHaveLength(2); // the next sync, for the batch that came meanwhile
+    syncs[1]!(null);
+    await second;
+    expect(acknowledged).toBe(4);
+    db.close();
+    observer.close();
+  });
+
+  it('commits with synchronous = NORMAL and puts FULL back for every other write', async () => {
+    const file = dbFile();
+    const db = database(file);
+    const { log, syncs } = manualLog();
+    let during: number | undefined;
+    const group = createGroupCommit(db, { log });
+    const done = group.enqueue(() => {
+      during = synchronousOf(db);
+      db.prepare('INSERT INTO t (n) VALUES (1)').run();
+    });
+    await settle();
+    expect(during).toBe(1); // NORMAL: the log is written, its sync is ours
+    expect(synchronousOf(db)).toBe(2); // FULL again
+    syncs[0]!(null);
+    await done;
+    db.close();
+  });
+
+  it('fails the writes a sync covered when the sync fails (a full disk), and carries on with the next', async () => {
+    const file = dbFile();
+    const db = database(file);
+    const { log, syncs } = manualLog();
+    const group = createGroupCommit(db, { log });
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+    const failing = Promise.allSettled([group.enqueue(() => insert.run(1)), group.enqueue(() => insert.run(2))]);
+    await settle();
+    syncs[0]!(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+    expect((await failing).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    const next = group.enqueue(() => insert.run(3));
+    await settle();
+    syncs[1]!(null);
+    await next;
+    db.close();
+  });
+
+  it('syncs at once on close, acknowledging what a sync in flight and the last commit hold', async () => {
+    const file = dbFile();
+    const db = database(file);
+    const { log, syncs } = manualLog();
+    const group = createGroupCommit(db, { log });
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+    const inFlight = group.enqueue(() => insert.run(1));
+    await settle();
+    expect(syncs).toHaveLength(1);
+    const queued = group.enqueue(() => insert.run(2));
+    group.close();
+    expect(log.syncedNow).toBe(1);
+    expect(log.closed).toBe(true);
+    await Promise.all([inFlight, queued]);
+    syncs[0]!(null); // the sync in flight finishing late changes nothing
+    expect(rows(db)).toBe(2);
+    await expect(group.enqueue(() => insert.run(3))).rejects.toThrow(/closed/);
     db.close();
   });
 });

@@ -1,7 +1,8 @@
-import type { DatabaseSync } from 'node:sqlite';
+import type { StatementSync } from 'node:sqlite';
 import { z } from 'zod';
 import { TimeLimitMinutes } from '../../core/attempt.ts';
 import { SessionState } from '../../core/classroom/session-state.ts';
+import type { RecordCaches } from './cache.ts';
 import { Flag, Json, parseRow } from './rows.ts';
 
 // The classroom session tables: a session, and a seat per student. Each seat is an attempt,
@@ -102,8 +103,17 @@ export interface SessionTables {
   setSeatRemoved(sessionId: string, attemptId: string, removed: boolean): boolean;
 }
 
-/** The session tables' statements on `db`, plus what the attempt tables need of them. */
-export function sessionTables(db: DatabaseSync): { tables: SessionTables; deleteSeatOf(attemptId: string): void } {
+/**
+ * The session tables' statements on `db`, plus what the attempt tables need of them. The session
+ * and the seats that requests name are kept in `caches` (store/cache.ts), whose `db` drops them
+ * on any change.
+ */
+export function sessionTables(
+  db: { prepare(sql: string): StatementSync },
+  caches: RecordCaches,
+): { tables: SessionTables; deleteSeatOf(attemptId: string): void } {
+  const keptSessions = caches.create<SessionRecord>();
+  const keptSeats = caches.create<SeatRecord>();
   const deleteSeat = db.prepare('DELETE FROM seats WHERE attempt_id = ?');
   const insertSession = db.prepare(
     `INSERT INTO sessions (id, quiz_id, settings, join_code, state, review_released, host, port, created_at, ended_at)
@@ -146,8 +156,10 @@ export function sessionTables(db: DatabaseSync): { tables: SessionTables; delete
       deleteSessionWithoutSeats.run(id, id);
     },
     getSession(id) {
-      const row = selectSession.get(id);
-      return row === undefined ? undefined : sessionRecord(row);
+      return keptSessions.get(id, () => {
+        const row = selectSession.get(id);
+        return row === undefined ? undefined : sessionRecord(row);
+      });
     },
     unendedSessions() {
       return selectUnended.all().map(sessionRecord);
@@ -165,8 +177,10 @@ export function sessionTables(db: DatabaseSync): { tables: SessionTables; delete
       insertSeat.run(x.tokenHash, x.sessionId, x.attemptId, x.name, x.removed ? 1 : 0, x.joinedAt);
     },
     seatByToken(sessionId, tokenHash) {
-      const row = selectSeat.get(sessionId, tokenHash);
-      return row === undefined ? undefined : seatRecord(row);
+      return keptSeats.get(`${sessionId} ${tokenHash}`, () => {
+        const row = selectSeat.get(sessionId, tokenHash);
+        return row === undefined ? undefined : seatRecord(row);
+      });
     },
     listSeats(sessionId) {
       return selectSeats.all(sessionId).map(seatRecord);
