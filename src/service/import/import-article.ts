@@ -215,9 +215,17 @@ async function docxLines(bytes: Uint8Array, deadline: Deadline): Promise<string[
     html = result.value;
   } catch (error) {
     if (error instanceof ImportError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    // A .docx file is a zip archive: jszip's own wording ("Can't find end of central directory…") helps nobody.
+    if (/zip|central directory/iu.test(message)) {
+      throw new ImportError(
+        'unreadable-file',
+        'the Word document could not be read: it is damaged, or not a .docx file (save an older .doc file as .docx first)',
+      );
+    }
     throw new ImportError(
       'unreadable-file',
-      `the Word document could not be read (${error instanceof Error ? error.message : String(error)})`,
+      `the Word document could not be read (${message})`,
     );
   }
   deadline.check();
