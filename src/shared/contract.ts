@@ -588,6 +588,8 @@ export type TeacherStatus = z.output<typeof TeacherStatus>;
 export type TeacherUnlock = z.output<typeof TeacherUnlock>;
 export type QuestionProblem = z.output<typeof QuestionProblem>;
 export type QuestionPreview = z.output<typeof QuestionPreview>;
+/** A question of a bank as stored (the editor builds these; the service checks them). */
+export type { Question as BankQuestion, QuestionType } from '../core/bank/schema.ts';
 export type { Response } from '../core/scoring/response.ts';
 export type { Verdict } from '../core/scoring/verdict.ts';
 export type { AttemptStatus } from '../core/attempt.ts';

@@ -165,3 +165,14 @@ function sourceText(): string {
   // The seed's article file, as the loader reads it.
   return readFileSync(new URL('../../questions/north-korea-un/article.txt', import.meta.url), 'utf8');
 }
+
+describe('names instead of ids', () => {
+  it('names a matching item by its place in the form, not its id', () => {
+    const matching = structuredClone(quiz.bank.questions.find((q) => q.type === 'matching')!) as Extract<Question, { type: 'matching' }>;
+    const last = matching.left.at(-1)!;
+    matching.left.push({ id: 'extra-left', text: 'An extra statement' });
+    const { problems } = checkDraftQuestion(matching, article);
+    expect(problems).toEqual([{ field: 'pairs', label: 'Pairs', message: `Left item ${matching.left.length} is in no pair` }]);
+    expect(last.id).not.toBe('extra-left');
+  });
+});

@@ -56,7 +56,41 @@ export function checkDraftQuestion(draft: unknown, article: Article, otherIds: r
   if (!parsed.success) return { problems };
   const loaded = checkQuestion(parsed.data, quoteIndexOf(article), add);
   if (article.sentences.length === 0) add('evidence', 'the article has no body text to quote');
-  return { problems, loaded };
+  const names = itemNames(parsed.data);
+  return { problems: problems.map((p) => ({ ...p, message: namesForIds(p.message, names) })), loaded };
+}
+
+/** What the form calls each option, item or gap, by its id: the teacher never sees the ids. */
+function itemNames(question: Question): Map<string, string> {
+  const names = new Map<string, string>();
+  const name = (items: readonly { id: string }[], noun: string) =>
+    items.forEach((item, i) => names.set(`${noun.toLowerCase()} “${item.id}”`, `${noun} ${i + 1}`));
+  switch (question.type) {
+    case 'single-choice':
+    case 'multiple-select':
+      name(question.options, 'Option');
+      break;
+    case 'ordering':
+      name(question.items, 'Item');
+      break;
+    case 'matching':
+      name(question.left, 'Left item');
+      name(question.right, 'Right item');
+      break;
+    case 'cloze':
+      name(question.gaps, 'Gap');
+      break;
+    case 'two-part':
+      name(question.partA.options, 'Option');
+      name(question.partB.options, 'Option');
+      break;
+  }
+  return names;
+}
+
+/** “left item “l2” is in no pair” → “Left item 2 is in no pair”. */
+function namesForIds(message: string, names: Map<string, string>): string {
+  return message.replace(/\b(left item|right item|option|item|gap) “([^”]*)”/g, (whole: string) => names.get(whole) ?? whole);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
