@@ -18,6 +18,7 @@ import { publicArticle, publicQuestion, questionsInOrder, quizSummary } from './
 import { ServiceError } from './errors.ts';
 import { createResultsChannels } from './results.ts';
 import { createAuthoringChannels } from './authoring/channels.ts';
+import { createDraftChannels } from './draft/channel.ts';
 import { createTeacherGate, type Caller, type TeacherGate } from './teacher/gate.ts';
 import { normaliseResumeCode, resumeCodeOf } from './teacher/resume-code.ts';
 import { memoryTeacherStorage, type TeacherStorage } from './teacher/teacher-file.ts';
@@ -100,6 +101,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     ...(deps.classroom ?? noClassroom),
     ...createAuthoringChannels({ articleOf: (quizId) => quizzes.find((quiz) => quiz.id === quizId)?.article }),
+    ...createDraftChannels({ articleOf: (quizId) => quizzes.find((quiz) => quiz.id === quizId)?.article }),
     // A teacher's own article (service/import)
     ...createImportChannels(deps.importOptions),
   };

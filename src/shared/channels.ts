@@ -29,6 +29,9 @@ export const TEACHER_MODE_CHANNELS = ['teacherStatus', 'setTeacherPassphrase', '
 /** A teacher's own article: importing it for the review screen, and its reading statistics as it is checked (teacher channels). */
 export const IMPORT_CHANNELS = ['importArticle', 'articleStatistics'] as const;
 
+/** Questions drafted from a quiz's article for the teacher to accept or reject (teacher channels). */
+export const DRAFT_CHANNELS = ['draftQuestions'] as const;
+
 /** The largest article file the import takes, in bytes: here so that the screen can say so before sending one. */
 export const MAX_IMPORT_FILE_BYTES = 25 * 1024 * 1024;
 
@@ -52,6 +55,7 @@ export const CHANNELS = [
   ...AUTHORING_CHANNELS,
   ...IMPORT_CHANNELS,
   ...PROJECTOR_CHANNELS,
+  ...DRAFT_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -74,6 +78,7 @@ export const TEACHER_CHANNELS: readonly Channel[] = [
   ...CLASSROOM_CHANNELS,
   ...AUTHORING_CHANNELS,
   ...IMPORT_CHANNELS,
+  ...DRAFT_CHANNELS,
 ];
 
 export function isTeacherChannel(channel: string): boolean {

@@ -7,6 +7,7 @@ import { Response } from '../core/scoring/response.ts';
 import { Verdict } from '../core/scoring/verdict.ts';
 import type { Channel } from './channels.ts';
 import { importContract } from './import-contract.ts';
+import { draftContract } from './draft-contract.ts';
 
 // The one contract between the service and every transport. Outputs are strict public
 // schemas: the service's replies are parsed with them before they leave, so an answer key
@@ -548,6 +549,8 @@ export const contract = {
   ...importContract,
   /** The running session as the projector shows it; null when none runs. */
   projectorStatus: { input: Empty, output: ProjectorStatus.nullable() },
+  // Questions drafted from the article (draft-contract.ts)
+  ...draftContract,
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Fails to compile when CHANNELS names a channel the contract lacks, or the reverse.
@@ -594,6 +597,7 @@ export type { Response } from '../core/scoring/response.ts';
 export type { Verdict } from '../core/scoring/verdict.ts';
 export type { AttemptStatus } from '../core/attempt.ts';
 export type { ImportArticleInput, ImportedArticleView, ImportedLine, ReadingStatistics } from './import-contract.ts';
+export type { DraftedQuestion, DraftParagraph, DraftQuestionsInput, DraftQuestionsResult } from './draft-contract.ts';
 
 // Errors become data at the boundary: a coarse `code` (which also picks the HTTP status) and a
 // stable `reason` the UI branches on, never the message text, which is for people and may change.

@@ -133,6 +133,10 @@ const VALID: Record<FuzzedChannel, fc.Arbitrary<unknown>> = {
     }),
   ),
   projectorStatus: fc.constant({}),
+  draftQuestions: fc.record(
+    { quizId, seed: fc.integer({ min: -3, max: 2 ** 31 + 3 }), max: fc.integer({ min: -1, max: 260 }) },
+    { requiredKeys: ['quizId'] },
+  ),
 };
 
 // Reads and answers first while the database is small; the channels that add or remove
@@ -156,6 +160,7 @@ const ORDER: FuzzedChannel[] = [
   'previewQuestion',
   'importArticle',
   'articleStatistics',
+  'draftQuestions',
   'submit',
   'review',
   'startAttempt',

@@ -4,6 +4,7 @@ import { collectFacts } from './facts.ts';
 import { GENERATORS } from './generators.ts';
 import { Random } from './random.ts';
 import { rankDrafts } from './rank.ts';
+import { DEFAULT_DRAFT_SEED, DEFAULT_MAX_DRAFTS, MAX_DRAFTS_LIMIT } from './limits.ts';
 import { slugify, uniqueSlugs } from './text.ts';
 import type { ArticleAnalysis, Draft, DraftOptions, DraftResult } from './types.ts';
 
@@ -12,9 +13,7 @@ export { collectFacts } from './facts.ts';
 export { findAmounts, findDates, datePosition } from './amounts.ts';
 export { findAttribution } from './attribution.ts';
 
-export const DEFAULT_DRAFT_SEED = 1;
-export const DEFAULT_MAX_DRAFTS = 40;
-export const MAX_DRAFTS_LIMIT = 200;
+export { DEFAULT_DRAFT_SEED, DEFAULT_MAX_DRAFTS, MAX_DRAFTS_LIMIT } from './limits.ts';
 
 /** Drafts questions from an analysed article: same analysis and seed, same drafts. */
 export function draftFromAnalysis(analysis: ArticleAnalysis, options: DraftOptions = {}): DraftResult {
