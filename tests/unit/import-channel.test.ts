@@ -48,7 +48,13 @@ describe('importArticle', () => {
       expect(line.explanation).toMatch(/\.$/);
       expect(line.sentences.length).toBeGreaterThan(0);
     }
-    expect(view.lines.find((line) => line.kind === 'caption')?.caption?.text).toBeTruthy();
+    const caption = view.lines.find((line) => line.kind === 'caption')?.caption;
+    expect(caption?.text).toBe(
+      "The North's leader Kim Jong-Un, centre, is furious at allegations his regime hacked Sony's computer systems.",
+    );
+    // The caption printed again is removed, but carries its caption apart from the credit, for the teacher who keeps it.
+    const again = view.lines.find((line) => line.reason === 'duplicated-caption');
+    expect(again?.caption).toEqual({ text: caption?.text, credit: 'AFP/Getty' });
     // Line numbers follow the text, so the screen can show each removed line where it stood.
     const numbers = view.lines.map((line) => line.line);
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));

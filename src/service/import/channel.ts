@@ -1,4 +1,5 @@
 import { readingStatsOfSentences, REMOVAL_REASONS, sentencesOf } from '../../core/article/index.ts';
+import { parseGluedCredit } from '../../core/article/cleanup/index.ts';
 import type { ImportedArticleView, ParsedInput, ReadingStatistics } from '../../shared/contract.ts';
 import { importArticle, importText, type ImportedArticle, type ImportOptions } from './import-article.ts';
 
@@ -26,14 +27,19 @@ export function toArticleView(
     ...(imported.siteName && { publication: imported.siteName }),
     ...(date && { date }),
     ...(imported.address && { address: imported.address }),
-    lines: cleanup.lines.map((line) => ({
-      line: line.line,
-      text: line.text,
-      kind: line.kind,
-      ...(line.reason && { reason: line.reason, explanation: REMOVAL_REASONS[line.reason] }),
-      ...(line.caption && { caption: { ...line.caption } }),
-      sentences: line.kind === 'headline' ? [line.text] : sentencesOf(line.caption?.text ?? line.text),
-    })),
+    lines: cleanup.lines.map((line) => {
+      // A caption printed again, if the teacher keeps it, is a caption too: its credit apart.
+      const caption =
+        line.caption ?? (line.reason === 'duplicated-caption' ? (parseGluedCredit(line.text) ?? { text: line.text }) : undefined);
+      return {
+        line: line.line,
+        text: line.text,
+        kind: line.kind,
+        ...(line.reason && { reason: line.reason, explanation: REMOVAL_REASONS[line.reason] }),
+        ...(caption && { caption: { ...caption } }),
+        sentences: line.kind === 'headline' ? [line.text] : sentencesOf(caption?.text ?? line.text),
+      };
+    }),
   };
 }
 
