@@ -223,10 +223,7 @@ async function docxLines(bytes: Uint8Array, deadline: Deadline): Promise<string[
         'the Word document could not be read: it is damaged, or not a .docx file (save an older .doc file as .docx first)',
       );
     }
-    throw new ImportError(
-      'unreadable-file',
-      `the Word document could not be read (${message})`,
-    );
+    throw new ImportError('unreadable-file', `the Word document could not be read (${message})`);
   }
   deadline.check();
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as ParsedPage;
