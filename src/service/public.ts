@@ -9,7 +9,17 @@ import type { PublicArticle, PublicQuestion, QuizSummary } from '../shared/contr
 export function publicArticle(article: Article): PublicArticle {
   return {
     headline: article.headline,
-    ...(article.caption ? { caption: { ...article.caption } } : {}),
+    ...(article.caption
+      ? { caption: { text: article.caption.text, ...(article.caption.credit && { credit: article.caption.credit }) } }
+      : {}),
+    ...(article.captions.length > 0 && {
+      captions: article.captions.map((caption, index) => ({
+        id: caption.id ?? `c${index + 1}`,
+        text: caption.text,
+        ...(caption.credit && { credit: caption.credit }),
+        sentences: (caption.sentences ?? []).map((s) => ({ id: s.id, text: s.text })),
+      })),
+    }),
     source: { ...article.source },
     paragraphs: article.paragraphs.map((p) => ({
       id: p.id,

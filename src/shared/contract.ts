@@ -60,6 +60,18 @@ export const QuizSummary = z.strictObject({
 export const PublicArticle = z.strictObject({
   headline: z.string(),
   caption: z.strictObject({ text: z.string(), credit: z.string().optional() }).optional(),
+  // Every picture caption with its sentences ("c1.s1"), which can be cited and highlighted as
+  // evidence like the body's (cleanup, issue 10).
+  captions: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        text: z.string(),
+        credit: z.string().optional(),
+        sentences: z.array(z.strictObject({ id: SentenceId, text: z.string() })),
+      }),
+    )
+    .optional(),
   source: Source,
   paragraphs: z.array(
     z.strictObject({

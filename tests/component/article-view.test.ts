@@ -69,4 +69,51 @@ describe('ArticleView', () => {
     await fireEvent.keyDown(sentence, { key: 'a' });
     expect(ontoggle.mock.calls).toEqual([['p1.s1'], ['p1.s1']]);
   });
+
+  describe('captions', () => {
+    const withCaptions: PublicArticle = {
+      ...article,
+      caption: { text: 'The leader at a parade. Crowds watched.', credit: 'AFP/Getty' },
+      captions: [
+        {
+          id: 'c1',
+          text: 'The leader at a parade. Crowds watched.',
+          credit: 'AFP/Getty',
+          sentences: [
+            { id: 'c1.s1', text: 'The leader at a parade.' },
+            { id: 'c1.s2', text: 'Crowds watched.' },
+          ],
+        },
+        { id: 'c2', text: 'The council chamber.', sentences: [{ id: 'c2.s1', text: 'The council chamber.' }] },
+      ],
+    };
+
+    it('shows every caption with its credit, each sentence highlightable as evidence', () => {
+      const { container } = render(ArticleView, { article: withCaptions, highlighted: new Set(['c1.s2']) });
+      const figures = container.querySelectorAll('figure.caption');
+      expect(figures).toHaveLength(2);
+      const mark = figures[0]?.querySelector('mark');
+      expect(mark?.textContent).toBe('Evidence: Crowds watched.');
+      expect(mark?.getAttribute('data-sentence')).toBe('c1.s2');
+      expect(figures[0]?.textContent).toContain('Picture: AFP/Getty');
+      expect(figures[1]?.querySelector('[data-sentence="c2.s1"]')?.textContent).toBe('The council chamber.');
+      expect(container.querySelectorAll('mark')).toHaveLength(1);
+    });
+
+    it('lets a caption sentence be selected as evidence, before the body in reading order', async () => {
+      const ontoggle = vi.fn();
+      render(ArticleView, { article: withCaptions, selectable: true, selected: new Set(['c2.s1']), ontoggle });
+      const boxes = screen.getAllByRole('checkbox');
+      expect(boxes.map((box) => box.getAttribute('data-sentence'))).toEqual(['c1.s1', 'c1.s2', 'c2.s1', 'p1.s1', 'p1.s2', 'p2.s1']);
+      expect(screen.getByRole('checkbox', { name: 'The council chamber.' }).getAttribute('aria-checked')).toBe('true');
+      await fireEvent.click(screen.getByRole('checkbox', { name: 'The leader at a parade.' }));
+      expect(ontoggle).toHaveBeenCalledExactlyOnceWith('c1.s1');
+    });
+
+    it('shows an article sent with one caption and no sentences as plain text', () => {
+      const { container } = render(ArticleView, { article: { ...article, caption: { text: 'A plain caption.' } } });
+      expect(container.querySelector('figure.caption')?.textContent).toContain('A plain caption.');
+      expect(container.querySelector('figure.caption [data-sentence]')).toBeNull();
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { REMOVAL_REASONS, findSentenceByQuote, normaliseForMatch, parseArticle } from '../../src/core/article/index.ts';
+import { REMOVAL_REASONS, citableSentences, findSentenceByQuote, normaliseForMatch, parseArticle } from '../../src/core/article/index.ts';
 
 const seedText = readFileSync(new URL('../../questions/north-korea-un/article.txt', import.meta.url), 'utf8');
 const seed = parseArticle(seedText, { publication: 'The Scotsman' });
@@ -33,11 +33,34 @@ describe('parseArticle on the seed article', () => {
     expect(seed.headline).toBe('North Korea fires threats at UN');
   });
 
-  it('splits the caption from its credit', () => {
+  it('splits the caption from its credit, and numbers its sentence after the body as c1.s1', () => {
+    const text = "The North's leader Kim Jong-Un, centre, is furious at allegations his regime hacked Sony's computer systems.";
     expect(seed.caption).toEqual({
-      text: "The North's leader Kim Jong-Un, centre, is furious at allegations his regime hacked Sony's computer systems.",
+      text,
       credit: 'AFP/Getty',
+      id: 'c1',
+      sentences: [{ id: 'c1.s1', paragraphId: 'c1', index: seed.sentences.length, text }],
     });
+    expect(seed.captions).toEqual([seed.caption]);
+  });
+
+  it('numbers the body the same with or without the caption (results store sentence ids)', () => {
+    const raw = readFileSync(new URL('../../questions/north-korea-un/article.txt', import.meta.url), 'utf8');
+    const withoutCaption = parseArticle(
+      raw
+        .split('\n')
+        .filter((line) => !line.includes('Picture: AFP/Getty'))
+        .join('\n'),
+    );
+    expect(withoutCaption.captions).toEqual([]);
+    expect(seed.sentences).toEqual(withoutCaption.sentences);
+    expect(seed.sentences.every((sentence) => sentence.id.startsWith('p'))).toBe(true);
+  });
+
+  it('lets a bank cite the caption: its key fact is found in sentence c1.s1', () => {
+    const match = findSentenceByQuote(seed, 'is furious at allegations his regime hacked Sony');
+    expect(match.kind === 'found' && match.sentence.id).toBe('c1.s1');
+    expect(citableSentences(seed).map((sentence) => sentence.id)).toEqual([...seed.sentences.map((sentence) => sentence.id), 'c1.s1']);
   });
 
   it('keeps the caption out of the body and removes its duplicate', () => {
@@ -156,7 +179,7 @@ describe('parseArticle on other input', () => {
     const article = parseArticle(
       'Title\nCrowds gathered. Photo: Reuters\nCrowds gathered. Photo: Reuters\nBody text.\nCrowds gathered. Photo: Reuters\nCrowds gathered.',
     );
-    expect(article.caption).toEqual({ text: 'Crowds gathered.', credit: 'Reuters' });
+    expect(article.caption).toMatchObject({ text: 'Crowds gathered.', credit: 'Reuters', id: 'c1' });
     expect(article.captions).toHaveLength(1);
     expect(article.removed.map((line) => [line.line, line.reason])).toEqual([
       [3, 'duplicated-caption'],
@@ -169,7 +192,7 @@ describe('parseArticle on other input', () => {
   it('removes a caption printed three times', () => {
     const caption = 'Protesters in Seoul. Image: PA';
     const article = parseArticle(['Title', caption, caption, '', caption, 'Body.'].join('\n'));
-    expect(article.caption).toEqual({ text: 'Protesters in Seoul.', credit: 'PA' });
+    expect(article.caption).toMatchObject({ text: 'Protesters in Seoul.', credit: 'PA' });
     expect(article.removed.map((line) => [line.line, line.reason])).toEqual([
       [3, 'duplicated-caption'],
       [5, 'duplicated-caption'],

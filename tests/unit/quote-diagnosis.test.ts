@@ -4,16 +4,16 @@ import { explainMissingQuote } from '../../src/core/article/quote-diagnosis.ts';
 import { parseArticle } from '../../src/core/article/index.ts';
 
 const seed = parseArticle(readFileSync(new URL('../../questions/north-korea-un/article.txt', import.meta.url), 'utf8'));
-const context = { headline: seed.headline, captions: seed.captions.map((caption) => caption.text) };
+const context = { headline: seed.headline, credits: seed.captions.flatMap((caption) => (caption.credit ? [caption.credit] : [])) };
 
 function explain(quote: string): string | undefined {
   return explainMissingQuote(seed.sentences, quote, context);
 }
 
 describe('explainMissingQuote', () => {
-  it('says when the quote is the headline’s or the caption’s', () => {
+  it('says when the quote is the headline’s or a picture credit’s', () => {
     expect(explain('fires threats at UN')).toBe('it is in the headline, which is not one of the article’s sentences and cannot be cited');
-    expect(explain('is furious at allegations his regime hacked')).toBe('it is in the picture’s caption, which cannot be cited');
+    expect(explain('AFP/Getty')).toBe('it is in the picture’s credit, which is not a sentence of the article and cannot be cited');
   });
 
   it('says when the quote runs across two sentences, naming them', () => {

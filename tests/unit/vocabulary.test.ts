@@ -31,6 +31,9 @@ describe('sentence ids', () => {
     for (const [id, valid] of [
       ['p3.s2', true],
       ['p9999.s9999', true],
+      ['c1.s1', true],
+      ['c1', false],
+      ['x1.s1', false],
       ['p12345.s1', false],
       ['p1.s', false],
       ['s1.p1', false],

@@ -1,13 +1,14 @@
 import { normaliseForMatch } from './quote.ts';
 import type { Sentence } from './types.ts';
 
-// Why a quote matches no sentence, in words an author can act on: it is the headline's or a
-// caption's text (neither is a citable sentence), it runs across sentences, or it differs from
-// the closest sentence at a named word.
+// Why a quote matches no sentence, in words an author can act on: it is the headline's text or a
+// picture's credit (neither is a citable sentence; a caption's sentences are), it runs across
+// sentences, or it differs from the closest sentence at a named word.
 
 export interface QuoteContext {
   headline?: string;
-  captions?: readonly string[];
+  /** The pictures' credits ("AFP/Getty"): printed with a caption, not part of its sentences. */
+  credits?: readonly string[];
 }
 
 function words(text: string): string[] {
@@ -71,8 +72,8 @@ export function explainMissingQuote(sentences: readonly Sentence[], quote: strin
   if (context.headline && normaliseForMatch(context.headline).includes(wanted)) {
     return 'it is in the headline, which is not one of the article’s sentences and cannot be cited';
   }
-  if (context.captions?.some((caption) => normaliseForMatch(caption).includes(wanted))) {
-    return 'it is in the picture’s caption, which cannot be cited';
+  if (context.credits?.some((credit) => normaliseForMatch(credit).includes(wanted))) {
+    return 'it is in the picture’s credit, which is not a sentence of the article and cannot be cited';
   }
   const spanned = spannedSentences(sentences, wanted);
   if (spanned) {

@@ -1,4 +1,5 @@
 import { explainMissingQuote, type QuoteContext } from './quote-diagnosis.ts';
+import { citableSentences } from './parse.ts';
 import type { Article, Sentence } from './types.ts';
 
 export type QuoteMatch = { kind: 'found'; sentence: Sentence } | { kind: 'missing' } | { kind: 'ambiguous'; sentences: Sentence[] };
@@ -107,7 +108,11 @@ const indexes = new WeakMap<Article, QuoteIndex>();
 export function quoteIndexOf(article: Article): QuoteIndex {
   let index = indexes.get(article);
   if (!index) {
-    index = new QuoteIndex(article.sentences, { headline: article.headline, captions: article.captions.map((caption) => caption.text) });
+    // Captions are part of the page the student reads: their sentences can be cited too.
+    index = new QuoteIndex(citableSentences(article), {
+      headline: article.headline,
+      credits: article.captions.flatMap((caption) => (caption.credit ? [caption.credit] : [])),
+    });
     indexes.set(article, index);
   }
   return index;

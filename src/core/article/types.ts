@@ -1,10 +1,14 @@
 import type { RemovalReason } from './cleanup/reasons.ts';
 
 export interface Sentence {
-  /** "p3.s2": 1-based body paragraph number, 1-based sentence number within it. */
+  /**
+   * "p3.s2": 1-based body paragraph number, 1-based sentence number within it; "c1.s1" for a
+   * caption's sentence.
+   */
   id: string;
+  /** "p3", or "c1" for a caption's sentence. */
   paragraphId: string;
-  /** 0-based position in the whole article. */
+  /** 0-based position in the whole article: body sentences first, then captions' sentences. */
   index: number;
   text: string;
 }
@@ -19,6 +23,10 @@ export interface Paragraph {
 export interface Caption {
   text: string;
   credit?: string;
+  /** "c1": the caption's place among the page's captions, counted from 1 (set by parseArticle). */
+  id?: string;
+  /** The caption's sentences, citable as evidence like the body's (set by parseArticle). */
+  sentences?: Sentence[];
 }
 
 export interface ArticleSource {
@@ -48,7 +56,7 @@ export interface Article {
   standfirst?: string;
   source: ArticleSource;
   paragraphs: Paragraph[];
-  /** Every sentence of every paragraph, in reading order. */
+  /** Every sentence of every body paragraph, in reading order (captions' sentences are in captions). */
   sentences: Sentence[];
   removed: RemovedLine[];
 }
