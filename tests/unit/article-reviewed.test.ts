@@ -74,7 +74,14 @@ describe('the checked article file', () => {
     expect(article.headline).toBe('Council votes to close the bridge');
     expect(article.byline).toBe('Jane Doe');
     expect(article.source).toEqual({ publication: 'The Courier', date: '27 November 2026', url: 'https://example.org/bridge' });
-    expect(article.captions).toEqual([{ text: 'The old bridge at dusk.' }]);
+    // The caption's sentence is citable, numbered after the body (c1.s1).
+    expect(article.captions).toEqual([
+      {
+        text: 'The old bridge at dusk.',
+        id: 'c1',
+        sentences: [{ id: 'c1.s1', paragraphId: 'c1', index: article.sentences.length, text: 'The old bridge at dusk.' }],
+      },
+    ]);
     expect(article.removed).toEqual([]);
     expect(article.sentences.map((s) => [s.id, s.text])).toEqual([
       ['p1.s1', 'The council voted on Tuesday.'],

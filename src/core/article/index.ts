@@ -2,7 +2,8 @@ export type { Article, ArticleSource, Caption, Paragraph, RemovedLine, Sentence 
 export type { ClassifiedLine, Cleanup, CleanupOptions, LineKind, RemovalReason } from './cleanup/index.ts';
 export type { QuoteMatch } from './quote.ts';
 export { classifyLines, REMOVAL_REASONS, REMOVAL_REASON_NAMES, isRemovalReason } from './cleanup/index.ts';
-export { citableSentences, parseArticle } from './parse.ts';
+export { parseArticle } from './parse.ts';
+export { citableSentences } from './captions.ts';
 export type { ReadingStats } from './reading-stats.ts';
 export { articleReadingStats, readingStats, readingStatsOfSentences, WORDS_PER_MINUTE, wordsOfText } from './reading-stats.ts';
 export { mergeSentences, segmentSentences, sentencesOf, splitSentence } from './segment.ts';

@@ -1,8 +1,9 @@
 import type { Article, ArticleSource, Caption, Paragraph, RemovedLine, Sentence } from './types.ts';
+import { numberCaptions } from './captions.ts';
 import { classifyLines } from './cleanup/classify.ts';
 import { isReviewedArticleText, parseReviewedArticle } from './reviewed.ts';
 import { segmentSentences } from './segment.ts';
-import { captionId, captionSentenceId, paragraphId, sentenceId } from './sentence-id.ts';
+import { paragraphId, sentenceId } from './sentence-id.ts';
 
 /**
  * Turns a pasted or imported article into headline, captions and numbered body paragraphs and
@@ -53,28 +54,4 @@ function numberParagraphs(texts: readonly string[]): Paragraph[] {
     }));
     return { id, number, sentences };
   });
-}
-
-/**
- * Gives each caption its id and numbered sentences ("c1.s1"), counted after the body so that
- * the body's ids and positions are the same with or without captions.
- */
-function numberCaptions(captions: Caption[], bodySentenceCount: number): void {
-  let index = bodySentenceCount;
-  captions.forEach((caption, captionIndex) => {
-    const number = captionIndex + 1;
-    const id = captionId(number);
-    caption.id = id;
-    caption.sentences = segmentSentences(caption.text).map((text, sentenceIndex): Sentence => ({
-      id: captionSentenceId(number, sentenceIndex + 1),
-      paragraphId: id,
-      index: index++,
-      text,
-    }));
-  });
-}
-
-/** Every sentence a quote may cite: the body's, then the captions', in that order. */
-export function citableSentences(article: Pick<Article, 'sentences' | 'captions'>): Sentence[] {
-  return [...article.sentences, ...article.captions.flatMap((caption) => caption.sentences ?? [])];
 }

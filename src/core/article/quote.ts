@@ -1,5 +1,5 @@
 import { explainMissingQuote, type QuoteContext } from './quote-diagnosis.ts';
-import { citableSentences } from './parse.ts';
+import { citableSentences } from './captions.ts';
 import type { Article, Sentence } from './types.ts';
 
 export type QuoteMatch = { kind: 'found'; sentence: Sentence } | { kind: 'missing' } | { kind: 'ambiguous'; sentences: Sentence[] };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Article, Caption, Paragraph, Sentence } from './types.ts';
 import { sentencesOf } from './segment.ts';
 import { paragraphId, sentenceId } from './sentence-id.ts';
+import { numberCaptions } from './captions.ts';
 
 // An article the teacher has checked: which lines are the article, its headline and details,
 // and where each sentence begins and ends. Evidence is cited by sentence, so once a teacher has
@@ -196,6 +197,7 @@ export function parseReviewedArticle(raw: string, source: Article['source'] = {}
     };
   });
   const captions: Caption[] = input.captions.map((text) => ({ text }));
+  numberCaptions(captions, index);
   const [caption] = captions;
   return {
     headline: input.title,
