@@ -10,6 +10,7 @@ import { openStore, type Store } from './store.ts';
 import { loadQuizDirectory } from './quiz-files.ts';
 import { createTeacherGate, type Caller, type TeacherGate } from './teacher/gate.ts';
 import { teacherFileStorage } from './teacher/teacher-file.ts';
+import { createLibrary } from './library/library.ts';
 
 export const DATABASE_FILE = 'evident.db';
 
@@ -60,8 +61,11 @@ export function openApp(options: {
     dataLock.release();
     throw error;
   }
+  // The bundled quizzes and the teacher's own (in the data folder): what every channel answers from.
+  const library = createLibrary({ bundled: quizzes, bundledDir: options.questionsDir, dataDir: options.dataDir, store });
+  for (const problem of library.problems) options.warn(formatProblem(problem));
   const classroom = createClassroom({
-    quizzes,
+    catalogue: library.catalogue,
     store,
     interfaces: listNetworkInterfaces,
     startServer: (server) => startSessionServer({ ...server, rendererDir: options.rendererDir }),
@@ -69,10 +73,10 @@ export function openApp(options: {
   const storage = teacherFileStorage(options.dataDir);
   const teacher = { storage, gate: createTeacherGate({ storage }) };
   return {
-    service: createService({ quizzes, store, classroom: classroom.channels, teacher, onAttemptDeleted: classroom.attemptDeleted }),
+    service: createService({ library, store, classroom: classroom.channels, teacher, onAttemptDeleted: classroom.attemptDeleted }),
     store,
     classroom,
-    problems,
+    problems: [...problems, ...library.problems],
     dataLock,
     watchSession: gatedWatch(teacher.gate, classroom.watch),
   };

@@ -1,4 +1,5 @@
 import type { LoadedQuiz } from '../core/bank/loaded.ts';
+import type { QuizCatalogue } from './library/catalogue.ts';
 import { attemptScore } from '../core/results/attempt-score.ts';
 import { classResultsFromSums } from '../core/results/class-sums.ts';
 import { round2 } from '../core/scoring/score.ts';
@@ -23,12 +24,11 @@ function percentageOf(points: number, maxPoints: number): number {
   return maxPoints > 0 ? Math.round((points / maxPoints) * 1000 + 1e-9) / 10 : 0;
 }
 
-export function createResultsChannels(deps: { quizzes: readonly LoadedQuiz[]; store: Store; now: () => Date }): ResultsChannels {
-  const { quizzes, store, now } = deps;
-  const quizById = new Map(quizzes.map((q) => [q.id, q]));
+export function createResultsChannels(deps: { catalogue: QuizCatalogue; store: Store; now: () => Date }): ResultsChannels {
+  const { catalogue, store, now } = deps;
 
   function installedQuiz(quizId: string): LoadedQuiz {
-    const quiz = quizById.get(quizId);
+    const quiz = catalogue.current(quizId);
     if (!quiz) throw new ServiceError('quiz-not-found', `there is no quiz “${quizId}”`);
     return quiz;
   }
@@ -59,7 +59,7 @@ export function createResultsChannels(deps: { quizzes: readonly LoadedQuiz[]; st
   }
 
   function summary(attempt: AttemptData<AnswerScore>): AttemptSummary {
-    const quiz = quizById.get(attempt.quizId);
+    const quiz = catalogue.current(attempt.quizId);
     return {
       attemptId: attempt.id,
       quizId: attempt.quizId,
@@ -144,7 +144,7 @@ export function createResultsChannels(deps: { quizzes: readonly LoadedQuiz[]; st
     },
 
     exportCsv({ kind, quizId }) {
-      const columns = (quizId === undefined ? quizzes : [installedQuiz(quizId)]).map(columnsOf);
+      const columns = (quizId === undefined ? catalogue.loaded() : [installedQuiz(quizId)]).map(columnsOf);
       const unreadable: UnreadableRow[] = [];
       const attempts = attemptsWhere({ quizId }, unreadable);
       const table = kind === 'attempts' ? attemptsTable(columns, attempts) : responsesTable(columns, attempts);

@@ -25,6 +25,8 @@ import { memoryTeacherStorage, type TeacherStorage } from './teacher/teacher-fil
 import { createSlowdown } from './teacher/slowdown.ts';
 import { createImportChannels } from './import/channel.ts';
 import type { ImportOptions } from './import/import-article.ts';
+import { fixedCatalogue, type QuizCatalogue } from './library/catalogue.ts';
+import { createLibrary, type Library } from './library/library.ts';
 
 // In its own module so that results.ts can throw it without importing this file back.
 export { ServiceError };
@@ -63,7 +65,10 @@ export function deadlineOf(attempt: Pick<AttemptRecord, 'startedAt' | 'settings'
 }
 
 export interface ServiceDeps {
-  quizzes: readonly LoadedQuiz[];
+  /** Fixed quizzes, each published (tests and tools); the app passes `library` instead. */
+  quizzes?: readonly LoadedQuiz[];
+  /** The quiz library (bundled and own quizzes, publishing, versions); made from `quizzes` when absent. */
+  library?: Library;
   store: Store;
   now?: () => Date;
   newId?: () => string;
@@ -86,12 +91,14 @@ export interface ServiceDeps {
 }
 
 export function createService(deps: ServiceDeps): Service {
-  const { quizzes, store, now = () => new Date() } = deps;
+  const { store, now = () => new Date() } = deps;
   const storage = deps.teacher?.storage ?? memoryTeacherStorage();
   const gate = deps.teacher?.gate ?? createTeacherGate({ storage, now });
-  const results = createResultsChannels({ quizzes, store, now });
+  const library = deps.library ?? createLibrary({ bundled: deps.quizzes ?? [], store, now });
+  const catalogue = library.catalogue;
+  const results = createResultsChannels({ catalogue, store, now });
   const open: Service = {
-    ...createAttemptChannels({ ...deps, teacher: { storage, gate } }),
+    ...createAttemptChannels({ ...deps, catalogue, teacher: { storage, gate } }),
     ...createTeacherModeChannels(storage, gate),
     ...results,
     deleteAttempt(input) {
@@ -100,10 +107,13 @@ export function createService(deps: ServiceDeps): Service {
       return deleted;
     },
     ...(deps.classroom ?? noClassroom),
-    ...createAuthoringChannels({ articleOf: (quizId) => quizzes.find((quiz) => quiz.id === quizId)?.article }),
-    ...createDraftChannels({ articleOf: (quizId) => quizzes.find((quiz) => quiz.id === quizId)?.article }),
+    // The editor and the drafter work on the quiz's article, a draft's too (the library has it).
+    ...createAuthoringChannels({ articleOf: (quizId) => library.articleOf(quizId) }),
+    ...createDraftChannels({ articleOf: (quizId) => library.articleOf(quizId) }),
     // A teacher's own article (service/import)
     ...createImportChannels(deps.importOptions),
+    // The quiz library (service/library)
+    ...library.channels,
   };
   // The one place teacher channels are guarded: every transport reaches the service through here.
   const guarded = { ...open } as Record<Channel, (input: unknown, caller?: Caller) => unknown>;
@@ -119,9 +129,14 @@ export function createService(deps: ServiceDeps): Service {
       return handler(input, caller);
     };
   }
-  // Settings other than the teacher's (trying a quiz out) are the teacher's to ask for.
+  // Settings other than the teacher's (trying a quiz out), and quizzes not published (a draft
+  // the teacher is checking), are the teacher's to ask for.
   guarded.startAttempt = (input, caller) => {
-    if ((input as ParsedInput<'startAttempt'>).settings !== undefined) gate.require(caller);
+    const { quizId, settings } = input as ParsedInput<'startAttempt'>;
+    if (settings !== undefined) gate.require(caller);
+    if (!catalogue.isOffered(quizId) && !gate.status(caller).unlocked) {
+      throw new ServiceError('quiz-not-found', `there is no published quiz “${quizId}”`);
+    }
     return open.startAttempt(input as ParsedInput<'startAttempt'>, caller);
   };
   return guarded as Service;
@@ -161,7 +176,8 @@ const noClassroom: ClassroomChannels = {
 };
 
 export function createAttemptChannels({
-  quizzes,
+  catalogue: given,
+  quizzes = [],
   store,
   now = () => new Date(),
   newId = randomUUID,
@@ -169,14 +185,14 @@ export function createAttemptChannels({
   teacher,
   onAnswered,
   onCleared,
-}: ServiceDeps): AttemptChannels {
-  const quizById = new Map(quizzes.map((q) => [q.id, q]));
+}: ServiceDeps & { catalogue?: QuizCatalogue }): AttemptChannels {
+  const catalogue = given ?? fixedCatalogue(quizzes);
   const storage = teacher?.storage ?? memoryTeacherStorage();
   // Wrong resume codes are slowed down like wrong passphrases: guessing one is hopeless.
   const resumeTries = createSlowdown(now);
 
   function quizOf(quizId: string): LoadedQuiz {
-    const quiz = quizById.get(quizId);
+    const quiz = catalogue.current(quizId);
     if (!quiz) throw new ServiceError('quiz-not-found', `there is no quiz “${quizId}”`);
     return quiz;
   }
@@ -184,9 +200,12 @@ export function createAttemptChannels({
   function attemptOf(attemptId: string): { attempt: AttemptRecord; quiz: LoadedQuiz } {
     const attempt = store.getAttempt(attemptId);
     if (!attempt) throw new ServiceError('attempt-not-found', `there is no attempt ${attemptId}`);
-    const quiz = quizById.get(attempt.quizId);
+    const quiz = catalogue.atVersion(attempt.quizId, attempt.quizVersion);
     if (!quiz) {
-      throw new ServiceError('quiz-not-found', `the quiz “${attempt.quizId}” of attempt ${attemptId} is no longer installed`);
+      throw new ServiceError(
+        'quiz-not-found',
+        `the quiz “${attempt.quizId}” (version ${attempt.quizVersion}) of attempt ${attemptId} is no longer installed`,
+      );
     }
     return { attempt, quiz };
   }
@@ -295,14 +314,14 @@ export function createAttemptChannels({
   }
 
   function getView(attempt: AttemptRecord): AttemptView {
-    const quiz = quizById.get(attempt.quizId);
+    const quiz = catalogue.atVersion(attempt.quizId, attempt.quizVersion);
     if (!quiz) throw new ServiceError('quiz-not-found', `the quiz “${attempt.quizId}” of this attempt is no longer installed`);
     return view(attempt, quiz);
   }
 
   return {
     listQuizzes() {
-      return quizzes.map(quizSummary);
+      return catalogue.offered().map(quizSummary);
     },
 
     attemptSettings() {
@@ -322,6 +341,7 @@ export function createAttemptChannels({
         status: 'in-progress',
         startedAt: now().toISOString(),
         submittedAt: null,
+        quizVersion: catalogue.versionOf(quiz.id),
       };
       store.insertAttempt(attempt);
       return view(attempt, quiz);

@@ -20,7 +20,7 @@ export type { SeatRecord, SessionRecord } from './store/sessions.ts';
 
 /** 'EVID' as a 32-bit integer: marks a database file as ours, so a foreign one is never reused. */
 const APPLICATION_ID = 0x45564944;
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 /**
  * An attempt's settings as stored: the store's own schema, so the wire contract can change its
@@ -44,6 +44,7 @@ export const AttemptRow = z
     status: AttemptStatus,
     started_at: z.string(),
     submitted_at: z.string().nullable(),
+    quiz_version: z.int().min(1),
   })
   .transform((r) => ({
     id: r.id,
@@ -54,6 +55,8 @@ export const AttemptRow = z
     status: r.status,
     startedAt: r.started_at,
     submittedAt: r.submitted_at,
+    /** The version of the quiz the attempt was taken on: its review, CSV rows and results use that version. */
+    quizVersion: r.quiz_version,
   }));
 export type AttemptRecord = z.output<typeof AttemptRow>;
 
@@ -97,7 +100,8 @@ export interface AttemptFilter {
 }
 
 export interface Store extends SessionTables {
-  insertAttempt(attempt: AttemptRecord): void;
+  /** Without a quiz version, the attempt is on version 1. */
+  insertAttempt(attempt: Omit<AttemptRecord, 'quizVersion'> & { quizVersion?: number }): void;
   getAttempt(id: string): AttemptRecord | undefined;
   // The lists below leave out a row that no longer parses and report it to `onUnreadable`
   // (by default, the store's `onUnreadable` option), so one damaged row never hides the rest.
@@ -122,6 +126,8 @@ export interface Store extends SessionTables {
   transaction<T>(work: () => T): T;
   /** The teacher's views over many answers, summed in SQL (results-queries.ts). */
   results: ResultsQueries;
+  /** How many attempts each quiz version has (the library's counts; deleted quizzes' too). */
+  attemptCounts(): { quizId: string; quizVersion: number; count: number }[];
   close(): void;
 }
 
@@ -247,6 +253,9 @@ const MIGRATIONS: readonly string[] = [
   SESSIONS_MIGRATION,
   // 2 → 3: the teacher's mark overrides beside the original marks, and an index for results by quiz.
   MARKS_MIGRATION,
+  // 3 → 4: the quiz version each attempt was taken on (the library's versions); earlier attempts were on version 1.
+  `ALTER TABLE attempts ADD COLUMN quiz_version INTEGER NOT NULL DEFAULT 1;
+   CREATE INDEX attempts_by_quiz_version ON attempts (quiz_id, quiz_version);`,
 ];
 
 function journalMode(db: DatabaseSync): string {
@@ -269,8 +278,8 @@ function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
   const prepare = caches.preparer(db);
   const keptAttempts = caches.create<AttemptRecord>();
   const insertAttempt = prepare(
-    `INSERT INTO attempts (id, quiz_id, student_name, settings, seed, status, started_at, submitted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO attempts (id, quiz_id, student_name, settings, seed, status, started_at, submitted_at, quiz_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const selectAttempt = prepare('SELECT * FROM attempts WHERE id = ?');
   // Answers touch only the responses table, which nothing keeps: the hot path drops nothing.
@@ -298,6 +307,7 @@ function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
     `SELECT r.attempt_id, r.question_id, ${POINTS} AS points, r.max_points, ${VERDICT} AS verdict
      FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE ${matches} ORDER BY r.rowid`,
   );
+  const countAttempts = db.prepare('SELECT quiz_id, quiz_version, count(*) AS n FROM attempts GROUP BY quiz_id, quiz_version');
   const deleteResponses = prepare('DELETE FROM responses WHERE attempt_id = ?');
   const deleteOneResponse = db.prepare('DELETE FROM responses WHERE attempt_id = ? AND question_id = ?');
   const deleteAttemptRow = prepare('DELETE FROM attempts WHERE id = ?');
@@ -318,7 +328,17 @@ function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
 
   const store: Store = {
     insertAttempt(a) {
-      insertAttempt.run(a.id, a.quizId, a.studentName, JSON.stringify(a.settings), a.seed, a.status, a.startedAt, a.submittedAt);
+      insertAttempt.run(
+        a.id,
+        a.quizId,
+        a.studentName,
+        JSON.stringify(a.settings),
+        a.seed,
+        a.status,
+        a.startedAt,
+        a.submittedAt,
+        a.quizVersion ?? 1,
+      );
     },
     getAttempt(id) {
       return keptAttempts.get(id, () => {
@@ -404,6 +424,11 @@ function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
       }
     },
     results: resultsQueries(db, () => answers.flush()),
+    attemptCounts() {
+      return countAttempts
+        .all()
+        .map((row) => ({ quizId: String(row['quiz_id']), quizVersion: Number(row['quiz_version']), count: Number(row['n']) }));
+    },
     ...sessions,
     close() {
       answers.close();

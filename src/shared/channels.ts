@@ -23,6 +23,12 @@ export const AUTHORING_CHANNELS = ['checkQuestion', 'previewQuestion'] as const;
  */
 export const PROJECTOR_CHANNELS = ['projectorStatus'] as const;
 
+/**
+ * The quiz library (issue 10): own quizzes beside the bundled ones, drafts, publishing, versions
+ * and .evident files. Teacher channels, all of them (src/service/library).
+ */
+export const LIBRARY_CHANNELS = ['libraryList', 'createQuiz', 'getQuizSource', 'saveQuizBank'] as const;
+
 /** Teacher mode: open to anyone, since they are how the teacher's side is opened and closed. */
 export const TEACHER_MODE_CHANNELS = ['teacherStatus', 'setTeacherPassphrase', 'unlockTeacher', 'lockTeacher'] as const;
 
@@ -56,12 +62,14 @@ export const CHANNELS = [
   ...IMPORT_CHANNELS,
   ...PROJECTOR_CHANNELS,
   ...DRAFT_CHANNELS,
+  ...LIBRARY_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 export type ClassroomChannel = (typeof CLASSROOM_CHANNELS)[number];
 export type ProjectorChannel = (typeof PROJECTOR_CHANNELS)[number];
+export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
 
 /**
  * Channels for the teacher, not for students: settings for new attempts, everybody's attempts,
@@ -79,6 +87,7 @@ export const TEACHER_CHANNELS: readonly Channel[] = [
   ...AUTHORING_CHANNELS,
   ...IMPORT_CHANNELS,
   ...DRAFT_CHANNELS,
+  ...LIBRARY_CHANNELS,
 ];
 
 export function isTeacherChannel(channel: string): boolean {

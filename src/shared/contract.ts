@@ -8,6 +8,7 @@ import { Verdict } from '../core/scoring/verdict.ts';
 import type { Channel } from './channels.ts';
 import { importContract } from './import-contract.ts';
 import { draftContract } from './draft-contract.ts';
+import { libraryContract } from './library-contract.ts';
 
 // The one contract between the service and every transport. Outputs are strict public
 // schemas: the service's replies are parsed with them before they leave, so an answer key
@@ -563,6 +564,8 @@ export const contract = {
   projectorStatus: { input: Empty, output: ProjectorStatus.nullable() },
   // Questions drafted from the article (draft-contract.ts)
   ...draftContract,
+  // The quiz library (issue 10): its own module
+  ...libraryContract,
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Fails to compile when CHANNELS names a channel the contract lacks, or the reverse.
@@ -690,6 +693,14 @@ export const ERROR_REASONS = {
   'no-text-layer': 'bad-request',
   'unreadable-file': 'bad-request',
   'no-article-text': 'bad-request',
+  // The quiz library (service/library): each message names the quiz and what stands in the way
+  'library-unavailable': 'conflict',
+  'quiz-read-only': 'conflict',
+  'quiz-has-problems': 'conflict',
+  'quiz-has-no-questions': 'conflict',
+  'quiz-in-session': 'conflict',
+  'invalid-bank': 'bad-request',
+  'quiz-not-saved': 'internal',
 } as const satisfies Record<string, ErrorCode>;
 export type ErrorReason = keyof typeof ERROR_REASONS;
 export const ErrorReason = z.enum(Object.keys(ERROR_REASONS) as [ErrorReason, ...ErrorReason[]]);

@@ -10,6 +10,7 @@ import { createResultsChannels } from '../../src/service/results.ts';
 import { openStore, type Store } from '../../src/service/store.ts';
 import type { QuizResults } from '../../src/shared/contract.ts';
 import { seedQuiz, tempDir, variedResponse } from './fixtures.ts';
+import { fixedCatalogue } from '../../src/service/library/catalogue.ts';
 
 // Class results are summed in SQL (results-queries.ts, class-sums.ts). The row-by-row
 // computation in core (classResults, attemptScore) is the reference: on randomised classes the
@@ -112,14 +113,14 @@ describe('class results summed in SQL', () => {
   ] as const) {
     it(`equal the row-by-row reference on a randomised class (seed ${seed}, ${students} students)`, () => {
       const { store, attempts } = randomClass(seed, students);
-      const channels = createResultsChannels({ quizzes: [quiz], store, now: () => new Date() });
+      const channels = createResultsChannels({ catalogue: fixedCatalogue([quiz]), store, now: () => new Date() });
       expectSameResults(channels.quizResults({ quizId: quiz.id }), attempts);
     });
   }
 
   it('equal the reference on the attempts a filter keeps (one day, a part of a name)', () => {
     const { store, attempts } = randomClass(7, 30);
-    const channels = createResultsChannels({ quizzes: [quiz], store, now: () => new Date() });
+    const channels = createResultsChannels({ catalogue: fixedCatalogue([quiz]), store, now: () => new Date() });
     const day = { from: '2026-11-02T00:00:00.000Z', to: '2026-11-03T00:00:00.000Z' };
     const onDay = attempts.filter((a) => a.startedAt >= day.from && a.startedAt < day.to);
     expect(onDay.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { asTeacher, seedQuizzes, tempDir, testTeacher } from './fixtures.ts';
 import { memoryTeacherStorage } from '../../src/service/teacher/teacher-file.ts';
 import { gatedWatch, type TeacherWatch } from '../../src/service/app.ts';
 import type { Caller } from '../../src/service/teacher/gate.ts';
+import { fixedCatalogue } from '../../src/service/library/catalogue.ts';
 
 // A teacher's classroom on loopback. The session server binds a "LAN" interface at 127.0.0.1,
 // the one loopback address every system answers (Linux answers all of 127.0.0.0/8, macOS only
@@ -66,7 +67,7 @@ export async function classroomHarness(options: HarnessOptions = {}): Promise<Cl
   const make = (): ClassroomHarness => {
     const store = openStore(file);
     const classroom = createClassroom({
-      quizzes: seedQuizzes(),
+      catalogue: fixedCatalogue(seedQuizzes()),
       store,
       interfaces: () => [LAN, LOOPBACK],
       startServer: (o) =>

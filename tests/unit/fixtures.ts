@@ -11,6 +11,7 @@ import { openStore, type Store } from '../../src/service/store.ts';
 import { createTeacherGate } from '../../src/service/teacher/gate.ts';
 import { memoryTeacherStorage, type TeacherStorage } from '../../src/service/teacher/teacher-file.ts';
 import { CHANNELS } from '../../src/shared/channels.ts';
+import { createLibrary } from '../../src/service/library/library.ts';
 
 export const questionsDir = fileURLToPath(new URL('../../questions', import.meta.url));
 
@@ -72,6 +73,8 @@ export interface Harness {
   teacher: Caller;
   store: Store;
   file: string;
+  /** The harness's folder: the database, and the own quizzes when the harness keeps them. */
+  dir: string;
   reopen(): Harness;
   close(): void;
 }
@@ -87,13 +90,25 @@ export function fakeClock(start = '2026-11-27T09:00:00.000Z'): FakeClock {
   return { now: () => new Date(time), advance: (ms) => void (time += ms) };
 }
 
-export function serviceHarness(options: { now?: () => Date; newSeed?: () => number } = {}): Harness {
+/**
+ * `ownQuizzes`: the library keeps quizzes of the teacher's own in the harness's folder (`dir`),
+ * as the app does in its data folder; without it, only the bundled quizzes exist.
+ */
+export function serviceHarness(options: { now?: () => Date; newSeed?: () => number; ownQuizzes?: boolean } = {}): Harness {
   const { dir, cleanup } = tempDir();
   const file = join(dir, 'evident.db');
   const storage = memoryTeacherStorage();
+  const { ownQuizzes = false, ...deps } = options;
   const make = (): Harness => {
     const store = openStore(file);
-    const guarded = createService({ quizzes: seedQuizzes(), store, ...options, teacher: testTeacher(options.now, storage) });
+    const library = createLibrary({
+      bundled: seedQuizzes(),
+      bundledDir: questionsDir,
+      ...(ownQuizzes ? { dataDir: dir } : {}),
+      store,
+      ...(deps.now ? { now: deps.now } : {}),
+    });
+    const guarded = createService({ library, store, ...deps, teacher: testTeacher(deps.now, storage) });
     const { service, teacher } = asTeacher(guarded);
     return {
       service,
@@ -101,6 +116,7 @@ export function serviceHarness(options: { now?: () => Date; newSeed?: () => numb
       teacher,
       store,
       file,
+      dir,
       reopen() {
         store.close();
         return make();

@@ -15,6 +15,7 @@ import type { RequestContext, StudentChannels } from '../../src/shared/session-c
 import { addressOf, LAN, LOOPBACK } from './classroom-fixtures.ts';
 import { asTeacher, seedQuiz, seedQuizzes, tempDir, testTeacher } from './fixtures.ts';
 import { checkEnvelope, payloads, responseFor, slug, watchDatabase, weirdValues } from './fuzz-support.ts';
+import { fixedCatalogue } from '../../src/service/library/catalogue.ts';
 
 // The classroom's channels take random and mutated payloads: the teacher's eight through
 // dispatch (as the desktop app and the HTTP binding call them), the students' six through the
@@ -65,7 +66,7 @@ beforeAll(async () => {
   const file = join(temp.dir, 'evident.db');
   store = openStore(file);
   classroom = createClassroom({
-    quizzes: seedQuizzes(),
+    catalogue: fixedCatalogue(seedQuizzes()),
     store,
     interfaces: () => [LAN, LOOPBACK],
     startServer: (options) => {

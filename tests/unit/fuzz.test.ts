@@ -137,6 +137,27 @@ const VALID: Record<FuzzedChannel, fc.Arbitrary<unknown>> = {
     { quizId, seed: fc.integer({ min: -3, max: 2 ** 31 + 3 }), max: fc.integer({ min: -1, max: 260 }) },
     { requiredKeys: ['quizId'] },
   ),
+  libraryList: fc.constant({}),
+  createQuiz: fc.record({
+    article: fc.record(
+      {
+        title: fc.string({ minLength: 1, maxLength: 80 }),
+        byline: fc.string({ maxLength: 40 }),
+        paragraphs: fc.array(
+          fc.oneof(fc.string({ maxLength: 200 }), fc.array(fc.string({ minLength: 1, maxLength: 80 }), { minLength: 1, maxLength: 4 })),
+          {
+            maxLength: 5,
+          },
+        ),
+        captions: fc.array(fc.string({ maxLength: 60 }), { maxLength: 2 }),
+      },
+      { requiredKeys: ['title', 'paragraphs'] },
+    ),
+  }),
+  getQuizSource: fc.record({ quizId }),
+  // This harness keeps no quizzes of its own (thousands of folders would be the test's whole
+  // time): every creation and save is refused, with a reason; library.test.ts creates and saves.
+  saveQuizBank: fc.record({ quizId, bank: fc.oneof(fc.constant(quiz.bank as unknown), fc.jsonValue({ maxDepth: 3 })) }),
 };
 
 // Reads and answers first while the database is small; the channels that add or remove
@@ -161,6 +182,10 @@ const ORDER: FuzzedChannel[] = [
   'importArticle',
   'articleStatistics',
   'draftQuestions',
+  'libraryList',
+  'getQuizSource',
+  'saveQuizBank',
+  'createQuiz',
   'submit',
   'review',
   'startAttempt',
@@ -172,9 +197,9 @@ const ORDER: FuzzedChannel[] = [
  * Channels whose every payload may be refused: the passphrase is already set, a wrong passphrase
  * or resume code makes the next try wait (and this clock stands still).
  */
-const MAY_REFUSE_ALL: FuzzedChannel[] = ['setTeacherPassphrase', 'unlockTeacher', 'resumeAttempt'];
+const MAY_REFUSE_ALL: FuzzedChannel[] = ['setTeacherPassphrase', 'unlockTeacher', 'resumeAttempt', 'saveQuizBank', 'createQuiz'];
 /** Channels that never refuse a valid payload and take no attempt. */
-const NEVER_REFUSE: FuzzedChannel[] = ['listQuizzes', 'attemptSettings', 'teacherStatus', 'lockTeacher', 'projectorStatus'];
+const NEVER_REFUSE: FuzzedChannel[] = ['listQuizzes', 'attemptSettings', 'teacherStatus', 'lockTeacher', 'projectorStatus', 'libraryList'];
 
 // ── The property ──────────────────────────────────────────────────────────────────────────
 

@@ -226,6 +226,7 @@ describe('group commit with the log synced off the event loop', () => {
 
 describe('the store’s answers under group commit', () => {
   const attempt: AttemptRecord = {
+    quizVersion: 1,
     id: '11111111-1111-4111-8111-111111111111',
     quizId: 'north-korea-un',
     studentName: 'Ada',

@@ -12,6 +12,7 @@ let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
 const attempt: AttemptRecord = {
+  quizVersion: 1,
   id: '22222222-2222-4222-8222-222222222222',
   quizId: 'north-korea-un',
   studentName: 'Grace',

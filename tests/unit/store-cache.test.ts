@@ -12,6 +12,7 @@ let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
 const attempt: AttemptRecord = {
+  quizVersion: 1,
   id: '44444444-4444-4444-8444-444444444444',
   quizId: 'north-korea-un',
   studentName: 'Ada',

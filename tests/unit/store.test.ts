@@ -15,6 +15,7 @@ function dbFile(): string {
 }
 
 const attempt: AttemptRecord = {
+  quizVersion: 1,
   id: '11111111-1111-4111-8111-111111111111',
   quizId: 'north-korea-un',
   studentName: 'Ada',

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { LoadedQuiz } from '../../core/bank/loaded.ts';
+import type { QuizCatalogue } from '../library/catalogue.ts';
 import { newJoinCode } from '../../core/classroom/join-code.ts';
 import { createJoinLimiter, createRateLimiter, type JoinLimits } from '../../core/classroom/rate-limit.ts';
 import { SessionEvent, type NetworkInterface, type SessionStatus } from '../../shared/contract.ts';
@@ -24,7 +25,8 @@ import { storageProblemOf } from '../storage-errors.ts';
 // binding, webContents.send in the desktop app.
 
 export interface ClassroomOptions {
-  quizzes: readonly LoadedQuiz[];
+  /** The quizzes as the library holds them now (a quiz published after start can be hosted). */
+  catalogue: QuizCatalogue;
   store: Store;
   /** Starts a session server (server.ts's startSessionServer, given the renderer folder). */
   startServer: (options: Omit<SessionServerOptions, 'rendererDir'>) => Promise<RunningSessionServer>;
@@ -78,14 +80,14 @@ interface Running {
 }
 
 export function createClassroom(options: ClassroomOptions): Classroom {
-  const { quizzes, store, startServer, interfaces, now = () => new Date(), log = console.error } = options;
+  const { catalogue, store, startServer, interfaces, now = () => new Date(), log = console.error } = options;
   const pushIntervalMs = options.pushIntervalMs ?? 200;
   const running = new Map<string, Running>();
   const clock = () => now().getTime();
   const { limit: wrongCodes, ...joinLimits } = options.joinLimit ?? { limit: undefined };
   const watchers = new Map<string, Set<SessionWatcher>>();
   const attempts: AttemptChannels = createAttemptChannels({
-    quizzes,
+    catalogue,
     store,
     now,
     // After the answer's commit: the dashboard never shows an answer a crash could take back.
@@ -105,7 +107,6 @@ export function createClassroom(options: ClassroomOptions): Classroom {
       }
     },
   });
-  const quizById = new Map(quizzes.map((q) => [q.id, q]));
 
   function sessionOf(sessionId: string): SessionRecord {
     const session = store.getSession(sessionId);
@@ -114,7 +115,7 @@ export function createClassroom(options: ClassroomOptions): Classroom {
   }
 
   function quizOf(quizId: string): LoadedQuiz {
-    const quiz = quizById.get(quizId);
+    const quiz = catalogue.current(quizId);
     if (!quiz) throw new ServiceError('quiz-not-found', `the quiz “${quizId}” is not installed`);
     return quiz;
   }
