@@ -25,8 +25,8 @@ const DATE = new RegExp(
     `(?:${MONTH}) \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?`,
     `(?:early |late |mid-)?(?:${MONTH}) \\d{4}`,
     `(?:in|since|by|until|from|before|after) (?:the )?(?:early |late )?(?:1[89]|20)\\d{2}s?`,
-    `(?:yesterday|today|tomorrow)(?:’s|'s)?`,
-    `(?:last|this|next) (?:week|month|year|weekend|night|morning|summer|winter|spring|autumn)(?:’s|'s)?`,
+    `(?:yesterday|today|tomorrow)`,
+    `(?:last|this|next) (?:week|month|year|weekend|night|morning|summer|winter|spring|autumn)`,
     `(?:earlier|later) this (?:week|month|year)`,
     `(?:${WEEKDAY})`,
     `(?:\\d+|${WORD_NUMBER}|a) (?:days?|weeks?|months?|years?) ago`,
@@ -158,6 +158,8 @@ function countedBy(text: string, tokens: readonly Token[], amount: Span): string
   const fraction = /^(?:one|two|three|four)-|half|third|quarter|fifth|%|per ?cent/iu.test(amount.text);
   if (!fraction) phrase = phrase.replace(/^of\s+/iu, '');
   if (STOP_WORDS.has(phrase.toLowerCase())) return undefined;
+  // "5 feet 10 inches": a measurement in parts, not a count of something.
+  if (/\d/u.test(phrase)) return undefined;
   // "of up to 120,000 inmates": say what the inmates belong to, from the words just before.
   if (!fraction && phrase.split(' ').length <= 2) {
     const before = text.slice(0, amount.start);

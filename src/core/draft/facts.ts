@@ -21,6 +21,11 @@ export interface SentenceFacts {
   quoteShare: number;
   /** Suitable as the source of a fact (not a bare quotation, not a fragment). */
   factSource: boolean;
+  /**
+   * Suitable for a cloze: a fact source, or a quotation tied to someone the sentence names
+   * (its words are worth recalling even though they are no fact of the article's own).
+   */
+  clozeSource: boolean;
   /** 0–1: lead position, names and numbers, a readable length. */
   score: number;
 }
@@ -58,7 +63,18 @@ function sentenceFacts({ sentence, entities: rawEntities, tokens }: SentenceAnal
   const quoteShare = quotedShare(text, words);
   const paragraphNumber = Number(sentence.paragraphId.slice(1));
   // A sentence without a full stop is usually page furniture the clean-up let through ("Get the latest news …").
-  const factSource = quoteShare < 0.6 && words >= 6 && /[.!?][”’"')]*$/u.test(text.trim());
+  // Nor is an instruction to the reader ("Call 9-1-1 if …") or the tail of a quotation cut from its start.
+  const imperative = tokens[0]?.pos === 'verb' && !/(ed|s)$/u.test(tokens[0].text);
+  const unbalanced = (text.match(/[“”"]/gu)?.length ?? 0) % 2 === 1;
+  const factSource =
+    quoteShare < 0.6 &&
+    words >= 6 &&
+    /[.!?][”’"')]*$/u.test(text.trim()) &&
+    !imperative &&
+    !unbalanced &&
+    /^[“"‘(]?[\p{Lu}\p{N}]/u.test(text);
+  const complete = /[.!?][”’"')]*$/u.test(text.trim()) && !unbalanced && /^[“"‘(]?[\p{Lu}\p{N}]/u.test(text);
+  const clozeSource = factSource || (complete && words >= 8 && !imperative && entities.some((entity) => !insideQuotes(text, entity.start)));
   const lead = paragraphNumber <= 1 ? 1 : paragraphNumber === 2 ? 0.8 : Math.max(0.3, 1 - paragraphNumber / Math.max(paragraphCount, 4));
   const density = Math.min(1, (entities.length + amounts.length + dates.length) / 3);
   const lengthFit = words >= 10 && words <= 35 ? 1 : words >= 6 && words <= 45 ? 0.6 : 0.3;
@@ -75,6 +91,7 @@ function sentenceFacts({ sentence, entities: rawEntities, tokens }: SentenceAnal
     words,
     quoteShare,
     factSource,
+    clozeSource,
     score,
   };
 }
@@ -92,8 +109,9 @@ function cleanEntities(raw: readonly Span[], text: string, taken: readonly Span[
     start += lead;
     value = text.slice(start, end);
     if (value.length < 2 || !/\p{Lu}/u.test(value)) continue;
-    // compromise sometimes cuts a hyphenated name ("Kim Jong-"): never offer half a name.
+    // compromise sometimes cuts a name ("Kim Jong-", "John Dyson" of John Dyson Heydon): never offer half a name.
     if (/-$/u.test(value) || /^\p{L}/u.test(text.slice(end, end + 1))) continue;
+    if (entity.kind === 'person' && /^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) continue;
     if (taken.some((span) => span.start < end && start < span.end)) continue;
     if (result.some((known) => known.start < end && start < known.end)) continue;
     result.push({ kind: entity.kind, text: value, start, end });
@@ -107,6 +125,10 @@ function findTerms(tokens: readonly Token[], taken: readonly Span[]): Span[] {
     .filter((token) => /^[\p{Ll}][\p{L}-]{4,}$/u.test(token.text) && !STOP_WORDS.has(token.text.toLowerCase()))
     .filter((token) => !taken.some((span) => span.start < token.end && token.start < span.end))
     .map((token) => ({ kind: 'term' as const, text: token.text, start: token.start, end: token.end }));
+}
+
+function insideQuotes(text: string, at: number): boolean {
+  return ((text.slice(0, at).match(/[“”"]/gu)?.length ?? 0) & 1) === 1;
 }
 
 function quotedShare(text: string, words: number): number {

@@ -86,7 +86,7 @@ function keySpans(facts: SentenceFacts): Span[] {
 export function clozeDrafts(ctx: GeneratorContext): Candidate[] {
   const drafts: Candidate[] = [];
   for (const facts of ctx.facts.sentences) {
-    if (!facts.factSource || facts.words < 8) continue;
+    if (!facts.clozeSource || facts.words < 8) continue;
     const wanted = facts.words < 15 ? 1 : facts.words < 28 ? 2 : 3;
     const chosen: Span[] = [];
     const kinds = new Set<string>();

@@ -80,7 +80,9 @@ export function analyseArticle(article: Article): ArticleAnalysis {
     }
   }
   for (const [kind, method] of ENTITY_METHODS) {
-    for (const match of doc[method]().json({ offset: true }) as JsonMatch[]) {
+    for (const found of doc[method]().json({ offset: true, terms: { offset: true } }) as JsonMatch[]) {
+      const match = kind === 'person' ? withoutLeadingTitles(found) : found;
+      if (!match) continue;
       const at = locate(match.offset.start, match.offset.start + match.offset.length);
       if (at) sentences[at.index]!.entities.push({ kind, text: match.text, start: at.start, end: at.end });
     }
@@ -90,3 +92,27 @@ export function analyseArticle(article: Article): ArticleAnalysis {
 }
 
 const SEPARATOR = '\n\n';
+
+const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Dame']);
+
+/**
+ * "Energy Peter Altmaier", "Minister Richard Sulik": compromise folds the words before a name
+ * into the person. A person starts at a name (or Mr, Ms …), so words before it go.
+ */
+function withoutLeadingTitles(match: JsonMatch): JsonMatch | undefined {
+  const terms = match.terms ?? [];
+  const first = terms.findIndex(
+    (term) => term.tags.includes('FirstName') || term.tags.includes('LastName') || HONORIFICS.has(term.text.replace(/\.$/u, '')),
+  );
+  if (first <= 0) return match;
+  const start = terms[first]!.offset.start;
+  const end = match.offset.start + match.offset.length;
+  return {
+    ...match,
+    text: terms
+      .slice(first)
+      .map((term) => term.text)
+      .join(' '),
+    offset: { start, length: end - start },
+  };
+}
