@@ -454,6 +454,43 @@ describe('rules grown in round 5', () => {
   });
 });
 
+describe('rules grown in round 6', () => {
+  it('recognises ad slots, support appeals, sign-offs and timed datelines', () => {
+    const expected: Array<[string, RemovalReason]> = [
+      ['Advertisement 2', 'advertisement'],
+      ['Article content', 'advertisement'],
+      ['This Week in Flyers', 'promotion'],
+      ['You must be logged in to join the discussion or read more comments.', 'comment-prompt'],
+      ['Become a Supporter', 'subscription-prompt'],
+      [
+        "Our industry faces testing times, which is why we're asking for your support. Every contribution will help us continue.",
+        'subscription-prompt',
+      ],
+      ['- Brad Haugaard', 'byline'],
+      ['May 22, 17:47 UTC+3 MOSCOW', 'dateline'],
+    ];
+    expect(expected.map(([line]) => [line, reasonFor(line)])).toEqual(expected);
+  });
+
+  it('keeps sentences of the report that look like those lines', () => {
+    const prose = [
+      'The charity said every contribution helped the families through the winter.',
+      'Residents must be logged in to the council portal to vote, the clerk said.',
+      'Advertisement revenue fell by 12% last year.',
+      'She asked for support from the council at the meeting on Monday.',
+    ];
+    const article = parseArticle(['A headline for the test page', ...prose].join('\n'));
+    expect(article.removed).toEqual([]);
+    expect(article.paragraphs).toHaveLength(prose.length);
+  });
+
+  it('skips a section named with an ampersand above the headline', () => {
+    const cleanup = classifyLines(['Farming & Food Security', 'Museum reopens after a decade of repairs', '', PROSE].join('\n'));
+    expect(cleanup.headline?.text).toBe('Museum reopens after a decade of repairs');
+    expect(cleanup.lines[0]?.reason).toBe('before-headline');
+  });
+});
+
 describe('the hand-labelled news pages', () => {
   const pages = loadPages();
 

@@ -76,9 +76,14 @@ function isAffiliation(text: string): boolean {
   return rest.length >= 1 && rest.length <= 10 && rest.every((word) => /^[\p{Lu}\p{Nd}]/u.test(word) || AFFILIATION_WORDS.has(word));
 }
 
-/** A short line that is not a sentence: a one-word title, a site's name or a section. */
+/**
+ * A short line that is not a sentence: a one-word title, a site's name or a section (sections
+ * joined by an ampersand run longer: "Russian Politics & Diplomacy", "Arts & Culture").
+ */
 function isLabel(text: string): boolean {
-  return wordsOf(text).length <= 3 && !/[.:;,!?]$/u.test(text) && /^[\p{Lu}\p{Nd}]/u.test(text);
+  const words = wordsOf(text).length;
+  const short = words <= 3 || (words <= 5 && /\s&\s/u.test(text));
+  return short && !/[.:;,!?]$/u.test(text) && /^[\p{Lu}\p{Nd}]/u.test(text);
 }
 
 function isTitleLike(text: string): boolean {

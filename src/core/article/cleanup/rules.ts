@@ -106,6 +106,7 @@ export const LINE_RULES: readonly LineRule[] = [
     /^\d[\d,]*\s+comments?$/iu,
     /^one thought on\b.{0,120}$/iu,
     /^(?:comment|community) guidelines$/iu,
+    /^you must be (?:logged|signed) in to (?:comment|post|reply|join the (?:discussion|conversation))\b[^.!?]{0,60}\.?$/iu,
   ),
   // A comment policy: written in sentences, but about the comments under the story and
   // addressed to the reader ("Please review our Community Guidelines before commenting.").
@@ -162,12 +163,22 @@ export const LINE_RULES: readonly LineRule[] = [
   ),
   rule(
     'subscription-prompt',
-    /^(?:subscribe(?: now| today)?|start reading|read now|get started|support (?:us|now)|log ?in|sign ?in|register|log in\s*\/\s*register|sign in\s*\/\s*register|my account|my profile|logout|log out|become a (?:member|subscriber)|premium|subscribers? only|try \d+ days? free)$/iu,
+    /^(?:subscribe(?: now| today)?|start reading|read now|get started|support (?:us|now)|log ?in|sign ?in|register|log in\s*\/\s*register|sign in\s*\/\s*register|my account|my profile|logout|log out|become a (?:member|subscriber|supporter|patron)|premium|subscribers? only|try \d+ days? free)$/iu,
     /^already (?:a subscriber|have an account)\??.{0,40}$/iu,
     /^to (?:continue reading|enjoy this content)\b.{0,80}$/iu,
     /^(?:this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) subscribers)\b.{0,60}$/iu,
     /^start your free trial\b.{0,60}$/iu,
     /^there[’']s no better time to support our work\b/iu,
+  ),
+  // An appeal for money, written as sentences but addressed to the reader.
+  short(
+    80,
+    rule(
+      'subscription-prompt',
+      /\b(?:we[’']re|we are) asking for your support\b/iu,
+      /\b(?:every|any|your) contribution (?:will )?help(?:s)? us\b/iu,
+      /\bsupport (?:our|local|independent) journalism\b.{0,80}$/iu,
+    ),
   ),
   short(
     14,
@@ -178,15 +189,18 @@ export const LINE_RULES: readonly LineRule[] = [
       /^visit [\p{L}!.' ]{1,30} now$/iu,
       /^(?:get all your news in one place|one app|start reading)\.?$/iu,
       /^\d+[’']?s? of premium titles\.?$/iu,
+      /^this week in (?:flyers|deals|offers)$/iu,
     ),
   ),
   rule(
     'advertisement',
-    /^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content)?|promoted(?: content)?|paid (?:post|content)|partner content|skip advert(?:isement)?|show ad|hide ad|ad feedback|report this ad)$/iu,
+    /^(?:advertisement(?: \d{1,2})?|advertising|advert|ad|ads|sponsored(?: content)?|promoted(?: content)?|paid (?:post|content)|partner content|skip advert(?:isement)?|show ad|hide ad|ad feedback|report this ad)$/iu,
     /^(?:story|article) continues below(?: this)? advert(?:isement)?$/iu,
     // An ad slot's placeholder left in the text by a publishing system: "[ad_1]".
     /^\[ad[_ -]?\d*\]$/iu,
     /^continue reading (?:the main story|below)$/iu,
+    // The label a publishing system leaves around each block of the story between ad slots.
+    /^(?:article|story) content$/iu,
   ),
   rule(
     'related-link',
@@ -213,6 +227,8 @@ export const LINE_RULES: readonly LineRule[] = [
     ),
   ),
   rule('byline', /^@\w{2,}\s+\p{Lu}/u),
+  // A writer signing off after a dash: "- Brad Haugaard", "— Jane Doe"
+  rule('byline', /^[-–—]\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u),
   // An agency's credits: "Reporting by A and B; Writing by C; Editing by D"
   short(
     40,
@@ -234,6 +250,8 @@ export const LINE_RULES: readonly LineRule[] = [
       /^\d+\s+min(?:ute)?s?\s+read$/iu,
       // "October 23, 2018 / 8:05 AM / Updated 3 hours ago"
       new RegExp(String.raw`^${DATE}\s*[/|•·,]\s*[^.!?]{0,50}$`, 'iu'),
+      // A date with a 24-hour time, a time zone and a place: "May 22, 17:47 UTC+3 MOSCOW"
+      new RegExp(String.raw`^${MONTH}\s+${DAY},?\s+\d{1,2}:\d{2}(?:\s*(?:UTC|GMT)[+-]?\d{0,2})?(?:\s+[\p{L} .-]{2,30})?$`, 'iu'),
       // An edition: "The Irish Post - June 10, 2023"
       new RegExp(String.raw`^[\p{L}'’&. ]{2,40}\s[-–—|]\s${DATE}$`, 'iu'),
     ),
