@@ -329,3 +329,16 @@ describe('saving, previewing and advice', () => {
     await waitFor(() => expect(inForm().queryByText(/much longer than the others/)).toBeNull());
   });
 });
+
+describe('a bank edited by hand', () => {
+  it('opens a question missing a list, and keeps a question of an unknown type as it was', async () => {
+    const broken = { ...seedOf('single-choice'), options: undefined } as unknown as Question;
+    const foreign = { id: 'odd-one', type: 'essay', prompt: 'Discuss.' } as unknown as Question;
+    const { lastBank } = renderEditor([broken, foreign]);
+    await shows(/must not be empty/, 'Option 1');
+    expect(screen.getByText(/1 question of this quiz have a type the editor does not know/)).toBeTruthy();
+    await fireEvent.click(inForm().getByRole('button', { name: 'Add an option' }));
+    await waitFor(() => expect(lastBank()?.questions).toHaveLength(2));
+    expect(lastBank()!.questions[1]).toEqual(foreign);
+  });
+});

@@ -1,5 +1,5 @@
 import type { QuestionProblem, QuestionType } from '../../../../shared/contract.ts';
-import { moved, newQuestion, nextId, sentenceIdOfQuote, sentencesOf, type Draft, type EditorArticle } from './model.ts';
+import { moved, newQuestion, nextId, sentenceIdOfQuote, sentencesOf, TYPE_ORDER, type Draft, type EditorArticle } from './model.ts';
 
 // The editor's state: the bank being written, which question is open, each question's
 // problems (from the service's checkQuestion), and saving. Changes are noticed by comparing
@@ -46,6 +46,7 @@ export class QuizEditor {
   /** The question deleted last, for Undo. */
   deleted = $state<{ question: Draft; index: number } | null>(null);
 
+  #foreign: unknown[] = [];
   #checkedJson = new Map<string, string>();
   #savedJson = '';
   #checkTimer: unknown = null;
@@ -59,7 +60,11 @@ export class QuizEditor {
     this.article = deps.article;
     const bank = isRecord(deps.bank) ? deps.bank : {};
     this.#bank = bank;
-    this.questions = Array.isArray(bank['questions']) ? (bank['questions'] as Draft[]) : [];
+    const stored: unknown[] = Array.isArray(bank['questions']) ? bank['questions'] : [];
+    // A bank edited by hand may hold questions the forms cannot show (no type they know): they
+    // are kept as they are, after the others, and saved back untouched.
+    this.#foreign = stored.filter((q) => !isEditable(q));
+    this.questions = stored.filter(isEditable).map(withEveryField);
     this.#savedJson = JSON.stringify(this.questions);
     this.selectedId = this.questions[0]?.id ?? null;
     if (this.questions.length === 0) this.composing = { sentenceIds: [] };
@@ -79,7 +84,7 @@ export class QuizEditor {
 
   /** The bank as it will be saved. */
   bank(): Record<string, unknown> {
-    return { ...this.#bank, questions: $state.snapshot(this.questions) };
+    return { ...this.#bank, questions: [...$state.snapshot(this.questions), ...this.#foreign] };
   }
 
   /** Checks every question once (on opening) so the list shows which need work. */
@@ -163,6 +168,11 @@ export class QuizEditor {
     );
     await this.#saving;
     this.#saving = null;
+  }
+
+  /** Questions kept from the file that the forms cannot show (an unknown type). */
+  get foreignCount(): number {
+    return this.#foreign.length;
   }
 
   /** Whether something is not on disk yet (the window asks before closing). */
@@ -282,6 +292,23 @@ export class QuizEditor {
     return question;
   }
 
+  /** Adds a finished question (an accepted draft) at the end, under a fresh id if its own is taken, and saves. */
+  async add(question: Draft): Promise<void> {
+    const taken = this.questions.some((q) => q.id === question.id);
+    const added = taken
+      ? {
+          ...question,
+          id: nextId(
+            'q',
+            this.questions.map((q) => q.id),
+          ),
+        }
+      : question;
+    this.questions.push(withEveryField(added));
+    await this.saveNow();
+    if (this.saveState === 'failed') throw new Error(this.saveError);
+  }
+
   selectedIndex(): number {
     return this.questions.findIndex((q) => q.id === this.selectedId);
   }
@@ -346,6 +373,27 @@ function readingIndex(sentences: readonly { id: string; text: string }[], quote:
 function inReadingOrder(article: EditorArticle, ids: string[]): string[] {
   const order = new Map(sentencesOf(article).map((s, i) => [s.id, i]));
   return [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+}
+
+function isEditable(value: unknown): value is Draft {
+  return isRecord(value) && typeof value['id'] === 'string' && TYPE_ORDER.includes(value['type'] as QuestionType);
+}
+
+/**
+ * The question with every field its form edits, taking what is missing from a new question of
+ * its type: a hand-edited file may lack a list, and the form must still open (the checker names
+ * what was missing once the teacher has filled it or not).
+ */
+function withEveryField(question: Draft): Draft {
+  const blank = newQuestion(question.type, question.id, []) as unknown as Record<string, unknown>;
+  const given = question as unknown as Record<string, unknown>;
+  const filled: Record<string, unknown> = { ...blank, ...given };
+  for (const [key, value] of Object.entries(blank)) {
+    if (Array.isArray(value) && !Array.isArray(given[key])) filled[key] = value;
+    if (isRecord(value) && !isRecord(given[key])) filled[key] = value;
+  }
+  if (!Array.isArray(filled['evidence']) || !(filled['evidence'] as unknown[]).every((q) => typeof q === 'string')) filled['evidence'] = [];
+  return filled as unknown as Draft;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
