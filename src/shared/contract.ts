@@ -676,6 +676,7 @@ export const ERROR_REASONS = {
   'joining-locked': 'conflict',
   'seat-unknown': 'forbidden',
   'seat-removed': 'forbidden',
+  'name-taken': 'conflict',
   'review-not-released': 'conflict',
   // Teacher mode
   locked: 'forbidden',

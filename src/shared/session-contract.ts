@@ -37,7 +37,12 @@ export const sessionContract = {
   /** Lets a page served by the session server know it is one, before anybody has joined. */
   info: { input: z.strictObject({}), output: z.strictObject({ session: z.literal(true), joinable: z.boolean() }) },
   join: {
-    input: z.strictObject({ code: JoinCode, name: SessionStudentName }),
+    input: z.strictObject({
+      code: JoinCode,
+      name: SessionStudentName,
+      /** The seat this browser or computer already had in the session, if any: a removed one may not join again as new. */
+      previous: SeatToken.optional(),
+    }),
     output: z.strictObject({ token: SeatToken, seat: SeatView }),
   },
   /** Rejoins a seat after a reload, a sleeping laptop or a dropped connection. */

@@ -140,6 +140,54 @@ describe('StudentSession (the state class)', () => {
     session.dispose();
   });
 
+  it('after the end: a student who had handed in sees the end screen, and the review opens once released', async () => {
+    vi.useFakeTimers();
+    const seatCall = vi.fn(async () => seat({ attempt: attempt('submitted') }));
+    const client = fakeClient({ seat: seatCall });
+    const session = new Session({ connect: () => client, askAddress: false, storage: memoryStorage() });
+    session.code = 'ABC-DEF';
+    session.name = 'Ada';
+    await session.join();
+    // The server answers the seat after the end: "ended", not a refusal and not a network error.
+    seatCall.mockResolvedValue(seat({ attempt: attempt('submitted'), sessionState: 'ended' }));
+    await vi.advanceTimersByTimeAsync(SEAT_CHECK_MS + 10);
+    expect(session.stage).toEqual({ name: 'closed', why: 'ended' });
+    // The teacher releases the review after the end: the end screen keeps asking, and opens it.
+    seatCall.mockResolvedValue(seat({ attempt: attempt('submitted'), sessionState: 'ended', reviewReleased: true }));
+    await vi.advanceTimersByTimeAsync(SEAT_CHECK_MS + 10);
+    expect(session.stage).toEqual({ name: 'review', review });
+    session.dispose();
+  });
+
+  it('after the end, a server that has gone away leaves the end screen as it is', async () => {
+    vi.useFakeTimers();
+    const seatCall = vi.fn(async () => seat({ attempt: attempt('submitted'), sessionState: 'ended' }));
+    const client = fakeClient({ join: vi.fn(async () => ({ token: TOKEN, seat: seat({ sessionState: 'open' }) })), seat: seatCall });
+    const session = new Session({ connect: () => client, askAddress: false, storage: memoryStorage() });
+    session.code = 'ABC-DEF';
+    session.name = 'Ada';
+    await session.join();
+    await vi.advanceTimersByTimeAsync(SEAT_CHECK_MS + 10);
+    expect(session.stage).toEqual({ name: 'closed', why: 'ended' });
+    seatCall.mockRejectedValue(new ApiError({ code: 'internal', reason: 'unreachable', message: 'the session could not be reached' }));
+    await vi.advanceTimersByTimeAsync(SEAT_CHECK_MS + 10);
+    expect(session.stage).toEqual({ name: 'closed', why: 'ended' });
+    expect(session.error).toBeNull();
+    session.dispose();
+  });
+
+  it('sends the seat this device had when joining again, so a removed student cannot come back as a new one', async () => {
+    const storage = memoryStorage();
+    storage.setItem('evident.seat', JSON.stringify({ token: TOKEN }));
+    const join = vi.fn(async () => Promise.reject(refusal('seat-removed', 'your teacher has removed you from this session')));
+    const session = new Session({ connect: () => fakeClient({ join }), askAddress: false, storage });
+    session.code = 'ABC-DEF';
+    session.name = 'Ada Again';
+    await session.join();
+    expect(join).toHaveBeenCalledWith({ code: 'ABC-DEF', name: 'Ada Again', previous: TOKEN });
+    expect(session.error).toBe('Your teacher has removed you from this session');
+  });
+
   it('keeps the seat when the student leaves the review, so it can be opened again', async () => {
     const storage = memoryStorage();
     const client = fakeClient({
@@ -180,6 +228,16 @@ describe('StudentSession (the screen)', () => {
     const client = fakeClient({ seat: vi.fn(async () => Promise.reject(refusal('session-ended', 'this class session has ended'))) });
     render(StudentSession, { connect: () => client, askAddress: false, preferences: new PreferenceStore(storage), storage });
     expect(await screen.findByRole('heading', { name: 'This class session has ended' })).toBeTruthy();
+  });
+
+  it('after a reload of an ended session, shows the end screen from the seat the server still answers', async () => {
+    const storage = memoryStorage();
+    storage.setItem('evident.seat', JSON.stringify({ token: TOKEN }));
+    const client = fakeClient({ seat: vi.fn(async () => seat({ attempt: attempt('submitted'), sessionState: 'ended' })) });
+    render(StudentSession, { connect: () => client, askAddress: false, preferences: new PreferenceStore(storage), storage });
+    expect(await screen.findByRole('heading', { name: 'This class session has ended' })).toBeTruthy();
+    expect(screen.getByText('If your teacher releases the review, it opens here by itself.')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Your answers are handed in' })).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctResponse } from '../../src/core/bank/key.ts';
 import { scoreResponse } from '../../src/core/scoring/index.ts';
 import type { SessionStatus } from '../../src/shared/contract.ts';
-import { addressOf, classroomHarness, LAN, send, student, type ClassroomHarness } from './classroom-fixtures.ts';
+import { addressOf, classroomHarness, LAN, student, type ClassroomHarness } from './classroom-fixtures.ts';
 import { seedQuiz, variedResponse } from './fixtures.ts';
 
 // A class of 30 simulated students through the session server's HTTP API on loopback, with
@@ -180,14 +180,16 @@ describe('a class session with 30 students', () => {
     expect(notYet.status).toBe(409);
   });
 
-  it('ends: open attempts are handed in, the server stops listening, and the session is in the results', async () => {
+  it('ends: open attempts are handed in, the server answers only "ended", and the session is in the results', async () => {
     const ended = harness.service.endSession({ sessionId: session.sessionId });
     expect(ended.state).toBe('ended');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await expect(send(LAN.address, session.port, 'GET', '/')).rejects.toThrow(/ECONNREFUSED/);
+    // The server stays up for the students still on the page (classroom-sessions.test.ts), but lets nobody in.
+    const late = await student(session.port, addressOf(101))('join', { code: session.joinCode, name: 'Very Late' });
+    expect(late.json.error).toMatchObject({ reason: 'session-ended' });
+    expect((await seats[6]!.call('seat', { token: seats[6]!.token })).json.value).toMatchObject({ sessionState: 'ended' });
     expect(harness.service.sessionStatus({})).toBeNull();
     const after = harness.service.sessionStatus({ sessionId: session.sessionId })!;
-    expect(after.listening).toBe(false);
+    expect(after.listening).toBe(true);
     expect(after.students.every((s) => s.status === 'submitted')).toBe(true);
 
     const results = harness.service.quizResults({ quizId: quiz.id });

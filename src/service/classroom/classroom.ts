@@ -83,6 +83,19 @@ export function createClassroom(options: ClassroomOptions): Classroom {
   const { catalogue, store, startServer, interfaces, now = () => new Date(), log = console.error } = options;
   const pushIntervalMs = options.pushIntervalMs ?? 200;
   const running = new Map<string, Running>();
+  /**
+   * The server of the session that ended last, still answering its students: a seat's status
+   * ("ended") and its review once released, for students still on the page and after a reload.
+   * It stops when the teacher starts another session or Evident quits (an ended session is not
+   * brought back after a restart); joining, answering and handing in are refused meanwhile.
+   */
+  let afterEnd: { sessionId: string; server: RunningSessionServer } | undefined;
+
+  async function stopAfterEnd(): Promise<void> {
+    const lingering = afterEnd;
+    afterEnd = undefined;
+    await lingering?.server.close();
+  }
   const clock = () => now().getTime();
   const { limit: wrongCodes, ...joinLimits } = options.joinLimit ?? { limit: undefined };
   const watchers = new Map<string, Set<SessionWatcher>>();
@@ -140,7 +153,9 @@ export function createClassroom(options: ClassroomOptions): Classroom {
   function status(session: SessionRecord): SessionStatus {
     const state = running.get(session.id);
     // An ended session has no live state: its status is read from the database when asked.
-    if (!state) return LiveSession.load(session, quizOf(session.quizId), store).status({ listening: false });
+    if (!state) {
+      return LiveSession.load(session, quizOf(session.quizId), store).status({ listening: afterEnd?.sessionId === session.id });
+    }
     if (state.cached?.version === state.live.version) return state.cached.status;
     const built = state.live.status(serverState(state));
     state.cached = { version: state.live.version, status: built };
@@ -215,6 +230,7 @@ export function createClassroom(options: ClassroomOptions): Classroom {
         now: clock,
       }),
       now,
+      nameHolder: (name) => state.live.nameHolder(name),
       events: {
         joined: (seat) => {
           state.live.join(seat);
@@ -314,6 +330,8 @@ export function createClassroom(options: ClassroomOptions): Classroom {
       };
       // Written before listening, so that a second start arriving meanwhile sees it and is refused.
       store.insertSession(session);
+      // The last session's server has told its students enough: its port may be this one.
+      await stopAfterEnd();
       try {
         // Port 0 means "any free port": the one the system picked is the one students need.
         await listen(session);
@@ -377,6 +395,12 @@ export function createClassroom(options: ClassroomOptions): Classroom {
     },
 
     releaseReview({ sessionId }) {
+      const session = sessionOf(sessionId);
+      if (session.state === 'ended') {
+        // After the end too: the students still on the page (or coming back to it) get their review.
+        store.updateSession(session.id, { reviewReleased: true });
+        return status(sessionOf(sessionId));
+      }
       return control(sessionId, (s) => store.updateSession(s.id, { reviewReleased: true }));
     },
 
@@ -396,12 +420,16 @@ export function createClassroom(options: ClassroomOptions): Classroom {
         });
         for (const attemptId of handedIn) live.submit(attemptId);
       });
-      void close(sessionId).then(() => {
-        // The dashboards hear of the end at once, then the session's live state is let go.
-        push(sessionId);
-        running.delete(sessionId);
-      });
-      return { ...result, listening: false };
+      // The server stays up, answering "ended" (see afterEnd); the dashboards hear of the end at
+      // once, then the session's live state is let go.
+      const state = running.get(sessionId);
+      if (state?.server) {
+        void stopAfterEnd();
+        afterEnd = { sessionId, server: state.server };
+      }
+      push(sessionId);
+      running.delete(sessionId);
+      return result;
     },
   };
 
@@ -447,6 +475,7 @@ export function createClassroom(options: ClassroomOptions): Classroom {
 
     async stop() {
       await Promise.all([...running.keys()].map(close));
+      await stopAfterEnd();
     },
   };
 }

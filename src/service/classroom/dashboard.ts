@@ -1,6 +1,7 @@
 import type { LoadedQuiz } from '../../core/bank/loaded.ts';
 import { hostAndPort } from '../../core/classroom/address.ts';
 import { formatJoinCode } from '../../core/classroom/join-code.ts';
+import { sameNameKey } from '../../core/classroom/names.ts';
 import { attemptScore } from '../../core/results/attempt-score.ts';
 import { LiveTally, type TalliedAttempt } from '../../core/results/live.ts';
 import type { AttemptStatus } from '../../core/attempt.ts';
@@ -44,6 +45,8 @@ export class LiveSession {
   readonly #tally: LiveTally;
   /** In joining order. */
   readonly #seats = new Map<string, LiveSeat>();
+  /** The seats by name as compared (core/classroom/names.ts), for refusing a second "Ada". */
+  readonly #byName = new Map<string, Set<LiveSeat>>();
   /** Seats changed, and seats deleted, since the last update was taken. */
   #changed = new Set<string>();
   #deleted = new Set<string>();
@@ -94,6 +97,13 @@ export class LiveSession {
     return this.#seats.has(attemptId);
   }
 
+  /** Who already has this name (compared as a person reads it): a seated student, a removed one, or nobody. */
+  nameHolder(name: string): 'seated' | 'removed' | undefined {
+    const holders = [...(this.#byName.get(sameNameKey(name)) ?? [])];
+    if (holders.length === 0) return undefined;
+    return holders.some((seat) => !seat.removed) ? 'seated' : 'removed';
+  }
+
   /** The session's own record changed (locked, released, ended, moved to another port), or its server did. */
   touch(session: SessionRecord = this.#session): void {
     this.#session = session;
@@ -141,6 +151,7 @@ export class LiveSession {
     if (!seat) return;
     if (!seat.removed) this.#tally.count(share(seat), -1);
     this.#seats.delete(attemptId);
+    this.#byName.get(sameNameKey(seat.name))?.delete(seat);
     this.#changed.delete(attemptId);
     this.#deleted.add(attemptId);
     this.#version++;
@@ -202,6 +213,10 @@ export class LiveSession {
 
   #add(seat: LiveSeat): void {
     this.#seats.set(seat.attemptId, seat);
+    const key = sameNameKey(seat.name);
+    const named = this.#byName.get(key) ?? new Set();
+    named.add(seat);
+    this.#byName.set(key, named);
     if (!seat.removed) this.#tally.count(share(seat), 1);
     this.#changed.add(seat.attemptId);
     this.#version++;

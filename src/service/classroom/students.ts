@@ -23,6 +23,8 @@ export interface StudentDeps {
   now: () => Date;
   /** Told of each change once it is saved, for the live dashboard (answers are told by `attempts`, after their commit). */
   events: SeatEvents;
+  /** Who in this session already has the name, compared as a person reads it (the live dashboard knows every seat). */
+  nameHolder: (name: string) => 'seated' | 'removed' | undefined;
 }
 
 export interface SeatEvents {
@@ -31,7 +33,7 @@ export interface SeatEvents {
 }
 
 export function createStudentChannels(deps: StudentDeps): StudentChannels {
-  const { store, attempts, joinLimiter, answerLimiter, now, events } = deps;
+  const { store, attempts, joinLimiter, answerLimiter, now, events, nameHolder } = deps;
 
   function openSession(): SessionRecord {
     const session = deps.session();
@@ -39,8 +41,13 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
     return session;
   }
 
-  function seatOf(token: string): { session: SessionRecord; seat: SeatRecord } {
-    const session = openSession();
+  /**
+   * The seat a token names. After the end a seat can still be looked at (its status "ended",
+   * its review once released), for students still on the page and after a reload; nothing in
+   * it can change any more.
+   */
+  function seatOf(token: string, { afterEnd = false } = {}): { session: SessionRecord; seat: SeatRecord } {
+    const session = afterEnd ? deps.session() : openSession();
     const seat = store.seatByToken(session.id, hashSeatToken(token));
     // A forged token, or one from another session: the same refusal, saying nothing more.
     if (!seat) throw new ServiceError('seat-unknown', 'this seat is not part of this class session; join with the code');
@@ -62,7 +69,7 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
       return { session: true, joinable: deps.session().state === 'open' };
     },
 
-    join({ code, name }, { remoteAddress }) {
+    join({ code, name, previous }, { remoteAddress }) {
       // Refused before the code is checked: a computer that has guessed its fill gets no more tries.
       if (!joinLimiter.mayTry(remoteAddress)) {
         throw new ServiceError('too-many-joins', 'too many wrong join codes from this computer; wait a minute and try again');
@@ -73,6 +80,22 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
         throw new ServiceError('wrong-join-code', 'that join code is not right; check it and try again');
       }
       if (session.state === 'locked') throw new ServiceError('joining-locked', 'your teacher has closed this session to new students');
+      // A removed student comes back only when the teacher re-admits them, to their own seat:
+      // not as a new seat from the same browser, nor under the same name.
+      const before = previous === undefined ? undefined : store.seatByToken(session.id, hashSeatToken(previous));
+      if (before?.removed) {
+        throw new ServiceError('seat-removed', 'your teacher has removed you from this session; ask your teacher to let you back in');
+      }
+      const holder = nameHolder(name);
+      if (holder === 'removed') {
+        throw new ServiceError('seat-removed', `your teacher has removed “${name}” from this session; ask your teacher to let you back in`);
+      }
+      if (holder === 'seated') {
+        throw new ServiceError(
+          'name-taken',
+          `someone in this session is already called “${name}”: add the first letter of your family name, so that your teacher can tell you apart`,
+        );
+      }
       if (!joinLimiter.mayJoin(remoteAddress)) {
         throw new ServiceError(
           'too-many-joins',
@@ -103,7 +126,7 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
     },
 
     seat({ token }) {
-      const { session, seat } = seatOf(token);
+      const { session, seat } = seatOf(token, { afterEnd: true });
       return seatView(session, attempts.getAttempt({ attemptId: seat.attemptId }));
     },
 
@@ -127,7 +150,7 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
     },
 
     review({ token }) {
-      const { session, seat } = seatOf(token);
+      const { session, seat } = seatOf(token, { afterEnd: true });
       if (!session.reviewReleased) throw new ServiceError('review-not-released', 'your teacher has not released the review yet');
       return attempts.review({ attemptId: seat.attemptId });
     },

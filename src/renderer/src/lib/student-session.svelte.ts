@@ -79,7 +79,9 @@ export class StudentSession {
     this.busy = true;
     try {
       const client = this.#options.connect(this.address.trim());
-      const joined = await client.join({ code: this.code, name: this.name });
+      // The seat this device had, if any: a student the teacher removed cannot come back as a new one.
+      const previous = rememberedSeat(storage)?.token;
+      const joined = await client.join({ code: this.code, name: this.name, ...(previous ? { previous } : {}) });
       if (generation !== this.#generation) return;
       this.#client = client;
       this.#token = joined.token;
@@ -124,11 +126,15 @@ export class StudentSession {
       const seat = await client.seat({ token: this.#token });
       if (generation !== this.#generation) return;
       if (seat.reviewReleased && seat.attempt.status === 'submitted') await this.#showReview(generation);
-      else if (seat.sessionState === 'ended' && this.stage.name !== 'waiting') this.#close('ended');
+      else if (seat.sessionState === 'ended' && !this.#ended) this.#close('ended');
       this.error = null;
     } catch (error) {
       // In the quiz a failed check says nothing: the next answer's own error will, if it lasts.
-      if (generation === this.#generation && !this.#closedBy(error) && this.stage.name !== 'quiz') this.error = messageOf(error);
+      // After the end there is nothing left to do: a server that has gone (the teacher started
+      // another session) leaves the end screen as it is.
+      if (generation === this.#generation && !this.#closedBy(error) && this.stage.name !== 'quiz' && !this.#ended) {
+        this.error = messageOf(error);
+      }
     }
   }
 
@@ -164,7 +170,7 @@ export class StudentSession {
       });
     } else if (seat.reviewReleased) {
       await this.#showReview(generation);
-    } else if (seat.sessionState === 'ended' && seat.attempt.status !== 'submitted') {
+    } else if (seat.sessionState === 'ended') {
       this.#close('ended');
     } else {
       this.#setStage({ name: 'waiting' });
@@ -205,16 +211,25 @@ export class StudentSession {
   }
 
   #close(why: 'removed' | 'ended'): void {
+    if (why === 'ended' && this.#ended) return;
     this.#generation++;
     this.#setStage({ name: 'closed', why });
+  }
+
+  /** Whether the end screen shows. */
+  get #ended(): boolean {
+    return this.stage.name === 'closed' && this.stage.why === 'ended';
   }
 
   #setStage(stage: SessionStage): void {
     this.stage = stage;
     this.error = null;
     this.#stopChecks();
-    // An open seat and a waiting one ask the session now and then: is the seat still open, is the review out?
-    if (stage.name === 'quiz' || stage.name === 'waiting') this.#timer = setInterval(() => void this.refresh(), SEAT_CHECK_MS);
+    // An open seat, a waiting one and an ended one ask the session now and then: is the seat
+    // still open, is the review out? (The session's server keeps answering after the end.)
+    if (stage.name === 'quiz' || stage.name === 'waiting' || (stage.name === 'closed' && stage.why === 'ended')) {
+      this.#timer = setInterval(() => void this.refresh(), SEAT_CHECK_MS);
+    }
   }
 
   #stopChecks(): void {
