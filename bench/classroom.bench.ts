@@ -78,6 +78,11 @@ async function run(server: TeacherServer, n: number) {
   const latencies: number[] = [];
   const acks: { attemptId: string; count: number; at: number }[] = [];
   let lost = 0;
+  const why = new Map<string, number>();
+  const lose = (reason: string) => {
+    lost++;
+    why.set(reason, (why.get(reason) ?? 0) + 1);
+  };
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.memoryMb('VmRSS'))), 200);
   const answeringStart = performance.now();
@@ -94,13 +99,13 @@ async function run(server: TeacherServer, n: number) {
             { agent: s.agent, from: s.from },
           );
           const t1 = performance.now();
-          if (reply.status !== 200) lost++;
+          if (reply.status !== 200) lose(`${reply.status} ${reply.body.error?.message ?? ''}`);
           else {
             latencies.push(t1 - t0);
             acks.push({ attemptId: s.attemptId, count: k + 1, at: t1 });
           }
-        } catch {
-          lost++;
+        } catch (error) {
+          lose((error as Error).message);
         }
       }
     }),
@@ -150,6 +155,7 @@ async function run(server: TeacherServer, n: number) {
       `dashboard p99 ${result.dashP99.toFixed(0)} ms (max ${result.dashMax.toFixed(0)}, never shown ${neverShown}), ${events} pushes, ${(bytes / 2 ** 20).toFixed(1)} MB pushed; ` +
       `server RSS peak ${result.peakRss.toFixed(0)} MB (high-water ${hwm.toFixed(0)} MB, since the server started); endSession ${endMs.toFixed(0)} ms`,
   );
+  for (const [reason, count] of why) console.log(`  lost ${count}×: ${reason}`);
   return result;
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../src/service/server-flags.ts';
 import { tempDir } from '../tests/unit/fixtures.ts';
 
 export interface Reply {
@@ -32,11 +33,21 @@ export async function startTeacherServer(): Promise<TeacherServer> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const { dir, cleanup } = tempDir();
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const server = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--port', String(port), '--data-dir', dir, '--renderer', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // The server's own flags, as `npm run serve` passes them; EXTRA_SERVER_FLAGS (diagnosis only,
+  // e.g. "--trace-gc", whose output is then shown) come after them.
+  const flags = (process.env['EXTRA_SERVER_FLAGS'] ?? '').split(' ').filter(Boolean);
+  const server = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...flags, join(root, 'out/main/serve.js'), '--port', String(port), '--data-dir', dir, '--renderer', dir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('is serving') && resolve());
+    server.stdout!.on('data', (chunk: Buffer) => {
+      if (flags.length > 0) process.stderr.write(chunk);
+      if (chunk.toString().includes('is serving')) resolve();
+    });
     server.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
   });
   const unlocked = await post(port, '/api/setTeacherPassphrase', { passphrase: 'the benchmark teacher' });

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../src/service/server-flags.ts';
 
 // `npm start` (after `electron-vite build`): the desktop app where Electron's runtime is there or
 // can be fetched, the same app in a browser where it cannot. Electron's package downloads its
@@ -69,6 +70,6 @@ if (import.meta.main) {
     run(plan.binary, ['.', ...rest]);
   } else {
     if (plan.reason) console.log(plan.reason);
-    run(process.execPath, [join(import.meta.dirname, '../out/main/serve.js'), ...rest]);
+    run(process.execPath, [...SERVER_NODE_FLAGS, join(import.meta.dirname, '../out/main/serve.js'), ...rest]);
   }
 }

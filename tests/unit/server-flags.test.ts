@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS } from '../../src/service/server-flags.ts';
+
+// The browser build's server runs with a small young generation (server-flags.ts): every way it
+// is started passes the same flags, and they do bound V8's new space.
+
+const ALLOCATE = `
+  const v8 = require('node:v8');
+  let keep = [];
+  for (let i = 0; i < 2e6; i++) { keep.push({ i, s: 'x' + i }); if (keep.length > 20000) keep = []; }
+  const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+  console.log(space.space_size);`;
+
+describe('the server’s Node flags', () => {
+  it('are passed by npm run serve, before the server’s file', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    const serve = pkg.scripts['serve']!;
+    expect(serve).toContain(`node ${SERVER_NODE_FLAGS.join(' ')} out/main/serve.js`);
+  });
+
+  it('keep the young generation small under a stream of short-lived objects', { timeout: 30_000 }, () => {
+    const newSpaceMb = (flags: readonly string[]) => {
+      const run = spawnSync(process.execPath, [...flags, '-e', ALLOCATE], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      return Number(run.stdout.trim()) / 2 ** 20;
+    };
+    expect(newSpaceMb(SERVER_NODE_FLAGS)).toBeLessThanOrEqual(16);
+    // Without them V8 lets it grow several times larger on this kind of load.
+    expect(newSpaceMb([])).toBeGreaterThan(2 * newSpaceMb(SERVER_NODE_FLAGS));
+  });
+});
