@@ -536,7 +536,7 @@ describe('the hand-labelled news pages', () => {
     //   round 3 (t23-t27): 37/37 kept, 12/37 removed, 1/5 headlines
     //   round 4 (t28-t32): 27/27 kept, 19/34 removed, 0/5 headlines
     //   round 5 (t37-t42, six publications never tuned on): 25/25 kept, 26/37 removed (70%), 5/6 headlines
-    //   round 6 (h17-h22, the current held-out pages, six publications never tuned on):
+    //   round 6 (t43-t48, six publications never tuned on):
     //     18/18 kept, 10/24 removed (42%; one page's comment rules are 10 of the 14 misses), 3/6 headlines
     // The targets (>= 90% removed, every headline right) are not met on unseen pages;
     // this guards against getting worse.
