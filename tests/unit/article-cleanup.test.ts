@@ -491,6 +491,43 @@ describe('rules grown in round 6', () => {
   });
 });
 
+describe('rules grown in round 7', () => {
+  it('recognises comment counts and boxes, section links, date badges, taglines and tags', () => {
+    const expected: Array<[string, RemovalReason]> = [
+      ['Post a comment as', 'comment-prompt'],
+      ['(0) comments', 'comment-prompt'],
+      ['Reader Comments(0)', 'comment-prompt'],
+      ['View More In This Section', 'navigation'],
+      ['Aug 072020', 'dateline'],
+      ['Your independent hometown award-winning newspaper', 'publication-name'],
+      ['storm damage', 'navigation'],
+    ];
+    expect(expected.map(([line]) => [line, reasonFor(line)])).toEqual(expected);
+  });
+
+  it('removes a comment section under the story to the end, and keeps the story above it', () => {
+    const article = parseArticle(
+      [
+        'Town offices close for the storm',
+        PROSE,
+        'Welcome to the discussion.',
+        'Report',
+        'Be Nice. No racism, sexism or any sort of -ism that is degrading to another person.',
+        'Share with Us. We would love to hear eyewitness accounts.',
+      ].join('\n'),
+    );
+    expect(article.paragraphs).toHaveLength(1);
+    expect(article.removed.map((line) => line.reason)).toEqual(['comment-prompt', 'comment-prompt', 'comment-prompt', 'comment-prompt']);
+  });
+
+  it('keeps a letter’s salutation ending with a colon as the first paragraph', () => {
+    const salutation = 'To our valued citizens during these unprecedented and uncertain times:';
+    const article = parseArticle(['Supporting each other from a distance', '', salutation, '', PROSE].join('\n'));
+    expect(article.removed).toEqual([]);
+    expect(article.paragraphs.map((paragraph) => paragraph.sentences[0]?.text)).toEqual([salutation, PROSE]);
+  });
+});
+
 describe('the hand-labelled news pages', () => {
   const pages = loadPages();
 

@@ -107,6 +107,10 @@ function withoutListMarker(text: string): string {
   return text.replace(LIST_MARKER, '');
 }
 const MIN_LONE_CAPTION_WORDS = 10;
+// The first line of a comment section: everything under it is the comments' furniture (the
+// box, its rules, the count), never the article.
+const COMMENT_SECTION_START =
+  /^(?:post a comment(?: as)?|leave a (?:reply|comment)|welcome to the discussion\.?|join the (?:conversation|discussion)|\(?\d[\d,]*\)? comments?|comments? \(\d[\d,]*\)|reader comments?\s*\(\d[\d,]*\)|comment guidelines)$/iu;
 const CUT_OFF_ENDING = /\s(?:a|an|the|of|on|in|to|at|by|for|from|with|and|or|but|that|which|who|is|are|was|were|its|their|his|her)$/iu;
 
 /** The half of a line that is the same text twice with nothing between, if it is. */
@@ -219,6 +223,7 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
   markPictureTexts(after);
   markSignOffs(after);
   markRepeatsOfRemoved(after);
+  markCommentSection(after);
   markLoneCaptions(after);
 
   for (const line of lines) line.kind ??= 'body';
@@ -427,7 +432,8 @@ function markSignOffs(after: Line[]): void {
 function markStandfirst(after: Line[]): void {
   const firstIndex = after.findIndex((line) => !line.kind);
   const first = after[firstIndex];
-  if (!first || wordsOf(first.text).length < STANDFIRST_MIN_WORDS) return;
+  // A line ending with a colon introduces what follows ("To our valued citizens …:").
+  if (!first || wordsOf(first.text).length < STANDFIRST_MIN_WORDS || first.text.endsWith(':')) return;
   const rest = after.slice(firstIndex + 1);
   const nextBody = rest.findIndex((line) => !line.kind);
   if (nextBody === -1) return;
@@ -474,6 +480,24 @@ function markRepeatedFirstParagraph(after: Line[]): void {
     first.reason = 'standfirst';
     // The second copy is the paragraph: no later pass may take it for a repeat.
     second.kind = 'body';
+  }
+}
+
+/** A comment section under the story: its first line and everything after it. */
+function markCommentSection(after: Line[]): void {
+  const start = after.findIndex(
+    (line, index) =>
+      line.kind === 'removed' &&
+      line.reason === 'comment-prompt' &&
+      COMMENT_SECTION_START.test(line.text) &&
+      after.slice(0, index).some((earlier) => !earlier.kind || earlier.kind === 'body'),
+  );
+  if (start === -1) return;
+  for (const line of after.slice(start + 1)) {
+    if (line.kind === 'removed') continue;
+    line.kind = 'removed';
+    line.reason = 'comment-prompt';
+    delete line.caption;
   }
 }
 

@@ -106,6 +106,8 @@ export const LINE_RULES: readonly LineRule[] = [
     /^\d[\d,]*\s+comments?$/iu,
     /^one thought on\b.{0,120}$/iu,
     /^(?:comment|community) guidelines$/iu,
+    /^(?:post a comment as|watch this discussion\.?|welcome to the discussion\.?)$/iu,
+    /^(?:\(\d[\d,]*\)\s*comments?|(?:reader )?comments?\s*\(\d[\d,]*\))$/iu,
     /^you must be (?:logged|signed) in to (?:comment|post|reply|join the (?:discussion|conversation))\b[^.!?]{0,60}\.?$/iu,
   ),
   // A comment policy: written in sentences, but about the comments under the story and
@@ -252,6 +254,8 @@ export const LINE_RULES: readonly LineRule[] = [
       new RegExp(String.raw`^${DATE}\s*[/|•·,]\s*[^.!?]{0,50}$`, 'iu'),
       // A date with a 24-hour time, a time zone and a place: "May 22, 17:47 UTC+3 MOSCOW"
       new RegExp(String.raw`^${MONTH}\s+${DAY},?\s+\d{1,2}:\d{2}(?:\s*(?:UTC|GMT)[+-]?\d{0,2})?(?:\s+[\p{L} .-]{2,30})?$`, 'iu'),
+      // A date badge copied without its spaces: "Aug 072020"
+      new RegExp(String.raw`^${MONTH}\s?\d{2}\s?\d{4}$`, 'iu'),
       // An edition: "The Irish Post - June 10, 2023"
       new RegExp(String.raw`^[\p{L}'’&. ]{2,40}\s[-–—|]\s${DATE}$`, 'iu'),
     ),
@@ -264,9 +268,20 @@ export const LINE_RULES: readonly LineRule[] = [
     /^(?:posts|stories) tagged\b.{0,60}$/iu,
     /^(?:category|tag|tags|archives?|filed under)\s*:.{0,60}$/iu,
     /^page \d{1,3}(?: of \d{1,3})?$/iu,
+    /^view (?:more|all)(?: in this section| stories| news| posts)?$/iu,
   ),
   // A screenshot's default file name: "Screen Shot 2015-04-21 at 00.28.59"
   rule('picture-description', /^screen ?shot[ _-]\d{4}-\d{2}-\d{2}(?:[ _-](?:at[ _-])?[\d.:]+)?$/iu),
+  // A site's tagline: "Your independent hometown award-winning newspaper"
+  short(
+    10,
+    unpunctuated(
+      'publication-name',
+      /^(?:your|the|[\p{L}'’]+[’']s)\b[^.!?]{0,60}\b(?:newspaper|news source|news site|news website|magazine)$/iu,
+    ),
+  ),
+  // A tag in lower case on its own ("storm damage"): a sentence starts with a capital.
+  short(3, unpunctuated('navigation', /^(?!(?:on|at|by|and|in|or)$)\p{Ll}[\p{Ll}\s-]{1,30}$/u)),
   // "Latest news with #RecordView": a short label around a hashtag.
   short(6, unpunctuated('navigation', /(?:^|\s)#[\p{L}\d_]{2,}/u)),
   // A menu copied without its spaces: "FinancialGovernment SolutionsLegalReuters News Agency…"
