@@ -6,7 +6,10 @@ import { listNetworkInterfaces } from './classroom/interfaces.ts';
 import { startSessionServer } from './classroom/server.ts';
 import { createService, type Service } from './service.ts';
 import { lockDataFolder, type DataLock } from './data-lock.ts';
-import { openStore, type Store } from './store.ts';
+import { openStore, type Store, type UnreadableRow } from './store.ts';
+import { createCsvExports, type CsvExports, type CsvFile } from './results-export.ts';
+import { ServiceError } from './errors.ts';
+import { CsvRequest } from '../shared/contract.ts';
 import { loadQuizDirectory } from './quiz-files.ts';
 import { createTeacherGate, type Caller, type TeacherGate } from './teacher/gate.ts';
 import { teacherFileStorage } from './teacher/teacher-file.ts';
@@ -23,6 +26,24 @@ export interface OpenedApp {
   dataLock: DataLock;
   /** The live dashboard of a session, for the unlocked teacher only, like every teacher channel. */
   watchSession: TeacherWatch;
+  /** A CSV export to stream (HTTP) or to save (the desktop app's dialog), for the unlocked teacher only. */
+  csvExport: TeacherCsvExport;
+}
+
+/** Opens the export a caller asks for (an unchecked request): throws ServiceError unless the teacher's side is unlocked and the request is valid. */
+export type TeacherCsvExport = (request: unknown, caller: Caller) => CsvFile & { unreadable: UnreadableRow[] };
+
+export function gatedCsvExport(gate: TeacherGate, exports: CsvExports): TeacherCsvExport {
+  return (request, caller) => {
+    gate.require(caller);
+    const parsed = CsvRequest.safeParse(request);
+    if (!parsed.success) {
+      const problem = parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
+      throw new ServiceError('invalid-request', `the export request is not valid (${problem})`);
+    }
+    const unreadable: UnreadableRow[] = [];
+    return { ...exports.csv(parsed.data, (row) => void unreadable.push(row)), unreadable };
+  };
 }
 
 /** A watch of a session's live dashboard, asked by `caller`: throws ServiceError('locked') unless the teacher's side is unlocked. */
@@ -79,5 +100,6 @@ export function openApp(options: {
     problems: [...problems, ...library.problems],
     dataLock,
     watchSession: gatedWatch(teacher.gate, classroom.watch),
+    csvExport: gatedCsvExport(teacher.gate, createCsvExports({ catalogue: library.catalogue, store, now: () => new Date() })),
   };
 }

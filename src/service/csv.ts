@@ -1,7 +1,9 @@
 // csv-stringify is the writer of the node-csv project (adaltas/node-csv), maintained and widely
-// used: RFC 4180 quoting has enough corners (quotes, CR, LF, delimiters) not to hand-roll.
+// used: RFC 4180 quoting has enough corners (quotes, CR, LF, delimiters) not to hand-roll. Its
+// stream API writes the large exports row by row (results-export.ts); the sync one, small tables.
+import type { Options } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
-import type { Table } from '../core/results/tables.ts';
+import type { Cell, Table } from '../core/results/tables.ts';
 
 /**
  * RFC 4180: CRLF line ends, quotes doubled, any field holding a quote, comma, CR or LF quoted;
@@ -14,13 +16,19 @@ import type { Table } from '../core/results/tables.ts';
  * every spreadsheet reads as a number and never as a formula; prefixing them would turn a
  * column of points into text. (Points are never negative anyway: scoring floors them at 0.)
  */
+export const CSV_OPTIONS: Options = {
+  bom: true,
+  record_delimiter: 'windows',
+  // Without this, setting record_delimiter stops csv-stringify quoting a lone LF or CR.
+  quote_record_delimiter: true,
+  escape_formulas: true,
+  cast: { number: (value) => (Number.isFinite(value) ? String(value) : '') },
+};
+
 export function toCsv(table: Table): string {
-  return stringify([table.header, ...table.rows], {
-    bom: true,
-    record_delimiter: 'windows',
-    // Without this, setting record_delimiter stops csv-stringify quoting a lone LF or CR.
-    quote_record_delimiter: true,
-    escape_formulas: true,
-    cast: { number: (value) => (Number.isFinite(value) ? String(value) : '') },
-  });
+  return csvOf([table.header, ...table.rows]);
+}
+
+export function csvOf(records: Iterable<Cell[]>): string {
+  return stringify([...records], CSV_OPTIONS);
 }

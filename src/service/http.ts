@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isTeacherChannel, SESSION_EVENTS_PATH } from '../shared/channels.ts';
+import { CSV_EXPORT_PATH, isTeacherChannel, SESSION_EVENTS_PATH } from '../shared/channels.ts';
 import { SESSION_API_PREFIX } from '../shared/session-channels.ts';
 import { refusal, SessionId } from '../shared/contract.ts';
 import { MAX_IMPORT_FILE_BYTES } from '../shared/import-contract.ts';
@@ -9,7 +9,8 @@ import { ServiceError } from './errors.ts';
 import { openEventStream } from './event-stream.ts';
 import { hostNames, isLoopbackAddress, REQUEST_TIMEOUTS, sendError } from './http-common.ts';
 import type { Service } from './service.ts';
-import type { TeacherWatch } from './app.ts';
+import type { TeacherCsvExport, TeacherWatch } from './app.ts';
+import { writeCsv } from './results-export.ts';
 
 // The contract over node:http: POST /api/<channel> with a JSON body, and the built renderer as
 // static files. It routes only; the service does the work.
@@ -33,6 +34,8 @@ export interface HttpServerOptions {
   watchSession?: TeacherWatch;
   /** The slow-request timeouts: the session server's (REQUEST_TIMEOUTS) unless a test shortens them. */
   timeouts?: { headersTimeout: number; requestTimeout: number; keepAliveTimeout: number };
+  /** CSV exports streamed at CSV_EXPORT_PATH, to this computer's unlocked teacher only. */
+  csvExport?: TeacherCsvExport;
 }
 
 export interface RunningServer {
@@ -54,7 +57,48 @@ function queryToken(url: URL): string | undefined {
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
-  const { service, rendererDir, host = '127.0.0.1', port = 0, log = console.error, watchSession, timeouts = REQUEST_TIMEOUTS } = options;
+  const {
+    service,
+    rendererDir,
+    host = '127.0.0.1',
+    port = 0,
+    log = console.error,
+    watchSession,
+    csvExport,
+    timeouts = REQUEST_TIMEOUTS,
+  } = options;
+
+  /** The export is written as it is read: the response's own buffer paces the database reads. */
+  function csvDownload(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    if (!isLoopbackAddress(request.socket.remoteAddress)) {
+      return sendError(response, refusal('teacher-only', 'results are available only on the teacher’s own computer'));
+    }
+    if (!csvExport) return sendError(response, refusal('no-such-route', 'this server does not export results'));
+    const query = Object.fromEntries(url.searchParams);
+    let file: ReturnType<TeacherCsvExport>;
+    try {
+      file = csvExport(query, { teacherToken: bearerToken(request) });
+    } catch (error) {
+      if (error instanceof ServiceError) return sendError(response, error.toWire());
+      log('a CSV export failed', error);
+      return sendError(response, refusal('unexpected-error', 'something went wrong; the error was logged'));
+    }
+    response.writeHead(200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${file.filename}"`,
+      'Cache-Control': 'no-store',
+    });
+    writeCsv(file.records, response).then(
+      () => {
+        if (file.unreadable.length > 0) log(`the CSV export ${file.filename} left out ${file.unreadable.length} unreadable stored records`);
+      },
+      (error: unknown) => {
+        // The headers are gone: the only honest thing left is to cut the file short.
+        log('a CSV export stopped half-way', error);
+        response.destroy();
+      },
+    );
+  }
 
   function sessionEvents(request: IncomingMessage, response: ServerResponse, url: URL): void {
     if (!isLoopbackAddress(request.socket.remoteAddress)) {
@@ -95,7 +139,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     serverOptions: { ...timeouts },
     // Every page asks whether a class session served it (see the renderer's main.ts): here, no.
     fixedReplies: { [`${SESSION_API_PREFIX}info`]: { ok: true, value: { session: false } } },
-    streams: { [SESSION_EVENTS_PATH]: sessionEvents },
+    streams: { [SESSION_EVENTS_PATH]: sessionEvents, [CSV_EXPORT_PATH]: csvDownload },
     route: (channel, payload, request) => {
       if (isTeacherChannel(channel) && !isLoopbackAddress(request.socket.remoteAddress)) {
         return { ok: false, error: refusal('teacher-only', 'results are available only on the teacher’s own computer') };

@@ -85,6 +85,14 @@ export interface ResultsQueries {
   attemptRows(filter: ResultsFilter): Record<string, unknown>[];
   /** One response row as stored, or undefined. */
   responseRow(attemptId: string, questionId: string): Record<string, unknown> | undefined;
+  /** The quizzes the attempts of `filter` are at. */
+  quizIds(filter: ResultsFilter): string[];
+  /**
+   * Every attempt of `filter` (newest first) joined with its answers (in the order given; a row
+   * with null answer columns for an attempt without any), read as they are iterated from a
+   * connection of their own, which sees one snapshot and lets answers be saved meanwhile.
+   */
+  exportRows(filter: ResultsFilter): Generator<Record<string, unknown>>;
 }
 
 const SCALAR_CHOICES = `('single-choice', 'true-false-not-given', 'two-part')`;
@@ -140,13 +148,32 @@ const CHOICES_SQL = `WITH c AS MATERIALIZED (
   SELECT 'p', c.qid, j.key || char(0) || j.value, count(*), count(*), min(c.rk) * 100
     FROM c, json_each(c.response, '$.pairs') j WHERE qtype = 'matching' GROUP BY 2, 3`;
 
-export function resultsQueries(db: DatabaseSync, beforeRead: () => void): ResultsQueries {
+const EXPORT_SQL = `SELECT a.id, a.quiz_id, a.student_name, a.settings, a.seed, a.status, a.started_at, a.submitted_at,
+    r.question_id, r.response, ${POINTS} AS points, r.max_points, ${VERDICT} AS verdict, r.answered_at
+  FROM attempts a LEFT JOIN responses r ON r.attempt_id = a.id
+  WHERE ${MATCHES} ORDER BY a.started_at DESC, a.rowid DESC`;
+
+export function resultsQueries(db: DatabaseSync, beforeRead: () => void, openReader: () => DatabaseSync): ResultsQueries {
   registerFunctions(db);
   let statements:
     Record<'fillBank' | 'fillAttempts' | 'fillBad' | 'fillTotals' | 'totals' | 'questions' | 'choices' | 'bad', StatementSync> | undefined;
   const selectAttempts = db.prepare(`SELECT a.* FROM attempts a WHERE ${MATCHES} ORDER BY a.started_at DESC, a.rowid DESC`);
   const selectResponse = db.prepare('SELECT * FROM responses WHERE attempt_id = ? AND question_id = ?');
+  const selectQuizIds = db.prepare(`SELECT DISTINCT a.quiz_id FROM attempts a WHERE ${MATCHES} ORDER BY a.quiz_id`);
   return {
+    quizIds(filter) {
+      return selectQuizIds.all(filterParams(filter)).map((row) => String(row['quiz_id']));
+    },
+    *exportRows(filter) {
+      beforeRead();
+      const reader = openReader();
+      try {
+        registerFunctions(reader);
+        yield* reader.prepare(EXPORT_SQL).iterate(filterParams(filter));
+      } finally {
+        reader.close();
+      }
+    },
     attemptRows(filter) {
       return selectAttempts.all(filterParams(filter));
     },

@@ -3,11 +3,11 @@ import type { QuizCatalogue } from './library/catalogue.ts';
 import { attemptScore } from '../core/results/attempt-score.ts';
 import { classResultsFromSums } from '../core/results/class-sums.ts';
 import { round2 } from '../core/scoring/score.ts';
-import { attemptsTable, responsesTable, type QuizColumns } from '../core/results/tables.ts';
 import type { AnswerScore, AttemptData } from '../core/results/types.ts';
 import type { AttemptSummary } from '../shared/contract.ts';
 import { publicArticle } from './public.ts';
-import { toCsv } from './csv.ts';
+import { csvOf } from './csv.ts';
+import { createCsvExports } from './results-export.ts';
 import { ServiceError } from './errors.ts';
 import type { Service } from './service.ts';
 import type { ResultsFilter } from './results-queries.ts';
@@ -25,21 +25,13 @@ function percentageOf(points: number, maxPoints: number): number {
 }
 
 export function createResultsChannels(deps: { catalogue: QuizCatalogue; store: Store; now: () => Date }): ResultsChannels {
-  const { catalogue, store, now } = deps;
+  const { catalogue, store } = deps;
+  const exports = createCsvExports(deps);
 
   function installedQuiz(quizId: string): LoadedQuiz {
     const quiz = catalogue.current(quizId);
     if (!quiz) throw new ServiceError('quiz-not-found', `there is no quiz “${quizId}”`);
     return quiz;
-  }
-
-  /**
-   * Attempts with their answers, newest first, in two queries whatever their number. A stored
-   * row that no longer parses is left out and added to `unreadable`, for the teacher to see.
-   */
-  function attemptsWhere(filter: AttemptFilter, unreadable: UnreadableRow[]): AttemptData[] {
-    const report = (row: UnreadableRow) => void unreadable.push(row);
-    return withAnswers(filter, store.responsesByAttempt(filter, report), report);
   }
 
   function withAnswers<Answer extends AnswerScore>(
@@ -96,11 +88,6 @@ export function createResultsChannels(deps: { catalogue: QuizCatalogue; store: S
     };
   }
 
-  function columnsOf(quiz: LoadedQuiz): QuizColumns {
-    const sentences = new Map(quiz.article.sentences.map((s) => [s.id, s.text]));
-    return { id: quiz.id, title: quiz.title, questions: quiz.questions, sentenceText: (id) => sentences.get(id) };
-  }
-
   return {
     listAttempts({ quizId, studentName, status }) {
       const needle = studentName?.toLowerCase() ?? '';
@@ -143,18 +130,10 @@ export function createResultsChannels(deps: { catalogue: QuizCatalogue; store: S
       };
     },
 
-    exportCsv({ kind, quizId }) {
-      const columns = (quizId === undefined ? catalogue.loaded() : [installedQuiz(quizId)]).map(columnsOf);
+    exportCsv(request) {
       const unreadable: UnreadableRow[] = [];
-      const attempts = attemptsWhere({ quizId }, unreadable);
-      const table = kind === 'attempts' ? attemptsTable(columns, attempts) : responsesTable(columns, attempts);
-      const stamp = now().toISOString().slice(0, 16).replace(/:/g, '-');
-      return {
-        filename: `evident-${kind}-${quizId ?? 'all-quizzes'}-${stamp}.csv`,
-        mediaType: 'text/csv',
-        content: toCsv(table),
-        unreadable,
-      };
+      const file = exports.csv(request, (row) => void unreadable.push(row));
+      return { filename: file.filename, mediaType: 'text/csv', content: csvOf(file.records), unreadable };
     },
   };
 }

@@ -47,8 +47,8 @@ function main(): Promise<void> | void {
     console.error(startupProblem(error, resolve(values['data-dir'])));
     process.exit(1);
   }
-  const { service, store, classroom, dataLock, watchSession } = opened;
-  return startHttpServer({ service, rendererDir, host: values.host, port, watchSession }).then(async (server) => {
+  const { service, store, classroom, dataLock, watchSession, csvExport } = opened;
+  return startHttpServer({ service, rendererDir, host: values.host, port, watchSession, csvExport }).then(async (server) => {
     console.log(`Evident is serving ${server.url} (data in ${resolve(values['data-dir'])})`);
     // A class session that was running when this server stopped comes back, on its own address.
     await classroom.resume();

@@ -423,7 +423,11 @@ function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
         depth--;
       }
     },
-    results: resultsQueries(db, () => answers.flush()),
+    results: resultsQueries(
+      db,
+      () => answers.flush(),
+      () => new DatabaseSync(file, { readOnly: true, timeout: BUSY_TIMEOUT_MS }),
+    ),
     attemptCounts() {
       return countAttempts
         .all()

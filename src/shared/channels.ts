@@ -110,4 +110,12 @@ export const IPC_PREFIX = 'evident:';
  * page asks main to watch on FEED_IPC.watch and receives each event on FEED_IPC.event.
  */
 export const SESSION_EVENTS_PATH = '/api/events/session';
+
+/**
+ * A CSV export streamed as it is read (GET, the filters of CsvRequest as query parameters, the
+ * teacher's token in the Authorization header), on the teacher's loopback server. The desktop
+ * app writes it to the file the teacher picks in a save dialog instead, through EXPORT_IPC.
+ */
+export const CSV_EXPORT_PATH = '/api/export/csv';
+export const EXPORT_IPC = { saveCsv: 'evident-export:save-csv' } as const;
 export const FEED_IPC = { watch: 'evident-feed:watch', unwatch: 'evident-feed:unwatch', event: 'evident-feed:event' } as const;

@@ -290,6 +290,18 @@ export const ResultsQuery = z.strictObject({
 });
 export type ResultsQuery = z.output<typeof ResultsQuery>;
 
+/**
+ * A CSV export: one row per attempt with its points per question, one row per response, or the
+ * gradebook's (one row per student: name, score, out of, percentage; one quiz). The filters are
+ * those of ResultsQuery; without a quiz, every quiz.
+ */
+export const CsvRequest = z.strictObject({
+  kind: z.enum(['attempts', 'responses', 'gradebook']),
+  ...ResultsQuery.shape,
+  quizId: Slug.optional(),
+});
+export type CsvRequest = z.output<typeof CsvRequest>;
+
 export const QuizResults = z.strictObject({
   quizId: Slug,
   title: z.string(),
@@ -529,10 +541,7 @@ export const contract = {
   },
   deleteAttempt: { input: ByAttempt, output: z.strictObject({ deleted: z.literal(true) }) },
   quizResults: { input: ResultsQuery, output: QuizResults },
-  exportCsv: {
-    input: z.strictObject({ kind: z.enum(['attempts', 'responses']), quizId: Slug.optional() }),
-    output: CsvExport,
-  },
+  exportCsv: { input: CsvRequest, output: CsvExport },
   listNetworkInterfaces: { input: Empty, output: z.array(NetworkInterface) },
   startSession: {
     input: z.strictObject({ quizId: Slug, settings: SessionSettings.prefault({}), host: IpAddress, port: Port }),
