@@ -148,7 +148,7 @@ const CHOICES_SQL = `WITH c AS MATERIALIZED (
   SELECT 'p', c.qid, j.key || char(0) || j.value, count(*), count(*), min(c.rk) * 100
     FROM c, json_each(c.response, '$.pairs') j WHERE qtype = 'matching' GROUP BY 2, 3`;
 
-const EXPORT_SQL = `SELECT a.id, a.quiz_id, a.student_name, a.settings, a.seed, a.status, a.started_at, a.submitted_at,
+const EXPORT_SQL = `SELECT a.*,
     r.question_id, r.response, ${POINTS} AS points, r.max_points, ${VERDICT} AS verdict, r.answered_at
   FROM attempts a LEFT JOIN responses r ON r.attempt_id = a.id
   WHERE ${MATCHES} ORDER BY a.started_at DESC, a.rowid DESC`;
