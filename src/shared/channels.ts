@@ -27,7 +27,16 @@ export const PROJECTOR_CHANNELS = ['projectorStatus'] as const;
  * The quiz library (issue 10): own quizzes beside the bundled ones, drafts, publishing, versions
  * and .evident files. Teacher channels, all of them (src/service/library).
  */
-export const LIBRARY_CHANNELS = ['libraryList', 'createQuiz', 'getQuizSource', 'saveQuizBank'] as const;
+export const LIBRARY_CHANNELS = [
+  'libraryList',
+  'createQuiz',
+  'getQuizSource',
+  'saveQuizBank',
+  'publishQuiz',
+  'renameQuiz',
+  'duplicateQuiz',
+  'deleteQuiz',
+] as const;
 
 /** Teacher mode: open to anyone, since they are how the teacher's side is opened and closed. */
 export const TEACHER_MODE_CHANNELS = ['teacherStatus', 'setTeacherPassphrase', 'unlockTeacher', 'lockTeacher'] as const;

@@ -54,7 +54,15 @@ export const SourceArticle = z.strictObject({
   byline: z.string().optional(),
   standfirst: z.string().optional(),
   source: z.strictObject({ publication: z.string().optional(), date: z.string().optional(), url: z.string().optional() }),
-  captions: z.array(z.strictObject({ text: z.string(), credit: z.string().optional() })),
+  /** Every caption, with its sentences ("c1.s1"), citable as evidence like the body's. */
+  captions: z.array(
+    z.strictObject({
+      id: z.string().optional(),
+      text: z.string(),
+      credit: z.string().optional(),
+      sentences: z.array(z.strictObject({ id: SentenceId, text: z.string() })).optional(),
+    }),
+  ),
   paragraphs: z.array(
     z.strictObject({
       id: z.string(),
@@ -97,6 +105,11 @@ export const QuizVersionInfo = z.strictObject({
   questionCount: z.int().min(0),
 });
 
+const QuizTitle = z
+  .string()
+  .transform((text) => text.replace(/\s+/gu, ' ').trim())
+  .pipe(z.string().min(1, 'a quiz needs a title').max(200, 'a title has at most 200 characters'));
+
 export const libraryContract = {
   /** Every quiz, bundled and own, for the teacher's Library screen. */
   libraryList: { input: z.strictObject({}), output: z.array(LibraryEntry) },
@@ -105,6 +118,20 @@ export const libraryContract = {
   getQuizSource: { input: ByQuiz, output: QuizSource },
   /** Saves an own quiz's bank (problems are allowed while editing, and reported); a bundled quiz is refused. */
   saveQuizBank: { input: z.strictObject({ quizId: QuizId, bank: z.json() }), output: SavedBank },
+  /** Offers the quiz to students (refused while it has no questions or has problems), or stops offering it. */
+  publishQuiz: { input: z.strictObject({ quizId: QuizId, published: z.boolean() }), output: LibraryEntry },
+  /** An own quiz's title (the bank's title); a bundled quiz is refused: duplicate it first. */
+  renameQuiz: { input: z.strictObject({ quizId: QuizId, title: QuizTitle }), output: LibraryEntry },
+  /** A copy of any quiz as a new own quiz, unpublished, at version 1 (editing a bundled quiz starts here). */
+  duplicateQuiz: { input: z.strictObject({ quizId: QuizId, title: QuizTitle.optional() }), output: z.strictObject({ quizId: QuizId }) },
+  /**
+   * Removes an own quiz from the library and from students. Its attempts are kept, and so is the
+   * quiz behind them (set aside in the data folder), so results and reviews still open.
+   */
+  deleteQuiz: {
+    input: ByQuiz,
+    output: z.strictObject({ deleted: z.literal(true), attemptsKept: z.int().min(0) }),
+  },
 } as const;
 
 export type LibraryEntry = z.output<typeof LibraryEntry>;

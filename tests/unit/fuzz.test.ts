@@ -158,6 +158,10 @@ const VALID: Record<FuzzedChannel, fc.Arbitrary<unknown>> = {
   // This harness keeps no quizzes of its own (thousands of folders would be the test's whole
   // time): every creation and save is refused, with a reason; library.test.ts creates and saves.
   saveQuizBank: fc.record({ quizId, bank: fc.oneof(fc.constant(quiz.bank as unknown), fc.jsonValue({ maxDepth: 3 })) }),
+  publishQuiz: fc.record({ quizId, published: fc.boolean() }),
+  renameQuiz: fc.record({ quizId, title: fc.string({ maxLength: 220 }) }),
+  duplicateQuiz: fc.record({ quizId, title: fc.string({ maxLength: 220 }) }, { requiredKeys: ['quizId'] }),
+  deleteQuiz: fc.record({ quizId }),
 };
 
 // Reads and answers first while the database is small; the channels that add or remove
@@ -186,6 +190,10 @@ const ORDER: FuzzedChannel[] = [
   'getQuizSource',
   'saveQuizBank',
   'createQuiz',
+  'publishQuiz',
+  'renameQuiz',
+  'duplicateQuiz',
+  'deleteQuiz',
   'submit',
   'review',
   'startAttempt',
@@ -197,7 +205,17 @@ const ORDER: FuzzedChannel[] = [
  * Channels whose every payload may be refused: the passphrase is already set, a wrong passphrase
  * or resume code makes the next try wait (and this clock stands still).
  */
-const MAY_REFUSE_ALL: FuzzedChannel[] = ['setTeacherPassphrase', 'unlockTeacher', 'resumeAttempt', 'saveQuizBank', 'createQuiz'];
+const MAY_REFUSE_ALL: FuzzedChannel[] = [
+  'setTeacherPassphrase',
+  'unlockTeacher',
+  'resumeAttempt',
+  'saveQuizBank',
+  'createQuiz',
+  'publishQuiz',
+  'renameQuiz',
+  'duplicateQuiz',
+  'deleteQuiz',
+];
 /** Channels that never refuse a valid payload and take no attempt. */
 const NEVER_REFUSE: FuzzedChannel[] = ['listQuizzes', 'attemptSettings', 'teacherStatus', 'lockTeacher', 'projectorStatus', 'libraryList'];
 

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/service/dispatch.ts';
@@ -121,7 +121,13 @@ describe('the library', () => {
     expect(article.headline).toBe(ARTICLE.title);
     expect(article.byline).toBe('Jane Doe');
     expect(article.source).toEqual({ publication: 'The Courier', date: '27 November 2026', url: 'https://example.org/library-vote' });
-    expect(article.captions).toEqual([{ text: 'The library on Main Street, built in 1904.' }]);
+    expect(article.captions).toEqual([
+      {
+        id: 'c1',
+        text: 'The library on Main Street, built in 1904.',
+        sentences: [{ id: 'c1.s1', text: 'The library on Main Street, built in 1904.' }],
+      },
+    ]);
     expect(article.paragraphs.map((p) => p.sentences.map((s) => `${s.id} ${s.text}`))).toEqual([
       ['p1.s1 The council voted on Tuesday to keep the town library open.', 'p1.s2 The vote ended a year of argument.'],
       ['p2.s1 Mr. Jones, who led the campaign, said the vote was close.', 'p2.s2 It passed by one vote.'],
@@ -279,5 +285,113 @@ describe('the library', () => {
     expect(service.saveQuizBank({ quizId, bank: articleBank(quizId) })).toMatchObject({ version: 3, newVersion: true });
     expect(service.getQuizSource({ quizId })).toMatchObject({ version: 3, attemptCount: 2, attemptsAtVersion: 0 });
     expect(service.saveQuizBank({ quizId, bank: articleBank(quizId) })).toMatchObject({ version: 3, newVersion: false });
+  });
+});
+
+describe('publishing, renaming, duplicating and deleting', () => {
+  it('publishes a quiz only once it has questions and no problems; students see it then, and not after unpublishing', () => {
+    const { service, guarded } = ownHarness();
+    const { quizId } = service.createQuiz({ article: ARTICLE });
+    expect(refusedWith('quiz-has-no-questions', () => service.publishQuiz({ quizId, published: true })).message).toMatch(
+      /no questions yet/,
+    );
+    const broken = articleBank(quizId);
+    broken['questions'][0].correct = 'nowhere';
+    service.saveQuizBank({ quizId, bank: broken });
+    expect(refusedWith('quiz-has-problems', () => service.publishQuiz({ quizId, published: true })).message).toMatch(
+      /1 problem to fix .*vote-result: correct/,
+    );
+    expect(guarded.listQuizzes({}).map((q) => q.id)).toEqual(['north-korea-un']);
+
+    service.saveQuizBank({ quizId, bank: articleBank(quizId) });
+    expect(service.publishQuiz({ quizId, published: true })).toMatchObject({ status: 'published', offered: true });
+    expect(guarded.listQuizzes({}).map((q) => q.id)).toEqual(['north-korea-un', quizId]);
+    expect(guarded.startAttempt({ quizId, studentName: 'Ada' }, {}).questions).toHaveLength(2);
+
+    expect(service.publishQuiz({ quizId, published: false })).toMatchObject({ status: 'ready', offered: false });
+    expect(guarded.listQuizzes({}).map((q) => q.id)).toEqual(['north-korea-un']);
+    refusedWith('quiz-not-found', () => guarded.startAttempt({ quizId, studentName: 'Ada' }, {}));
+  });
+
+  it('unpublishes the bundled quiz and remembers it across a restart; a fresh install offers it', () => {
+    const { service, guarded } = ownHarness();
+    expect(guarded.listQuizzes({}).map((q) => q.id)).toEqual(['north-korea-un']);
+    service.publishQuiz({ quizId: 'north-korea-un', published: false });
+    expect(guarded.listQuizzes({})).toEqual([]);
+    harness = harness.reopen();
+    expect(harness.guarded.listQuizzes({})).toEqual([]);
+    expect(harness.service.libraryList({})[0]).toMatchObject({ quizId: 'north-korea-un', status: 'ready', offered: false });
+  });
+
+  it('a published quiz saved with a problem is no longer offered until it is fixed', () => {
+    const { service, guarded } = ownHarness();
+    const { quizId } = service.createQuiz({ article: ARTICLE });
+    service.saveQuizBank({ quizId, bank: articleBank(quizId) });
+    service.publishQuiz({ quizId, published: true });
+    const broken = articleBank(quizId);
+    broken['questions'][1].evidence = ['Nobody said this.'];
+    expect(service.saveQuizBank({ quizId, bank: broken }).status).toBe('published');
+    expect(service.libraryList({}).find((e) => e.quizId === quizId)).toMatchObject({
+      status: 'published',
+      offered: false,
+      problemCount: 1,
+    });
+    expect(guarded.listQuizzes({}).map((q) => q.id)).toEqual(['north-korea-un']);
+  });
+
+  it('renames an own quiz everywhere, and refuses the bundled one', () => {
+    const { service, guarded } = ownHarness();
+    const { quizId } = service.createQuiz({ article: ARTICLE });
+    service.saveQuizBank({ quizId, bank: articleBank(quizId) });
+    service.publishQuiz({ quizId, published: true });
+    expect(service.renameQuiz({ quizId, title: '  The library   vote ' })).toMatchObject({ quizId, title: 'The library vote' });
+    expect(guarded.listQuizzes({}).find((q) => q.id === quizId)?.title).toBe('The library vote');
+    expect((service.getQuizSource({ quizId }).bank as { title: string }).title).toBe('The library vote');
+    refusedWith('quiz-read-only', () => service.renameQuiz({ quizId: 'north-korea-un', title: 'Mine' }));
+  });
+
+  it('duplicates the bundled quiz into an own, editable, unpublished copy that loads as the original does', () => {
+    const { service, dir } = ownHarness();
+    const { quizId } = service.duplicateQuiz({ quizId: 'north-korea-un' });
+    expect(quizId).toBe('north-korea-fires-threats-at-un-copy');
+    const entry = service.libraryList({}).find((e) => e.quizId === quizId);
+    expect(entry).toMatchObject({
+      origin: 'own',
+      status: 'ready',
+      questionCount: seedQuiz().questions.length,
+      problemCount: 0,
+      copiedFrom: 'north-korea-un',
+      title: 'North Korea fires threats at UN (copy)',
+    });
+    const bank = JSON.parse(readFileSync(join(dir, 'quizzes', quizId, 'bank.json'), 'utf8')) as Record<string, unknown>;
+    expect(bank['$schema']).toBeUndefined();
+    expect(bank['id']).toBe(quizId);
+    // Now editable: a save works where the original refuses.
+    expect(service.saveQuizBank({ quizId, bank }).problems).toEqual([]);
+    expect(service.duplicateQuiz({ quizId, title: 'Second copy' })).toEqual({ quizId: 'second-copy' });
+  });
+
+  it('deletes an own quiz: gone from the library and from students, its attempts kept and still open in results', async () => {
+    const { service, guarded } = ownHarness();
+    const { quizId } = service.createQuiz({ article: ARTICLE });
+    service.saveQuizBank({ quizId, bank: articleBank(quizId) });
+    service.publishQuiz({ quizId, published: true });
+    const attempt = guarded.startAttempt({ quizId, studentName: 'Ada' }, {});
+    await guarded.answer({ attemptId: attempt.attemptId, questionId: 'margin', response: { type: 'short-answer', text: 'one' } }, {});
+    guarded.submit({ attemptId: attempt.attemptId }, {});
+    expect(service.libraryList({}).find((e) => e.quizId === quizId)?.attemptCount).toBe(1);
+
+    expect(service.deleteQuiz({ quizId })).toEqual({ deleted: true, attemptsKept: 1 });
+    expect(service.libraryList({}).map((e) => e.quizId)).toEqual(['north-korea-un']);
+    expect(guarded.listQuizzes({}).map((q) => q.id)).toEqual(['north-korea-un']);
+    // The attempt and its review stay, after a restart too.
+    harness = harness.reopen();
+    expect(harness.guarded.review({ attemptId: attempt.attemptId }, {}).points).toBe(1);
+    expect(harness.service.listAttempts({ quizId })[0]).toMatchObject({ title: ARTICLE.title, points: 1 });
+    expect(harness.service.quizResults({ quizId }).attempts).toHaveLength(1);
+    // A new quiz with the same headline does not take the deleted one's id (its attempts would mix).
+    expect(harness.service.createQuiz({ article: ARTICLE }).quizId).toBe(`${quizId}-2`);
+    refusedWith('quiz-read-only', () => harness.service.deleteQuiz({ quizId: 'north-korea-un' }));
+    refusedWith('quiz-not-found', () => harness.service.deleteQuiz({ quizId }));
   });
 });

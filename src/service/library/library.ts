@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle, reviewedArticleText, type Article } from '../../core/article/index.ts';
 import { loadQuiz, type Problem } from '../../core/bank/load.ts';
@@ -34,6 +34,8 @@ import {
 // teacher's only: students are offered published quizzes that load.
 
 export const OWN_QUIZZES_DIR = 'quizzes';
+/** Deleted own quizzes, kept (hidden) for the attempts taken on them: results and reviews still open. */
+export const DELETED_DIR = '.deleted';
 export const BUNDLED_META_FILE = 'library.json';
 
 export type LibraryChannels = Pick<Service, LibraryChannel>;
@@ -66,6 +68,8 @@ interface Entry {
   dir?: string;
   meta?: QuizMeta;
   bankText: string;
+  /** The article file's text, as stored (a bundled quiz's is read when it is duplicated). */
+  articleText?: string;
   /** The bank as stored, parsed; null when the file is not JSON. */
   bankJson: unknown;
   article: Article;
@@ -88,10 +92,29 @@ export function createLibrary(options: LibraryOptions): Library {
   const bundled = new Map<string, Entry>();
   for (const quiz of options.bundled) bundled.set(quiz.id, bundledEntry(quiz, options.bundledDir));
   const own = new Map<string, Entry>();
+  /** Deleted own quizzes: no longer listed or offered, still there for their attempts. */
+  const retired = new Map<string, Entry>();
   /** Earlier versions, loaded when an attempt on one is opened: quizId → version → quiz. */
   const versionCache = new Map<string, Map<number, LoadedQuiz | undefined>>();
   const bundledMeta = readBundledMeta();
-  if (ownRoot) scanOwn(ownRoot);
+  if (ownRoot) {
+    scanOwn(ownRoot);
+    scanRetired(join(ownRoot, DELETED_DIR));
+  }
+
+  function scanRetired(root: string): void {
+    let names: string[] = [];
+    try {
+      names = readdirSync(root);
+    } catch {
+      return; // none deleted yet
+    }
+    for (const name of names) {
+      if (bundled.has(name) || own.has(name)) continue;
+      const entry = readOwn(name, join(root, name));
+      if (entry) retired.set(name, entry);
+    }
+  }
 
   function readBundledMeta(): BundledMeta {
     const fresh: BundledMeta = { format: 1, bundled: {} };
@@ -174,6 +197,7 @@ export function createLibrary(options: LibraryOptions): Library {
     const articleText = readText(join(dir, ARTICLE_FILE)) ?? '';
     return {
       ...analyse(quizId, `${OWN_QUIZZES_DIR}/${quizId}/${BANK_FILE}`, bankText, articleText),
+      articleText,
       origin: 'own',
       dir,
       meta,
@@ -346,14 +370,17 @@ export function createLibrary(options: LibraryOptions): Library {
     return versions.get(version);
   }
 
+  /** Any quiz an attempt may name: listed ones, and deleted ones kept for their attempts. */
+  const anyEntry = (quizId: string) => bundled.get(quizId) ?? own.get(quizId) ?? retired.get(quizId);
+
   const catalogue: QuizCatalogue = {
-    current: (quizId) => (bundled.get(quizId) ?? own.get(quizId))?.loaded,
+    current: (quizId) => anyEntry(quizId)?.loaded,
     atVersion(quizId, version) {
-      const entry = bundled.get(quizId) ?? own.get(quizId);
+      const entry = anyEntry(quizId);
       return entry ? loadVersion(entry, version) : undefined;
     },
     versionOf: (quizId) => {
-      const entry = bundled.get(quizId) ?? own.get(quizId);
+      const entry = anyEntry(quizId);
       return entry ? versionOfEntry(entry) : 1;
     },
     loaded: () => allEntries().flatMap((e) => (e.loaded ? [e.loaded] : [])),
@@ -451,7 +478,110 @@ export function createLibrary(options: LibraryOptions): Library {
         status: published ? 'published' : saved.loaded && saved.questionCount > 0 ? 'ready' : 'draft',
       };
     },
+
+    publishQuiz({ quizId, published }) {
+      const entry = entryOf(quizId);
+      if (published) {
+        if (entry.questionCount === 0) {
+          throw new ServiceError('quiz-has-no-questions', `“${titleOf(entry)}” has no questions yet; add some before publishing it`);
+        }
+        if (!entry.loaded) {
+          const count = entry.problems.length;
+          const first = entry.problems[0];
+          const where = first ? ` (first: ${[first.questionId, first.field, first.message].filter(Boolean).join(': ')})` : '';
+          throw new ServiceError(
+            'quiz-has-problems',
+            `“${titleOf(entry)}” has ${count} problem${count === 1 ? '' : 's'} to fix before students can take it${where}`,
+          );
+        }
+      }
+      if (entry.origin === 'bundled') {
+        if (!bundledMetaFile) throw new ServiceError('library-unavailable', 'this copy of Evident has no data folder to keep that in');
+        bundledMeta.bundled[quizId] = { published };
+        writeFileAtomic(bundledMetaFile, jsonText(bundledMeta));
+      } else {
+        const mine = ownEntryOf(quizId, 'publish');
+        writeFileAtomic(join(mine.dir, META_FILE), jsonText({ ...mine.meta, published, updatedAt: now().toISOString() }));
+        reload(quizId);
+      }
+      return listEntry(entryOf(quizId), attemptCounts());
+    },
+
+    renameQuiz({ quizId, title: given }) {
+      const entry = ownEntryOf(quizId, 'rename');
+      const title = oneLine(given);
+      if (title === '') throw new ServiceError('invalid-bank', 'a quiz needs a title');
+      if (!isRecord(entry.bankJson)) {
+        throw new ServiceError('invalid-bank', `the bank of “${quizId}” is not valid JSON; fix it before renaming the quiz`);
+      }
+      refuseDuringSession(quizId, 'rename');
+      // The title is not scored: it changes in place, whatever version attempts were taken on.
+      writeFileAtomic(join(entry.dir, BANK_FILE), jsonText({ ...entry.bankJson, title }));
+      writeFileAtomic(join(entry.dir, META_FILE), jsonText({ ...entry.meta, updatedAt: now().toISOString() }));
+      return listEntry(reload(quizId), attemptCounts());
+    },
+
+    duplicateQuiz({ quizId, title: asked }) {
+      const root = requireOwnFolder();
+      const entry = entryOf(quizId);
+      if (!isRecord(entry.bankJson)) {
+        throw new ServiceError('invalid-bank', `the bank of “${quizId}” is not valid JSON; fix it before duplicating the quiz`);
+      }
+      const articleText = entry.articleText ?? readBundledArticle(entry);
+      const title = oneLine(asked ?? '') || `${titleOf(entry)} (copy)`;
+      const newId = quizIdFrom(title, takenIds());
+      // A bundled bank's $schema points into questions/, which the data folder does not have.
+      const bank = Object.fromEntries(Object.entries(entry.bankJson).filter(([key]) => key !== '$schema'));
+      const stamp = now().toISOString();
+      const meta: QuizMeta = {
+        format: 1,
+        published: false,
+        version: 1,
+        createdAt: stamp,
+        updatedAt: stamp,
+        versionDates: { '1': stamp },
+        copiedFrom: quizId,
+      };
+      writeFolderAtomic(join(root, newId), {
+        [BANK_FILE]: jsonText({ ...bank, id: newId, title, article: ARTICLE_FILE }),
+        [ARTICLE_FILE]: articleText,
+        [META_FILE]: jsonText(meta),
+      });
+      reload(newId);
+      return { quizId: newId };
+    },
+
+    deleteQuiz({ quizId }) {
+      const entry = entryOf(quizId);
+      if (entry.origin === 'bundled') {
+        throw new ServiceError(
+          'quiz-read-only',
+          `“${titleOf(entry)}” came with Evident and cannot be deleted; unpublish it to hide it from students`,
+        );
+      }
+      const mine = ownEntryOf(quizId, 'delete');
+      refuseDuringSession(quizId, 'delete');
+      const attemptsKept = sum(attemptCounts().get(quizId));
+      const deletedRoot = join(requireOwnFolder(), DELETED_DIR);
+      const aside = join(deletedRoot, quizId);
+      mkdirSync(deletedRoot, { recursive: true });
+      // A quiz deleted earlier under this id had no attempts: ids with attempts are never reused.
+      rmSync(aside, { recursive: true, force: true });
+      renameSync(mine.dir, aside);
+      own.delete(quizId);
+      const kept = readOwn(quizId, aside);
+      if (kept) retired.set(quizId, kept);
+      return { deleted: true as const, attemptsKept };
+    },
   };
+
+  /** A bundled quiz's article file as it is in questions/. */
+  function readBundledArticle(entry: Entry): string {
+    const name = isRecord(entry.bankJson) && typeof entry.bankJson['article'] === 'string' ? entry.bankJson['article'] : ARTICLE_FILE;
+    const text = options.bundledDir ? readText(join(options.bundledDir, entry.quizId, name)) : undefined;
+    if (text === undefined) throw new ServiceError('quiz-not-found', `the article of “${entry.quizId}” could not be read to copy it`);
+    return text;
+  }
 
   return {
     catalogue,
@@ -475,7 +605,12 @@ function sourceArticle(article: Article): SourceArticle {
     ...(article.byline ? { byline: article.byline } : {}),
     ...(article.standfirst ? { standfirst: article.standfirst } : {}),
     source: { ...article.source },
-    captions: article.captions.map((c) => ({ text: c.text, ...(c.credit ? { credit: c.credit } : {}) })),
+    captions: article.captions.map((c) => ({
+      ...(c.id ? { id: c.id } : {}),
+      text: c.text,
+      ...(c.credit ? { credit: c.credit } : {}),
+      ...(c.sentences ? { sentences: c.sentences.map((s) => ({ id: s.id, text: s.text })) } : {}),
+    })),
     paragraphs: article.paragraphs.map((p) => ({
       id: p.id,
       number: p.number,
@@ -492,6 +627,10 @@ function wireProblem(problem: Problem): QuizProblem {
     ...(problem.line !== undefined ? { line: problem.line } : {}),
     ...(problem.column !== undefined ? { column: problem.column } : {}),
   };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
