@@ -103,7 +103,7 @@ export function createLibrary(options: LibraryOptions): Library {
   }
 
   function scanRetired(root: string): void {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(root);
     } catch {
