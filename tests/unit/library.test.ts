@@ -363,7 +363,7 @@ describe('publishing, renaming, duplicating and deleting', () => {
       copiedFrom: 'north-korea-un',
       title: 'North Korea fires threats at UN (copy)',
     });
-    const bank = JSON.parse(readFileSync(join(dir, 'quizzes', quizId, 'bank.json'), 'utf8')) as Record<string, unknown>;
+    const bank = JSON.parse(readFileSync(join(dir, 'quizzes', quizId, 'bank.json'), 'utf8')) as Record<string, string>;
     expect(bank['$schema']).toBeUndefined();
     expect(bank['id']).toBe(quizId);
     // Now editable: a save works where the original refuses.
