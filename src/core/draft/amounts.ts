@@ -52,6 +52,11 @@ export interface Amount {
   digits?: string;
 }
 
+const BARE_UNITS = new Set(
+  'years year months month weeks week days day hours hour minutes minute seconds times miles mile feet foot inches inch metres meters kilometres kilometers km kg pounds ounces tonnes tons per cent percent points'.split(
+    ' ',
+  ),
+);
 const NOT_COUNTABLE_UNITS = new Set([
   'year',
   'years',
@@ -158,8 +163,10 @@ function countedBy(text: string, tokens: readonly Token[], amount: Span): string
   const fraction = /^(?:one|two|three|four)-|half|third|quarter|fifth|%|per ?cent/iu.test(amount.text);
   if (!fraction) phrase = phrase.replace(/^of\s+/iu, '');
   if (STOP_WORDS.has(phrase.toLowerCase())) return undefined;
-  // "5 feet 10 inches": a measurement in parts, not a count of something.
+  // "5 feet 10 inches": a measurement in parts, not a count of something; "19 years", "seven
+  // miles": a bare unit says too little to match or to ask about.
   if (/\d/u.test(phrase)) return undefined;
+  if (BARE_UNITS.has(phrase.toLowerCase())) return undefined;
   // "of up to 120,000 inmates": say what the inmates belong to, from the words just before.
   if (!fraction && phrase.split(' ').length <= 2) {
     const before = text.slice(0, amount.start);

@@ -112,6 +112,8 @@ function cleanEntities(raw: readonly Span[], text: string, taken: readonly Span[
     // compromise sometimes cuts a name ("Kim Jong-", "John Dyson" of John Dyson Heydon): never offer half a name.
     if (/-$/u.test(value) || /^\p{L}/u.test(text.slice(end, end + 1))) continue;
     if (entity.kind === 'person' && /^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) continue;
+    // "the King’s Speech": a title alone names an office, not someone to ask about.
+    if (entity.kind === 'person' && /^(King|Queen|President|Pope|Prince|Princess|Minister|Chancellor|Premier)$/u.test(value)) continue;
     if (taken.some((span) => span.start < end && start < span.end)) continue;
     if (result.some((known) => known.start < end && start < known.end)) continue;
     result.push({ kind: entity.kind, text: value, start, end });
