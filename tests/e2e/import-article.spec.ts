@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, unlockTeacher } from './helpers.ts';
+import { asTeacher, expectNoAxeViolations, unlockTeacher } from './helpers.ts';
 
 // A teacher makes a quiz from an article of their own: pastes a page, checks the clean-up (keeps
 // a removed line, fixes the headline, joins two sentences), saves, and finds the quiz in the
@@ -102,8 +102,33 @@ test('a teacher pastes a page, keeps a removed line, fixes the headline, saves, 
   await shoot(page, 'import-edited');
 
   await page.getByRole('button', { name: 'Save as a new quiz' }).click();
-  await expect(page.getByText('Bridge to close for six months', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved “Bridge to close for six months” as a draft quiz.' })).toBeVisible();
   await shoot(page, 'import-saved');
+
+  // In the library: a draft of the teacher's own, with the article exactly as checked.
+  const library = await asTeacher<{ quizId: string; title: string; origin: string; status: string; questionCount: number }[]>(
+    page.request,
+    'libraryList',
+    {},
+  );
+  const saved = library.find((entry) => entry.title === 'Bridge to close for six months');
+  expect(saved).toMatchObject({ origin: 'own', status: 'draft', questionCount: 0 });
+  const source = await asTeacher<{
+    article: { headline: string; byline?: string; paragraphs: { sentences: { id: string; text: string }[] }[] };
+  }>(page.request, 'getQuizSource', { quizId: saved?.quizId });
+  expect(source.article.headline).toBe('Bridge to close for six months');
+  expect(source.article.byline).toBe('Jane Doe, Transport Reporter');
+  expect(source.article.paragraphs.map((p) => p.sentences.map((s) => s.id))).toEqual([
+    ['p1.s1'],
+    ['p2.s1'],
+    ['p3.s1'],
+    ['p4.s1', 'p4.s2'],
+    ['p5.s1'],
+  ]);
+  expect(source.article.paragraphs[4]?.sentences[0]?.text).toBe('Read more: Council budget cut by 5%');
+  // Students are not offered a draft.
+  const offered = (await (await page.request.post('/api/listQuizzes', { data: {} })).json()) as { value: { title: string }[] };
+  expect(offered.value.map((quiz) => quiz.title)).not.toContain('Bridge to close for six months');
 });
 
 test('a file that cannot be read is refused with a message naming the problem; a wrong file type never leaves the page', async ({
