@@ -350,6 +350,40 @@ describe('HostScreen', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/port 4320 is already in use/i);
   });
 
+  it('after the end, says how long students still see it and lets the teacher release the review then', async () => {
+    const client = fakeClient({
+      sessionStatus: vi.fn(async () => status()),
+      endSession: vi.fn(async () => status({ state: 'ended', listening: true, version: 2 })),
+      releaseReview: vi.fn(async () => status({ state: 'ended', listening: true, reviewReleased: true, version: 3 })),
+    });
+    render(HostScreen, { client, ondone: () => {}, watch: fakeFeed().watch, qr: noQr });
+    await fireEvent.click(await screen.findByRole('button', { name: 'End the session' }));
+    const dialog = await screen.findByRole('dialog');
+    await fireEvent.click([...dialog.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'End the session')!);
+    expect(
+      await screen.findByText(/see that it has ended, and their review once you release it, until you start another session/),
+    ).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Release the review' }));
+    const confirm = await screen.findByRole('dialog');
+    await fireEvent.click([...confirm.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Release the review')!);
+    expect(client.releaseReview).toHaveBeenCalledWith({ sessionId: SESSION });
+    expect(await screen.findByText(/see that it has ended, and their review, until you start another session/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Release the review' })).toBeNull();
+  });
+
+  it('offers the projector view when the app gives a way to open it', async () => {
+    const onprojector = vi.fn();
+    render(HostScreen, {
+      client: fakeClient({ sessionStatus: vi.fn(async () => status()) }),
+      ondone: () => {},
+      onprojector,
+      watch: fakeFeed().watch,
+      qr: noQr,
+    });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Projector view' }));
+    expect(onprojector).toHaveBeenCalledOnce();
+  });
+
   it('asks before ending and ends through the service', async () => {
     const client = fakeClient({ sessionStatus: vi.fn(async () => status()) });
     render(HostScreen, { client, ondone: () => {}, watch: fakeFeed().watch, qr: noQr });

@@ -126,5 +126,9 @@ test('the projector view shows the join code large, the QR code and the count, a
   await expect(projector.getByText('This class session has ended')).toBeVisible({ timeout: 5_000 });
   await expect(projector.getByText(code, { exact: true })).toHaveCount(0);
   await shot(projector, 'projector-ended');
+  // The teacher's screen says how long students still see the end (and offers the review).
+  await expect(teacher.getByText('until you start another session or quit Evident')).toBeVisible();
+  await expect(teacher.getByRole('button', { name: 'Release the review' })).toBeVisible();
+  await shot(teacher, 'host-ended');
   for (const page of students) await page.context().close();
 });
