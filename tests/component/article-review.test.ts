@@ -142,10 +142,14 @@ describe('ArticleReview', () => {
     const { review } = await loaded();
     review.mergeWithNext(1, 0);
     expect(review.lines[1]?.sentences).toEqual(['The bridge closes in May. Work starts at once.']);
+    expect(review.notice).toBe('Joined sentences 1 and 2 of paragraph 1.');
     expect(review.split(1, 0, 0)).toBe(false);
     expect(review.error).toMatch(/Put the cursor inside the sentence/);
     expect(review.split(1, 0, 'The bridge closes'.length)).toBe(true);
     expect(review.lines[1]?.sentences).toEqual(['The bridge closes', 'in May. Work starts at once.']);
+    // Paragraph numbers count kept body lines only: "Menu" (removed) is not one.
+    review.mergeWithNext(4, 0);
+    expect(review.notice).toBe('Joined sentences 1 and 2 of paragraph 2.');
   });
 
   it('saves the checked article through createQuiz, sentences as the teacher left them', async () => {

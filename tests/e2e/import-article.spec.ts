@@ -156,8 +156,25 @@ test('a dropped file is imported like an opened one', async ({ page }) => {
   await page.dispatchEvent('main', 'drop', { dataTransfer });
   await expect(page.getByRole('heading', { name: 'Check the clean-up' })).toBeVisible();
   await expect(page.getByText('From “bridge.txt”')).toBeVisible();
-  // "Remove from here to the end": a second story appended to the page.
   const lines = page.locator('ol.lines > li');
+  // Split a sentence with the keyboard only: the cursor goes where the new sentence begins.
+  const first = lines.filter({ hasText: 'Paragraph 1' });
+  await first.getByRole('button', { name: /Join or split sentences/ }).focus();
+  await page.keyboard.press('Enter');
+  await first.getByRole('button', { name: /^Split sentence 2 of paragraph 1/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(first.getByLabel(/Put the cursor where the new sentence begins/)).toBeFocused();
+  for (let i = 0; i < 'Work on the piers'.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(first.locator('.sentence')).toHaveText([
+    '1.1 The old bridge over the river will close for six months from May, the council said on Tuesday.',
+    '1.2 Work on the piers',
+    '1.3 starts at once.',
+  ]);
+  await expect(page.getByRole('status').first()).toHaveText('Split sentence 2 of paragraph 1 in two.');
+  await expectNoAxeViolations(page, 'import (splitting)');
+
+  // "Remove from here to the end": a second story appended to the page.
   await lines
     .filter({ hasText: 'Paragraph 3' })
     .getByRole('button', { name: /Remove from here to the end/ })

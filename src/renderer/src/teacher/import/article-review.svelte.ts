@@ -237,7 +237,7 @@ export class ArticleReview {
     if (!line || sentence + 1 >= line.sentences.length) return;
     const joined = `${line.sentences[sentence]} ${line.sentences[sentence + 1]}`;
     line.sentences.splice(sentence, 2, joined);
-    this.#notice = `Joined sentences ${sentence + 1} and ${sentence + 2} of line ${line.line}.`;
+    this.#notice = `Joined sentences ${sentence + 1} and ${sentence + 2} of paragraph ${this.#paragraphNumber(index)}.`;
     this.#refreshStatistics();
   }
 
@@ -254,9 +254,14 @@ export class ArticleReview {
     }
     this.#error = null;
     line.sentences.splice(sentence, 1, before, after);
-    this.#notice = `Split sentence ${sentence + 1} of line ${line.line} in two.`;
+    this.#notice = `Split sentence ${sentence + 1} of paragraph ${this.#paragraphNumber(index)} in two.`;
     this.#refreshStatistics();
     return true;
+  }
+
+  /** The paragraph's number as students will see it: its place among the kept body lines. */
+  #paragraphNumber(index: number): number {
+    return this.#lines.slice(0, index + 1).filter((line) => line.kind === 'body').length;
   }
 
   #refreshStatistics(delay = this.#callbacks.statisticsDelayMs ?? 300): void {
