@@ -6,28 +6,31 @@ import type { LoadedQuiz } from '../../src/core/bank/loaded.ts';
 import { createService } from '../../src/service/service.ts';
 import { openStore } from '../../src/service/store.ts';
 
-// One crash trial: a child answers the seed quiz and is killed with SIGKILL at a random point;
-// the store is then opened again, as the app would on its next start, and checked. Shared by
+// One crash trial: a child (crash-child.ts) answers the seed quiz for several students at once,
+// their answers sharing group commits, and is killed with SIGKILL at a random point; the store
+// is then opened again, as the app would on its next start, and checked. Shared by
 // tests/unit/crash.test.ts and scripts/crash-trials.ts.
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 
 export interface TrialResult {
-  /** Answers the child acknowledged before it died. */
+  /** Answers the child acknowledged before it died, over all its students. */
   acknowledged: number;
   /** Answers found in the database after the restart (acknowledged ones plus any in flight). */
   stored: number;
-  /** Acknowledged answers missing or wrong after the restart: must be empty. */
+  /** Acknowledged answers missing or wrong after the restart ("student question"): must be empty. */
   lost: string[];
-  /** Problems with resuming the attempt: must be empty. */
+  /** Problems with resuming the attempts: must be empty. */
   problems: string[];
   /** Whether the child finished before the kill landed. */
   finished: boolean;
+  /** The size of each group commit the child reported. */
+  batches: number[];
 }
 
 /**
  * `killAfterAcks` answers are awaited, then `delayMs` more, then SIGKILL: the kill lands at a
- * different point of the answer-and-commit cycle from one trial to the next.
+ * different point of the answer-commit-sync cycle from one trial to the next.
  */
 export async function crashTrial(options: {
   dir: string;
@@ -35,41 +38,55 @@ export async function crashTrial(options: {
   questionsDir: string;
   killAfterAcks: number;
   delayMs: number;
+  students?: number;
+  /** The child acknowledges before committing (crash-child.ts): for the test that the trials catch it. */
+  ackBeforeCommit?: boolean;
 }): Promise<TrialResult> {
-  const { dir, quiz, questionsDir, killAfterAcks, delayMs } = options;
+  const { dir, quiz, questionsDir, killAfterAcks, delayMs, students = 4 } = options;
   const dbFile = join(dir, 'evident.db');
-  const { attemptId, acked, finished, stderr } = await runAndKill(dbFile, questionsDir, killAfterAcks, delayMs);
-  if (!attemptId) throw new Error(`the child died before it started an attempt: ${stderr}`);
+  const args = [dbFile, questionsDir, String(students), ...(options.ackBeforeCommit ? ['--ack-before-commit'] : [])];
+  const { attemptIds, acked, finished, batches, stderr } = await runAndKill(args, killAfterAcks, delayMs);
+  if (attemptIds.length === 0) throw new Error(`the child died before it started an attempt: ${stderr}`);
 
   // The restart: a fresh connection on the same file, as the app's next launch would open it.
   const problems: string[] = [];
   const store = openStore(dbFile, (movedTo, reason) => problems.push(`the database was set aside (${reason}) to ${movedTo}`));
   try {
     const service = createService({ quizzes: [quiz], store });
-    const view = service.getAttempt({ attemptId });
-    if (view.status !== 'in-progress') problems.push(`the attempt is ${view.status} after the restart`);
-    const saved = new Map(view.answers.map((a) => [a.questionId, a.response]));
     const byId = new Map(quiz.questions.map((q) => [q.id, q]));
-    const lost = acked.filter((id) => JSON.stringify(saved.get(id)) !== JSON.stringify(correctResponse(byId.get(id)!)));
-    // Resuming: the next unanswered question takes an answer as if nothing had happened.
-    const next = quiz.questions.find((q) => !saved.has(q.id));
-    if (next) await service.answer({ attemptId, questionId: next.id, response: correctResponse(next) });
-    return { acknowledged: acked.length, stored: saved.size, lost, problems, finished };
+    const lost: string[] = [];
+    let stored = 0;
+    for (const [s, attemptId] of attemptIds.entries()) {
+      if (!attemptId) continue;
+      const view = service.getAttempt({ attemptId });
+      if (view.status !== 'in-progress') problems.push(`student ${s}'s attempt is ${view.status} after the restart`);
+      const saved = new Map(view.answers.map((a) => [a.questionId, a.response]));
+      stored += saved.size;
+      for (const id of acked.get(s) ?? []) {
+        if (JSON.stringify(saved.get(id)) !== JSON.stringify(correctResponse(byId.get(id)!))) lost.push(`${s} ${id}`);
+      }
+      // Resuming: the next unanswered question takes an answer as if nothing had happened.
+      const next = quiz.questions.find((q) => !saved.has(q.id));
+      if (next) await service.answer({ attemptId, questionId: next.id, response: correctResponse(next) });
+    }
+    const acknowledged = [...acked.values()].reduce((n, list) => n + list.length, 0);
+    return { acknowledged, stored, lost, problems, finished, batches };
   } finally {
     store.close();
   }
 }
 
 function runAndKill(
-  dbFile: string,
-  questionsDir: string,
+  args: string[],
   killAfterAcks: number,
   delayMs: number,
-): Promise<{ attemptId: string | undefined; acked: string[]; finished: boolean; stderr: string }> {
+): Promise<{ attemptIds: string[]; acked: Map<number, string[]>; finished: boolean; batches: number[]; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dbFile, questionsDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let attemptId: string | undefined;
-    const acked: string[] = [];
+    const child = spawn(process.execPath, [CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const attemptIds: string[] = [];
+    const acked = new Map<number, string[]>();
+    const batches: number[] = [];
+    let ackCount = 0;
     let finished = false;
     let buffered = '';
     let stderr = '';
@@ -87,13 +104,17 @@ function runAndKill(
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
       for (const line of lines) {
-        if (line.startsWith('attempt ')) attemptId = line.slice('attempt '.length);
-        else if (line.startsWith('ack ')) acked.push(line.slice('ack '.length));
-        else if (line === 'done') finished = true;
-        if (attemptId && acked.length >= killAfterAcks) scheduleKill();
+        const [kind, a, b] = line.split(' ');
+        if (kind === 'attempt') attemptIds[Number(a)] = b!;
+        else if (kind === 'ack') {
+          acked.set(Number(a), [...(acked.get(Number(a)) ?? []), b!]);
+          ackCount++;
+        } else if (kind === 'batch') batches.push(Number(a));
+        else if (kind === 'done') finished = true;
+        if (attemptIds.length > 0 && ackCount >= killAfterAcks) scheduleKill();
       }
     });
     child.on('error', reject);
-    child.on('close', () => resolve({ attemptId, acked, finished, stderr }));
+    child.on('close', () => resolve({ attemptIds, acked, finished, batches, stderr }));
   });
 }
