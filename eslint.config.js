@@ -90,8 +90,8 @@ export default tseslint.config(
       forbid(
         // The readability packages are pure arithmetic over counts (and syllable's word list):
         // reading statistics belong in core so that import, library and scripts agree.
-        '^(?!\\.|zod(/|$)|fastest-levenshtein$|jsonc-parser$|syllable$|flesch$|flesch-kincaid$|coleman-liau$)',
-        'src/core imports only its own files, zod, fastest-levenshtein, jsonc-parser and the readability packages syllable, flesch, flesch-kincaid and coleman-liau (no Electron, Node or DOM).',
+        '^(?!\\.|zod(/|$)|fastest-levenshtein$|jsonc-parser$|syllable$|flesch$|flesch-kincaid$|coleman-liau$|fast-xml-parser$)',
+        'src/core imports only its own files, zod, fastest-levenshtein, jsonc-parser and the readability packages syllable, flesch, flesch-kincaid and coleman-liau, and fast-xml-parser for the interchange formats (no Electron, Node or DOM).',
       ),
       forbid(into('service', 'main', 'preload', 'renderer', 'shared'), 'src/core sits below every other layer and imports none of them.'),
     ],
