@@ -93,6 +93,19 @@ export interface ResultsQueries {
    * connection of their own, which sees one snapshot and lets answers be saved meanwhile.
    */
   exportRows(filter: ResultsFilter): Generator<Record<string, unknown>>;
+  /** Puts the teacher's mark on one answer (null takes it away); false when the answer is not stored. */
+  setOverride(attemptId: string, questionId: string, mark: StoredOverride | null): boolean;
+  /** The teacher's marks on an attempt's answers, by question, with the marks they replace. */
+  overridesOf(attemptId: string): Map<string, StoredOverride & { originalPoints: number; originalVerdict: string }>;
+}
+
+export interface StoredOverride {
+  points: number;
+  verdict: 'correct' | 'partial' | 'incorrect';
+  /** A cloze's gaps as the teacher marked them. */
+  gaps: Record<string, boolean> | null;
+  reason: string | null;
+  at: string;
 }
 
 const SCALAR_CHOICES = `('single-choice', 'true-false-not-given', 'two-part')`;
@@ -160,7 +173,44 @@ export function resultsQueries(db: DatabaseSync, beforeRead: () => void, openRea
   const selectAttempts = db.prepare(`SELECT a.* FROM attempts a WHERE ${MATCHES} ORDER BY a.started_at DESC, a.rowid DESC`);
   const selectResponse = db.prepare('SELECT * FROM responses WHERE attempt_id = ? AND question_id = ?');
   const selectQuizIds = db.prepare(`SELECT DISTINCT a.quiz_id FROM attempts a WHERE ${MATCHES} ORDER BY a.quiz_id`);
+  const updateOverride = db.prepare(
+    `UPDATE responses SET override_points = ?, override_verdict = ?, override_gaps = ?, override_reason = ?, overridden_at = ?
+     WHERE attempt_id = ? AND question_id = ?`,
+  );
+  const selectOverrides = db.prepare(
+    `SELECT question_id, points, verdict, override_points, override_verdict, override_gaps, override_reason, overridden_at
+     FROM responses WHERE attempt_id = ? AND override_points IS NOT NULL`,
+  );
   return {
+    setOverride(attemptId, questionId, mark) {
+      beforeRead();
+      const values = mark
+        ? [mark.points, mark.verdict, mark.gaps ? JSON.stringify(mark.gaps) : null, mark.reason, mark.at]
+        : [null, null, null, null, null];
+      return Number(updateOverride.run(...values, attemptId, questionId).changes) > 0;
+    },
+    overridesOf(attemptId) {
+      beforeRead();
+      const marks = new Map<string, StoredOverride & { originalPoints: number; originalVerdict: string }>();
+      for (const row of selectOverrides.iterate(attemptId)) {
+        let gaps: Record<string, boolean> | null;
+        try {
+          gaps = row['override_gaps'] === null ? null : (JSON.parse(String(row['override_gaps'])) as Record<string, boolean>);
+        } catch {
+          gaps = null; // the gaps' detail is lost; the mark itself still stands
+        }
+        marks.set(String(row['question_id']), {
+          points: Number(row['override_points']),
+          verdict: String(row['override_verdict']) as StoredOverride['verdict'],
+          gaps,
+          reason: row['override_reason'] === null ? null : String(row['override_reason']),
+          at: String(row['overridden_at']),
+          originalPoints: Number(row['points']),
+          originalVerdict: String(row['verdict']),
+        });
+      }
+      return marks;
+    },
     quizIds(filter) {
       return selectQuizIds.all(filterParams(filter)).map((row) => String(row['quiz_id']));
     },

@@ -47,6 +47,9 @@ export const IMPORT_CHANNELS = ['importArticle', 'articleStatistics'] as const;
 /** Questions drafted from a quiz's article for the teacher to accept or reject (teacher channels). */
 export const DRAFT_CHANNELS = ['draftQuestions'] as const;
 
+/** Results: one attempt's answers for the teacher, and the teacher's mark over the automatic one. */
+export const RESULTS_CHANNELS = ['attemptDetail', 'overrideMark'] as const;
+
 /** The largest article file the import takes, in bytes: here so that the screen can say so before sending one. */
 export const MAX_IMPORT_FILE_BYTES = 25 * 1024 * 1024;
 
@@ -72,6 +75,7 @@ export const CHANNELS = [
   ...PROJECTOR_CHANNELS,
   ...DRAFT_CHANNELS,
   ...LIBRARY_CHANNELS,
+  ...RESULTS_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -97,6 +101,7 @@ export const TEACHER_CHANNELS: readonly Channel[] = [
   ...IMPORT_CHANNELS,
   ...DRAFT_CHANNELS,
   ...LIBRARY_CHANNELS,
+  ...RESULTS_CHANNELS,
 ];
 
 export function isTeacherChannel(channel: string): boolean {

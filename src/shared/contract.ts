@@ -279,6 +279,8 @@ export const UnreadableRecord = z.strictObject({
  * Which attempts of a quiz: every condition given must hold. Dates are instants (the screen
  * turns the teacher's local days into them), `from` inclusive and `to` exclusive.
  */
+const ByAttemptId = z.strictObject({ attemptId: AttemptId });
+
 export const ResultsQuery = z.strictObject({
   quizId: Slug,
   sessionId: z.uuid().optional(),
@@ -301,6 +303,54 @@ export const CsvRequest = z.strictObject({
   quizId: Slug.optional(),
 });
 export type CsvRequest = z.output<typeof CsvRequest>;
+
+/** One answer of an attempt as the teacher reviews it: the answer, the key, the mark and where it came from. */
+export const AttemptDetailQuestion = z.strictObject({
+  /** The question's place in the bank. */
+  number: z.int().min(1),
+  questionId: Slug,
+  prompt: z.string(),
+  type: z.enum(QUESTION_TYPES as [QuestionType, ...QuestionType[]]),
+  skill: Skill,
+  /** The answer in words; null when the question was not answered. */
+  response: z.string().nullable(),
+  /** The key in words. */
+  key: z.string(),
+  points: z.number(),
+  maxPoints: z.number(),
+  /** Null when not answered. */
+  verdict: Verdict.nullable(),
+  /** The automatic mark, kept when the teacher's replaces it. */
+  original: z.strictObject({ points: z.number(), verdict: Verdict }).optional(),
+  override: z.strictObject({ reason: z.string().optional(), at: z.iso.datetime() }).optional(),
+  /** A cloze's gaps: what was written, what the key accepts, and the mark that counts. */
+  gaps: z.array(z.strictObject({ id: z.string(), given: z.string(), accepted: z.array(z.string()), correct: z.boolean() })).optional(),
+  evidence: z.array(z.strictObject({ sentenceId: SentenceId, text: z.string() })),
+  answeredAt: z.iso.datetime().optional(),
+  /** From the previous answer's time (or the start) to this one's: the time the answer took, roughly. Null when not answered. */
+  secondsSpent: z.number().min(0).nullable(),
+  /** Short answers and cloze gaps: the teacher may replace the mark. */
+  overridable: z.boolean(),
+});
+
+export const AttemptDetail = z.strictObject({
+  attempt: AttemptSummary,
+  quizVersion: z.int().min(1),
+  questions: z.array(AttemptDetailQuestion),
+  unreadable: z.array(UnreadableRecord),
+});
+export type AttemptDetail = z.output<typeof AttemptDetail>;
+export type AttemptDetailQuestion = z.output<typeof AttemptDetailQuestion>;
+
+/** The teacher's mark: a short answer right or wrong, or a cloze's gaps; `clear` goes back to the automatic mark. */
+export const OverrideMark = z.strictObject({
+  attemptId: AttemptId,
+  questionId: Slug,
+  correct: z.boolean().optional(),
+  gaps: z.record(Slug, z.boolean()).optional(),
+  reason: z.string().trim().max(300, 'a reason has at most 300 characters').optional(),
+  clear: z.literal(true).optional(),
+});
 
 export const QuizResults = z.strictObject({
   quizId: Slug,
@@ -542,6 +592,8 @@ export const contract = {
   deleteAttempt: { input: ByAttempt, output: z.strictObject({ deleted: z.literal(true) }) },
   quizResults: { input: ResultsQuery, output: QuizResults },
   exportCsv: { input: CsvRequest, output: CsvExport },
+  attemptDetail: { input: ByAttemptId, output: AttemptDetail },
+  overrideMark: { input: OverrideMark, output: AttemptDetail },
   listNetworkInterfaces: { input: Empty, output: z.array(NetworkInterface) },
   startSession: {
     input: z.strictObject({ quizId: Slug, settings: SessionSettings.prefault({}), host: IpAddress, port: Port }),
