@@ -45,6 +45,14 @@ export function clozeEscape(text: string): string {
   return escapeHtml(text).replace(/[\\}#~/"]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Text inside an embedded-answers question: Moodle finds {1:…} anywhere in the question text, so
+ * a brace of the bank's own text is written as an entity and can never become an answer field.
+ */
+function clozeText(text: string): string {
+  return escapeHtml(text).replace(/\{/g, '&#123;');
+}
+
 const TRUTH_LABELS = { true: 'True', false: 'False', 'not-given': 'Not given' } as const;
 
 function body(quiz: LoadedQuiz, q: LoadedQuestion, drops: QuestionDrops): { type: string; prompt: string; fields: Node } {
@@ -74,10 +82,10 @@ function body(quiz: LoadedQuiz, q: LoadedQuestion, drops: QuestionDrops): { type
       const gaps = new Map(q.gaps.map((gap) => [gap.id, gap]));
       const parts = q.text.split(/(\{\{[a-z0-9-]+\}\})/u).map((piece) => {
         const gap = gaps.get(piece.slice(2, -2));
-        if (!piece.startsWith('{{') || !gap) return escapeHtml(piece);
+        if (!piece.startsWith('{{') || !gap) return clozeText(piece);
         return `{1:SHORTANSWER:${gap.accepted.map((text) => `=${clozeEscape(text)}`).join('~')}}`;
       });
-      return { type: 'cloze', prompt: `${prompt}\n<p>${parts.join('')}</p>`, fields: {} };
+      return { type: 'cloze', prompt: `<p>${clozeText(q.prompt)}</p>\n<p>${parts.join('')}</p>`, fields: {} };
     }
     case 'evidence-selection': {
       const sentences = citableSentences(quiz.article).map((s) => ({ id: s.id, text: s.text }));
@@ -127,7 +135,7 @@ function body(quiz: LoadedQuiz, q: LoadedQuestion, drops: QuestionDrops): { type
           return `%${percent(q.partB.correct.includes(o.id) ? 1 / k : -1 / k)}%${clozeEscape(text)}`;
         })
         .join('~');
-      const text = `${prompt}\n<p><strong>Part A.</strong> ${escapeHtml(q.partA.prompt)}</p>\n<p>{1:MULTICHOICE_V:${a}}</p>\n<p><strong>Part B.</strong> ${escapeHtml(q.partB.prompt)}</p>\n<p>{1:MULTIRESPONSE_V:${b}}</p>`;
+      const text = `<p>${clozeText(q.prompt)}</p>\n<p><strong>Part A.</strong> ${clozeText(q.partA.prompt)}</p>\n<p>{1:MULTICHOICE_V:${a}}</p>\n<p><strong>Part B.</strong> ${clozeText(q.partB.prompt)}</p>\n<p>{1:MULTIRESPONSE_V:${b}}</p>`;
       return { type: 'cloze', prompt: text, fields: {} };
     }
   }

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { citableSentences } from '../../src/core/article/captions.ts';
+import { loadQuiz } from '../../src/core/bank/load.ts';
+import type { LoadedQuestion, LoadedQuiz } from '../../src/core/bank/loaded.ts';
+import type { BankInput } from '../../src/core/bank/schema.ts';
+import { exportQuiz } from '../../src/core/interchange/index.ts';
+import { importMoodleXml, MoodleImportError } from '../../src/core/interchange/moodle-import.ts';
+import { FIXTURE_ARTICLE, fixtureBank } from './bank-fixtures.ts';
+import { seedQuiz } from './fixtures.ts';
+
+function load(bank: BankInput, article: string): LoadedQuiz {
+  const result = loadQuiz({ bankFile: 'bank.json', bankText: JSON.stringify(bank), articleText: article });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+  return result.quiz;
+}
+
+const byText = (items: readonly { id: string; text: string }[]) => new Map(items.map((i) => [i.id, i.text]));
+
+/** A question with its ids of options, gaps and quotes replaced by the texts they stand for. */
+function canonical(q: LoadedQuestion): unknown {
+  const common = {
+    id: q.id,
+    type: q.type,
+    prompt: q.prompt,
+    explanation: q.explanation,
+    points: q.points,
+    skill: q.skill,
+    difficulty: q.difficulty,
+    evidence: [...q.evidenceSentenceIds].sort(),
+  };
+  switch (q.type) {
+    case 'single-choice':
+      return { ...common, options: q.options.map((o) => o.text), correct: byText(q.options).get(q.correct) };
+    case 'multiple-select':
+      return { ...common, options: q.options.map((o) => o.text), correct: q.correct.map((id) => byText(q.options).get(id)).sort() };
+    case 'true-false-not-given':
+      return { ...common, answer: q.answer };
+    case 'short-answer':
+      return { ...common, accepted: q.accepted };
+    case 'cloze':
+      return {
+        ...common,
+        text: q.text.replace(/\{\{([a-z0-9-]+)\}\}/g, (_w, id: string) => `[${q.gaps.find((g) => g.id === id)!.accepted.join('|')}]`),
+      };
+    case 'evidence-selection':
+      return { ...common, answer: [...q.answerSentenceIds].sort() };
+    case 'ordering':
+      return { ...common, order: q.order.map((id) => byText(q.items).get(id)) };
+    case 'matching':
+      return {
+        ...common,
+        pairs: q.pairs.map((p) => `${byText(q.left).get(p.left)} -> ${byText(q.right).get(p.right)}`),
+        right: q.right.map((r) => r.text).sort(),
+      };
+    case 'two-part':
+      return {
+        ...common,
+        partA: {
+          prompt: q.partA.prompt,
+          options: q.partA.options.map((o) => o.text),
+          correct: byText(q.partA.options).get(q.partA.correct),
+        },
+        partB: {
+          prompt: q.partB.prompt,
+          options: q.partB.options.map((o) => q.partBSentenceIds[o.id]),
+          correct: q.partB.correct.map((id) => q.partBSentenceIds[id]).sort(),
+        },
+      };
+  }
+}
+
+function roundTrip(quiz: LoadedQuiz, articleText: string): LoadedQuiz {
+  const { text } = exportQuiz(quiz, 'moodle-xml');
+  const read = importMoodleXml(
+    text,
+    citableSentences(quiz.article).map((s) => s.text),
+  );
+  expect(read.report.every((r) => r.status === 'imported')).toBe(true);
+  return load({ id: quiz.id, questions: read.questions }, articleText);
+}
+
+describe('Evident -> Moodle XML -> Evident', () => {
+  it('gives back the seed quiz: questions, keys, points and evidence', () => {
+    const quiz = seedQuiz();
+    const articleText = readFileSync(new URL('../../questions/north-korea-un/article.txt', import.meta.url), 'utf8');
+    const back = roundTrip(quiz, articleText);
+    expect(back.questions.map(canonical)).toEqual(quiz.questions.map(canonical));
+  });
+
+  it('gives back a bank of every type, hostile characters included', () => {
+    const bank = fixtureBank();
+    const nasty = 'Why <b>not</b> & “this” {1:SHORTANSWER:=x} ~ # } \\ ?';
+    bank.questions = bank.questions.map((q, i) => ({ ...q, prompt: `${q.prompt} ${nasty}`, points: i + 1 })) as typeof bank.questions;
+    const quiz = load(bank, FIXTURE_ARTICLE);
+    const back = roundTrip(quiz, FIXTURE_ARTICLE);
+    expect(back.questions.map(canonical)).toEqual(quiz.questions.map(canonical));
+  });
+});
+
+describe('reading Moodle XML safely', () => {
+  const wrap = (body: string) => `<?xml version="1.0"?><quiz>${body}</quiz>`;
+
+  it('refuses a DTD or entity declaration without expanding it', () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><quiz><question type="shortanswer"><name><text>&b;</text></name></question></quiz>`;
+    expect(() => importMoodleXml(bomb)).toThrow(/DTD or entity declaration/);
+  });
+
+  it('refuses what is not Moodle XML, naming the problem', () => {
+    expect(() => importMoodleXml('<quiz><question>')).toThrow(MoodleImportError);
+    expect(() => importMoodleXml('<?xml version="1.0"?><html></html>')).toThrow(/no <quiz> element/);
+  });
+
+  it('names the question and the problem', () => {
+    const xml = wrap(
+      `<question type="category"><category><text>x</text></category></question><question type="multichoice"><name><text>Capital</text></name><questiontext format="html"><text>Which?</text></questiontext><single>true</single><answer fraction="0"><text>A</text></answer><answer fraction="0"><text>B</text></answer></question>`,
+    );
+    expect(() => importMoodleXml(xml)).toThrow('question 2 ("Capital"): no answer has fraction 100');
+  });
+
+  it('skips types Evident does not have with the reason, and marks questions without evidence', () => {
+    const xml = wrap(
+      `<question type="essay"><name><text>Essay one</text></name><questiontext><text>Write.</text></questiontext></question>` +
+        `<question type="shortanswer"><name><text>Capital</text></name><questiontext><text>Capital of France?</text></questiontext><answer fraction="100"><text>Paris</text></answer></question>`,
+    );
+    const read = importMoodleXml(xml);
+    expect(read.report).toEqual([
+      { id: 'essay-one', type: 'essay', status: 'skipped', reason: 'Evident has no essay questions' },
+      { id: 'capital', type: 'short-answer', status: 'needs-evidence', reason: 'no quotation of the article in its feedback' },
+    ]);
+    expect(read.questions[0]).toMatchObject({ type: 'short-answer', accepted: ['Paris'], evidence: [] });
+  });
+});
