@@ -213,6 +213,27 @@ describe('ClassResults', () => {
     expect(download).toHaveBeenCalledTimes(2);
     expect(model.notice).toBe('Saved rivers-responses.csv. 1 unreadable stored record was left out (listed below).');
   });
+
+  it('asks for the attempts the filters keep, and exports the gradebook with the same filters', async () => {
+    const fake = fakeService();
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    model.studentName = '  ad ';
+    model.status = 'submitted';
+    await model.reload();
+    expect(fake.client.quizResults).toHaveBeenLastCalledWith({ quizId: 'council', studentName: 'ad', status: 'submitted' });
+    await model.exportCsv('gradebook');
+    expect(fake.client.exportCsv).toHaveBeenLastCalledWith({
+      kind: 'gradebook',
+      quizId: 'council',
+      studentName: 'ad',
+      status: 'submitted',
+    });
+    model.studentName = '';
+    model.status = '';
+    await model.reload();
+    expect(fake.client.quizResults).toHaveBeenLastCalledWith({ quizId: 'council' });
+  });
 });
 
 describe('TeacherScreen', () => {

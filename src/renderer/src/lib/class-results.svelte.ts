@@ -24,6 +24,9 @@ export class ClassResults {
   #error = $state<string | null>(null);
   #notice = $state('');
   #deleting = $state<AttemptSummary | null>(null);
+  /** Which attempts count: a part of a name, and a status; empty means all. */
+  studentName = $state('');
+  status = $state<'' | 'in-progress' | 'submitted'>('');
   /** The number of the latest results request: a reply to an older one is dropped. */
   #request = 0;
 
@@ -83,7 +86,7 @@ export class ClassResults {
     if (quizId === null) return;
     const request = ++this.#request;
     try {
-      const results = await this.#client.quizResults({ quizId });
+      const results = await this.#client.quizResults({ quizId, ...this.#filters() });
       if (request !== this.#request) return;
       this.#results = results;
       this.#error = null;
@@ -93,11 +96,16 @@ export class ClassResults {
     }
   }
 
+  #filters(): { studentName?: string; status?: 'in-progress' | 'submitted' } {
+    const name = this.studentName.trim();
+    return { ...(name ? { studentName: name } : {}), ...(this.status ? { status: this.status } : {}) };
+  }
+
   async exportCsv(kind: CsvKind): Promise<void> {
     const quizId = this.#quizId;
     if (quizId === null) return;
     try {
-      const file = await this.#client.exportCsv({ kind, quizId });
+      const file = await this.#client.exportCsv({ kind, quizId, ...this.#filters() });
       this.#download(file.filename, file.mediaType, file.content);
       const left = file.unreadable.length;
       this.#notice = `Saved ${file.filename}.${left > 0 ? ` ${left} unreadable stored ${left === 1 ? 'record was' : 'records were'} left out (listed below).` : ''}`;
