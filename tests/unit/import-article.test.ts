@@ -124,7 +124,8 @@ describe('importing a page saved from a browser (.html, .htm)', () => {
       const text = spaced(imported.lines.join('\n'));
       for (const line of body) expect(text, page.name).toContain(spaced(line));
     }
-  });
+    // Every fixture page (dozens now) through Readability: a behaviour test, given time on a loaded machine.
+  }, 60_000);
 
   it('decodes a page in the character set it declares', async () => {
     const html = `<html><head><meta charset="windows-1252"><title>Caf\xe9 closes</title></head><body><article><h1>Caf\xe9 closes</h1><p>The caf\xe9 on the corner closed on Monday after forty years, its owner said in a statement to the local paper.</p><p>Regulars gathered outside to say goodbye and to thank the staff for decades of coffee and conversation.</p></article></body></html>`;
