@@ -52,6 +52,11 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/** A matching answer is plain text in Moodle (shown in a menu), not HTML: only spaces collapse. */
+function plain(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
 /** The text of each <p> (or <blockquote>) block of an HTML fragment. */
 function blocks(html: string, tag: 'p' | 'blockquote'): string[] {
   const found: string[] = [];
@@ -198,7 +203,7 @@ function readQuestion(node: Node, type: string, c: Context, article: Set<string>
       return { ...base, type: 'short-answer', accepted };
     }
     case 'matching': {
-      const subs = list(node.subquestion).map((s) => ({ left: htmlToText(text(s)), right: htmlToText(text(list(s.answer)[0])) }));
+      const subs = list(node.subquestion).map((s) => ({ left: htmlToText(text(s)), right: plain(text(list(s.answer)[0])) }));
       const pairsIn = subs.filter((s) => s.left !== '');
       if (pairsIn.length < 2) fail(where, 'a matching question needs at least two pairs');
       const left = options(pairsIn.map((s) => s.left));
