@@ -152,10 +152,17 @@ test('a teacher writes one question of each type, fixes a problem, and the saved
   await page.setViewportSize({ width: 1280, height: 800 });
   await shot(page, 'editor-1280-dark');
 
-  const source = await asTeacher<{ bank: { questions: { type: string }[] }; problems: unknown[] }>(page.request, 'getQuizSource', {
+  // Publish from the editor: the quiz is offered to students, and one takes it to full marks.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('Students are offered this quiz.')).toBeVisible();
+  await shot(page, 'editor-published-1280');
+
+  const source = await asTeacher<{ bank: { questions: BankQuestion[] }; problems: unknown[] }>(page.request, 'getQuizSource', {
     quizId,
   });
   expect(source.problems).toEqual([]);
+  await studentTakesToFullMarks(page, quizId, source.bank.questions);
   expect(source.bank.questions.map((q) => q.type).sort()).toEqual(
     [
       'cloze',
@@ -170,6 +177,46 @@ test('a teacher writes one question of each type, fixes a problem, and the saved
     ].sort(),
   );
 });
+
+type BankQuestion = Record<string, unknown> & { id: string; type: string };
+type Envelope<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
+
+/** A student (over the same HTTP API the student's page uses) answers every question with its key and submits. */
+async function studentTakesToFullMarks(page: Page, quizId: string, questions: BankQuestion[]) {
+  const call = async <T>(channel: string, input: unknown): Promise<T> => {
+    const reply = (await (await page.request.post(`/api/${channel}`, { data: input })).json()) as Envelope<T>;
+    if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
+    return reply.value;
+  };
+  const offered = await call<{ id: string }[]>('listQuizzes', {});
+  expect(offered.map((q) => q.id)).toContain(quizId);
+  const view = await call<{ attemptId: string; article: { paragraphs: { sentences: { id: string; text: string }[] }[] } }>('startAttempt', {
+    quizId,
+    studentName: 'Full Marks',
+  });
+  const idOf = (quote: string) => view.article.paragraphs.flatMap((p) => p.sentences).find((s) => s.text === quote)!.id;
+  for (const q of questions) {
+    const key: Record<string, unknown> = q;
+    const response = {
+      'single-choice': () => ({ optionId: key['correct'] }),
+      'multiple-select': () => ({ optionIds: key['correct'] }),
+      'true-false-not-given': () => ({ value: key['answer'] }),
+      'short-answer': () => ({ text: (key['accepted'] as string[])[0] }),
+      cloze: () => ({ gaps: Object.fromEntries((key['gaps'] as { id: string; accepted: string[] }[]).map((g) => [g.id, g.accepted[0]])) }),
+      'evidence-selection': () => ({ sentenceIds: (key['answer'] as string[]).map(idOf) }),
+      ordering: () => ({ order: key['order'] }),
+      matching: () => ({ pairs: Object.fromEntries((key['pairs'] as { left: string; right: string }[]).map((p) => [p.left, p.right])) }),
+      'two-part': () => ({
+        partA: (key['partA'] as { correct: string }).correct,
+        partB: (key['partB'] as { correct: string[] }).correct,
+      }),
+    }[q.type]!();
+    await call('answer', { attemptId: view.attemptId, questionId: q.id, response: { type: q.type, ...response } });
+  }
+  const review = await call<{ points: number; maxPoints: number }>('submit', { attemptId: view.attemptId });
+  expect(review.maxPoints).toBe(questions.length);
+  expect(review.points).toBe(review.maxPoints);
+}
 
 /** Tab to the element matching `target`, as a keyboard user does (at most `limit` presses). */
 async function tabTo(page: Page, target: Locator, limit = 250) {
