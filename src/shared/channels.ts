@@ -112,7 +112,7 @@ export function isTeacherChannel(channel: string): boolean {
  * Channels whose handler must wait: for the network (binding a port), or for the commit that
  * an answer shares with the others given at the same moment. Every other one answers at once.
  */
-export const ASYNC_CHANNELS = ['startSession', 'answer', 'importArticle'] as const satisfies readonly Channel[];
+export const ASYNC_CHANNELS = ['startSession', 'answer', 'importArticle', 'draftQuestions'] as const satisfies readonly Channel[];
 export type AsyncChannel = (typeof ASYNC_CHANNELS)[number];
 export type SyncChannel = Exclude<Channel, AsyncChannel>;
 

@@ -3,7 +3,6 @@ import { draftFromAnalysis, type ArticleAnalysis } from '../../core/draft/index.
 import type { DraftQuestionsResult } from '../../shared/draft-contract.ts';
 import { ServiceError } from '../errors.ts';
 import type { Service } from '../service.ts';
-import { analyseArticle } from './analyse.ts';
 
 /** The drafter's channel (a teacher channel: the gate in createService guards it). */
 export type DraftChannels = Pick<Service, 'draftQuestions'>;
@@ -21,11 +20,14 @@ export function createDraftChannels({ articleOf }: DraftDeps): DraftChannels {
   // to the article (a new object) is read afresh and an old one is collected.
   const analyses = new WeakMap<Article, ArticleAnalysis>();
   return {
-    draftQuestions: ({ quizId, seed, max }) => {
+    draftQuestions: async ({ quizId, seed, max }) => {
       const article = articleOf(quizId);
       if (!article) throw new ServiceError('quiz-not-found', `there is no quiz “${quizId}”`);
       let analysis = analyses.get(article);
       if (!analysis) {
+        // The NLP package (compromise) costs about 46 MB of memory once loaded: loaded on the
+        // first press of "Draft questions", so a classroom server that never drafts never pays it.
+        const { analyseArticle } = await import('./analyse.ts');
         analysis = analyseArticle(article);
         analyses.set(article, analysis);
       }
