@@ -330,6 +330,19 @@ describe('saving, previewing and advice', () => {
   });
 });
 
+describe('drafted questions', () => {
+  it('keeps the drafted label while a draft is untouched, and drops it at the teacher’s first edit', async () => {
+    const drafted = { ...seedOf('single-choice'), drafted: true } as Question;
+    const { lastBank } = renderEditor([drafted]);
+    await noProblems();
+    expect(screen.getByText('drafted, not yet edited')).toBeTruthy();
+    await type('Question', 'A prompt in my own words?');
+    await waitFor(() => expect(lastBank()?.questions[0]?.prompt).toBe('A prompt in my own words?'), { timeout: 2000 });
+    expect(lastBank()!.questions[0]).not.toHaveProperty('drafted');
+    expect(screen.queryByText('drafted, not yet edited')).toBeNull();
+  });
+});
+
 describe('a bank edited by hand', () => {
   it('opens a question missing a list, and keeps a question of an unknown type as it was', async () => {
     const broken = { ...seedOf('single-choice'), options: undefined } as unknown as Question;

@@ -53,6 +53,8 @@ export class QuizEditor {
   #saveTimer: unknown = null;
   #saving: Promise<void> | null = null;
   #checkRound = new Map<string, number>();
+  /** Each drafted question as the drafter wrote it: the label goes once the teacher changes it. */
+  #draftedAs = new Map<string, string>();
 
   constructor(deps: EditorDeps) {
     this.#deps = deps;
@@ -66,6 +68,7 @@ export class QuizEditor {
     this.#foreign = stored.filter((q) => !isEditable(q));
     this.questions = stored.filter(isEditable).map(withEveryField);
     this.#savedJson = JSON.stringify(this.questions);
+    for (const q of this.questions) if (q.drafted) this.#draftedAs.set(q.id, JSON.stringify(q));
     this.selectedId = this.questions[0]?.id ?? null;
     if (this.questions.length === 0) this.composing = { sentenceIds: [] };
   }
@@ -97,6 +100,12 @@ export class QuizEditor {
    * the questions whose JSON changed, soon, and saves the bank within a second.
    */
   noteChange(): void {
+    for (const q of this.questions) {
+      if (q.drafted && this.#draftedAs.get(q.id) !== JSON.stringify(q)) {
+        delete q.drafted;
+        this.#draftedAs.delete(q.id);
+      }
+    }
     const json = JSON.stringify(this.questions);
     if (json !== this.#savedJson && this.saveState !== 'saving') this.saveState = 'waiting';
     if (json !== this.#savedJson) this.#schedule('save');
@@ -305,6 +314,8 @@ export class QuizEditor {
         }
       : question;
     this.questions.push(withEveryField(added));
+    const pushed = this.questions.at(-1);
+    if (pushed?.drafted) this.#draftedAs.set(pushed.id, JSON.stringify(pushed));
     await this.saveNow();
     if (this.saveState === 'failed') throw new Error(this.saveError);
   }
