@@ -3,13 +3,27 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import TeacherScreen from '../../src/renderer/src/TeacherScreen.svelte';
 import { ApiError, type Client } from '../../src/renderer/src/lib/api.ts';
 import { ClassResults, type ClassResultsClient } from '../../src/renderer/src/lib/class-results.svelte.ts';
-import type { AttemptSummary, QuizResults, QuizSummary } from '../../src/shared/contract.ts';
+import type { AttemptSummary, QuizResults } from '../../src/shared/contract.ts';
+import type { LibraryEntry } from '../../src/shared/library-contract.ts';
 import { installDialog } from './dialog-polyfill.ts';
 
 // The teacher's Class results: the state class with a fake service, and the screen on top of it.
 
-const quiz = (id: string, title: string): QuizSummary =>
-  ({ id, title, questionCount: 1, settings: { feedback: 'deferred', shuffle: false } }) as unknown as QuizSummary;
+/** A library entry as the teacher's library lists it (published or not). */
+const quiz = (id: string, title: string, attemptCount = 1, status: LibraryEntry['status'] = 'published'): LibraryEntry => ({
+  quizId: id,
+  title,
+  origin: 'own',
+  status,
+  offered: status === 'published',
+  questionCount: 1,
+  problemCount: 0,
+  attemptCount,
+  version: 1,
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  words: 100,
+  readingMinutes: 1,
+});
 
 const attempt = (n: number, studentName: string, quizId: string): AttemptSummary => ({
   attemptId: `6f1c2a54-3b1e-4c8e-9d2f-1a2b3c4d5e6${n}`,
@@ -64,7 +78,7 @@ function fakeService() {
   const pending: { quizId: string; release: () => void; fail: (e: unknown) => void }[] = [];
   let hold = false;
   const client = {
-    listQuizzes: vi.fn<ClassResultsClient['listQuizzes']>(async () => [quiz('council', 'Council meets'), quiz('rivers', 'Rivers')]),
+    libraryList: vi.fn<ClassResultsClient['libraryList']>(async () => [quiz('council', 'Council meets'), quiz('rivers', 'Rivers')]),
     quizResults: vi.fn<ClassResultsClient['quizResults']>(({ quizId }) => {
       const reply = () => results(quizId, titles[quizId] ?? quizId, [...(stored[quizId] ?? [])]);
       if (!hold) return Promise.resolve(reply());
@@ -100,6 +114,20 @@ describe('ClassResults', () => {
     expect(model.submitted).toBe(2);
     expect(model.missed.get('p1.s1')).toBe(1);
     expect(model.answered.get('p1.s1')).toBe(2);
+  });
+
+  it('lists every quiz of the library, unpublished ones too, those with attempts first', async () => {
+    const fake = fakeService();
+    fake.client.libraryList.mockResolvedValueOnce([
+      quiz('draft', 'Not yet written', 0, 'draft'),
+      quiz('rivers', 'Rivers', 1, 'ready'),
+      quiz('council', 'Council meets', 2),
+    ]);
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    expect(model.quizzes.map((q) => q.id)).toEqual(['rivers', 'council', 'draft']);
+    expect(model.quizId).toBe('rivers');
+    expect(model.results?.attempts.map((a) => a.studentName)).toEqual(['Alan']);
   });
 
   it('shows another quiz when chosen', async () => {
@@ -181,7 +209,7 @@ describe('ClassResults', () => {
 
   it('shows a failed quiz list and a failed delete', async () => {
     const fake = fakeService();
-    fake.client.listQuizzes.mockRejectedValueOnce(new Error('the library could not be read'));
+    fake.client.libraryList.mockRejectedValueOnce(new Error('the library could not be read'));
     const model = new ClassResults(fake.client, { download: vi.fn() });
     await model.start();
     expect(model.error).toBe('The library could not be read');

@@ -1,9 +1,16 @@
-import type { AttemptSummary, CsvKind, QuizResults, QuizSummary } from '../../../shared/contract.ts';
+import type { AttemptSummary, CsvKind, QuizResults } from '../../../shared/contract.ts';
 import type { Client } from './api.ts';
 import { messageOf } from './quiz-run.svelte.ts';
 
 /** What the class results need of the service. The app's client sends the teacher's token with each call. */
-export type ClassResultsClient = Pick<Client, 'listQuizzes' | 'quizResults' | 'exportCsv' | 'deleteAttempt'>;
+export type ClassResultsClient = Pick<Client, 'libraryList' | 'quizResults' | 'exportCsv' | 'deleteAttempt'>;
+
+/** A quiz the teacher can see results of: every quiz in the library, published or not. */
+export interface ResultsQuiz {
+  id: string;
+  title: string;
+  attemptCount: number;
+}
 
 /** Saves a file for the teacher; the app passes lib/download.ts, tests a spy. */
 export type Download = (filename: string, mediaType: string, content: string) => void;
@@ -18,7 +25,7 @@ export type Download = (filename: string, mediaType: string, content: string) =>
 export class ClassResults {
   #client: ClassResultsClient;
   #download: Download;
-  #quizzes = $state<QuizSummary[]>([]);
+  #quizzes = $state<ResultsQuiz[]>([]);
   #quizId = $state<string | null>(null);
   #results = $state<QuizResults | null>(null);
   #error = $state<string | null>(null);
@@ -39,7 +46,7 @@ export class ClassResults {
     this.#download = options.download;
   }
 
-  get quizzes(): QuizSummary[] {
+  get quizzes(): ResultsQuiz[] {
     return this.#quizzes;
   }
   /** The quiz chosen; its results may still be on their way. */
@@ -63,9 +70,14 @@ export class ClassResults {
 
   /** Lists the quizzes and shows the first one's results (unless a quiz was chosen meanwhile). */
   async start(): Promise<void> {
-    let list: QuizSummary[];
+    let list: ResultsQuiz[];
     try {
-      list = await this.#client.listQuizzes({});
+      // The library, not the students' list: a quiz the teacher has unpublished (or not yet
+      // published, and tried out) still has its results. Quizzes with attempts come first.
+      const entries = await this.#client.libraryList({});
+      list = entries
+        .map((entry) => ({ id: entry.quizId, title: entry.title, attemptCount: entry.attemptCount }))
+        .sort((a, b) => Number(b.attemptCount > 0) - Number(a.attemptCount > 0));
     } catch (e) {
       this.#error = messageOf(e);
       return;
