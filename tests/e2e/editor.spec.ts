@@ -53,9 +53,17 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
+// Every spec shares one server: the quiz this spec publishes must not stay on other specs'
+// student screen, where a second published quiz changes what they see.
+const created: string[] = [];
+test.afterEach(async ({ page }) => {
+  for (const quizId of created.splice(0)) await asTeacher(page.request, 'deleteQuiz', { quizId });
+});
+
 test('a teacher writes one question of each type, fixes a problem, and the saved quiz loads without problems', async ({ page }) => {
   test.setTimeout(240_000);
   const { quizId, title } = await createQuiz(page);
+  created.push(quizId);
   await page.goto('/');
   await unlockTeacher(page);
   await page.getByRole('button', { name: `Write questions for ${title}` }).click();
