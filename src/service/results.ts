@@ -1,3 +1,4 @@
+import { citableSentences } from '../core/article/index.ts';
 import type { LoadedQuestion, LoadedQuiz } from '../core/bank/loaded.ts';
 import type { QuizCatalogue } from './library/catalogue.ts';
 import { attemptScore } from '../core/results/attempt-score.ts';
@@ -104,7 +105,8 @@ export function createResultsChannels(deps: { catalogue: QuizCatalogue; store: S
       seconds.set(a.questionId, Math.max(0, Math.round((Date.parse(a.answeredAt) - Date.parse(previous)) / 1000)));
       previous = a.answeredAt;
     }
-    const sentences = new Map(quiz.article.sentences.map((s) => [s.id, s.text]));
+    // Body and caption sentences: a question may cite a picture's caption.
+    const sentences = new Map(citableSentences(quiz.article).map((s) => [s.id, s.text]));
     const sentenceText = (id: string) => sentences.get(id);
     const maxPoints = quiz.questions.reduce((sum, q) => sum + q.points, 0);
     const total = answers.filter((a) => quiz.questions.some((q) => q.id === a.questionId)).reduce((sum, a) => sum + a.points, 0);
@@ -204,7 +206,7 @@ export function createResultsChannels(deps: { catalogue: QuizCatalogue; store: S
         }
       }
       const maxPoints = quiz.questions.reduce((sum, q) => sum + q.points, 0);
-      const sentenceOrder = quiz.article.sentences.map((s) => s.id);
+      const sentenceOrder = citableSentences(quiz.article).map((s) => s.id);
       return {
         quizId: quiz.id,
         title: quiz.title,

@@ -395,3 +395,39 @@ describe('publishing, renaming, duplicating and deleting', () => {
     refusedWith('quiz-not-found', () => harness.service.deleteQuiz({ quizId }));
   });
 });
+
+describe('a question that cites a caption', () => {
+  it('shows the caption’s sentence as its evidence to the teacher, and counts it on the passage', async () => {
+    const { service } = ownHarness();
+    const { quizId } = service.createQuiz({ article: ARTICLE });
+    const caption = ARTICLE.captions[0]!;
+    const bank = {
+      id: quizId,
+      questions: [
+        {
+          id: 'built',
+          type: 'single-choice',
+          skill: 'detail',
+          difficulty: 'easy',
+          prompt: 'When was the library built?',
+          options: [
+            { id: 'y1904', text: 'In 1904' },
+            { id: 'y1950', text: 'In 1950' },
+          ],
+          correct: 'y1904',
+          evidence: [caption],
+          explanation: 'The picture’s caption says so.',
+        },
+      ],
+    };
+    expect(service.saveQuizBank({ quizId, bank }).problems).toEqual([]);
+    const { attemptId } = service.startAttempt({ quizId, studentName: 'Ada', settings: { feedback: 'deferred', shuffle: false } });
+    await service.answer({ attemptId, questionId: 'built', response: { type: 'single-choice', optionId: 'y1950' } });
+    service.submit({ attemptId });
+
+    const [detail] = service.attemptDetail({ attemptId }).questions;
+    expect(detail!.evidence).toEqual([{ sentenceId: 'c1.s1', text: caption }]);
+    const results = service.quizResults({ quizId });
+    expect(results.sentences).toContainEqual(expect.objectContaining({ sentenceId: 'c1.s1', missed: 1, answered: 1 }));
+  });
+});
