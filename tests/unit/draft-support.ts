@@ -2,6 +2,7 @@
 // what a question keys as its answers.
 import { readFileSync } from 'node:fs';
 import { parseArticle, type Article } from '../../src/core/article/index.ts';
+import { parseReviewedArticle, reviewedArticleText } from '../../src/core/article/reviewed.ts';
 import type { Question } from '../../src/core/bank/schema.ts';
 import { expandLines, loadPages } from './page-fixtures.ts';
 
@@ -112,4 +113,58 @@ export function optionTexts(question: Question): string[][] {
     default:
       return [];
   }
+}
+
+/** One held-out news article of 300 words or more, cleaned by the import pipeline (tests/fixtures/draft). */
+export interface DraftFixture {
+  name: string;
+  source: string;
+  publication: string;
+  /** The article file as the app stores it after the teacher's review (one sentence a line). */
+  text: string;
+  article: Article;
+  words: number;
+}
+
+interface FixtureEntry {
+  name: string;
+  source: string;
+  publication: string;
+  headline: string | null;
+  remove: string[];
+}
+
+interface ImportJson {
+  title: string;
+  paragraphs: string[];
+  captions: string[];
+}
+
+const DRAFT_FIXTURES = new URL('../fixtures/draft/', import.meta.url);
+
+/**
+ * The articles of tests/fixtures/draft: each page's text went through `npm run import-article --
+ * FILE --json` (NAME.json); the lines the teacher removes on the review screen (a photo credit the
+ * clean-up kept) and a headline for a page whose stored copy has none come from articles.json.
+ */
+export function draftFixtures(): DraftFixture[] {
+  const entries = JSON.parse(readFileSync(new URL('articles.json', DRAFT_FIXTURES), 'utf8')) as FixtureEntry[];
+  return entries.map((entry) => {
+    const imported = JSON.parse(readFileSync(new URL(`${entry.name}.json`, DRAFT_FIXTURES), 'utf8')) as ImportJson;
+    for (const line of entry.remove) {
+      if (!imported.paragraphs.includes(line)) throw new Error(`${entry.name}: no paragraph “${line}” to remove`);
+    }
+    const paragraphs = imported.paragraphs.filter((paragraph) => !entry.remove.includes(paragraph));
+    const title = entry.headline ?? imported.title;
+    const text = reviewedArticleText({
+      title,
+      publication: entry.publication,
+      address: entry.source,
+      paragraphs,
+      captions: imported.captions,
+    });
+    const article = parseReviewedArticle(text);
+    const words = article.sentences.reduce((sum, sentence) => sum + sentence.text.split(/\s+/u).length, 0);
+    return { name: entry.name, source: entry.source, publication: entry.publication, text, article, words };
+  });
 }
