@@ -1,5 +1,5 @@
 import type { QuestionType } from '../../../../shared/contract.ts';
-import { normaliseQuote, sentenceIdOfQuote, sentencesOf, type Draft, type EditorArticle } from './model.ts';
+import { captionsOf, normaliseQuote, sentenceIdOfQuote, sentencesOf, type Draft, type EditorArticle } from './model.ts';
 
 // Advice on quality, never errors: a quiz with hints can be published. Each hint names what
 // it saw, so the teacher can decide whether it matters here.
@@ -79,8 +79,10 @@ export interface Coverage {
 
 export function coverageOf(questions: readonly Draft[], article: EditorArticle): Coverage {
   const sentences = sentencesOf(article);
-  const paragraphOf = new Map(article.paragraphs.flatMap((p) => p.sentences.map((s) => [s.id, p.id] as const)));
-  const byParagraph = new Map(article.paragraphs.map((p) => [p.id, 0]));
+  // Captions are counted like paragraphs, under their own ids ("c1"), so the strip shows them too.
+  const blocks = [...article.paragraphs, ...captionsOf(article)];
+  const paragraphOf = new Map(blocks.flatMap((p) => p.sentences.map((s) => [s.id, p.id] as const)));
+  const byParagraph = new Map(blocks.map((p) => [p.id, 0]));
   const bySentence = new Map<string, number>();
   for (const q of questions) {
     const ids = new Set(q.evidence.flatMap((quote) => sentenceIdOfQuote(sentences, quote) ?? []));

@@ -12,9 +12,40 @@ export interface EditorParagraph {
   number: number;
   sentences: EditorSentence[];
 }
+/** A picture's caption as the library stores it: its sentences ("c1.s1") are citable like the body's. */
+export interface EditorCaption {
+  id?: string;
+  text: string;
+  credit?: string;
+  sentences?: EditorSentence[];
+}
 export interface EditorArticle {
   headline: string;
   paragraphs: EditorParagraph[];
+  captions?: readonly EditorCaption[];
+}
+
+/** A caption as the article picker lists it, after the body: its id ("c1"), its place among the captions, its sentences. */
+export interface EditorCaptionBlock {
+  id: string;
+  number: number;
+  credit?: string;
+  sentences: EditorSentence[];
+}
+
+export function captionsOf(article: EditorArticle): EditorCaptionBlock[] {
+  return (article.captions ?? []).flatMap((caption, i) =>
+    caption.sentences && caption.sentences.length > 0
+      ? [
+          {
+            id: caption.id ?? `c${i + 1}`,
+            number: i + 1,
+            ...(caption.credit ? { credit: caption.credit } : {}),
+            sentences: caption.sentences,
+          },
+        ]
+      : [],
+  );
 }
 
 export type Draft = BankQuestion;
@@ -29,8 +60,9 @@ export function normaliseQuote(text: string): string {
     .replace(/[“”„‟]/gu, '"');
 }
 
+/** Every sentence a question may cite, in reading order: the body's, then the captions' (as the checker counts them). */
 export function sentencesOf(article: EditorArticle): EditorSentence[] {
-  return article.paragraphs.flatMap((p) => p.sentences);
+  return [...article.paragraphs.flatMap((p) => p.sentences), ...captionsOf(article).flatMap((c) => c.sentences)];
 }
 
 /**
