@@ -763,6 +763,16 @@ export const ERROR_REASONS = {
   'quiz-in-session': 'conflict',
   'invalid-bank': 'bad-request',
   'quiz-not-saved': 'internal',
+  // Reading a zip someone handed us (service/zip.ts): each message names the entry and the limit or rule
+  'zip-unreadable': 'bad-request',
+  'zip-too-large': 'bad-request',
+  'zip-too-many-entries': 'bad-request',
+  'zip-entry-too-large': 'bad-request',
+  'zip-inflates-too-large': 'bad-request',
+  'zip-ratio-too-high': 'bad-request',
+  'zip-unsafe-name': 'bad-request',
+  'zip-duplicate-name': 'bad-request',
+  'zip-encrypted': 'bad-request',
 } as const satisfies Record<string, ErrorCode>;
 export type ErrorReason = keyof typeof ERROR_REASONS;
 export const ErrorReason = z.enum(Object.keys(ERROR_REASONS) as [ErrorReason, ...ErrorReason[]]);
