@@ -8,20 +8,20 @@
 // file is written, 1 when the quiz is refused or the file cannot be written, 2 for a usage error.
 import { writeFileSync } from 'node:fs';
 import { formatProblem } from '../src/core/bank/load.ts';
-import { EXPORT_FORMATS, type ExportFormat, exportQuiz, formatExportReport } from '../src/core/interchange/index.ts';
+import { EXPORT_FORMATS, exportQuiz, formatExportReport, type TextExportFormat } from '../src/core/interchange/index.ts';
 import { loadQuizPaths } from '../src/service/quiz-files.ts';
 
 const USAGE = `usage: export-quiz QUIZ_DIR --format ${EXPORT_FORMATS.join('|')} --out FILE [--json]`;
 
 interface Options {
   dir: string;
-  format: ExportFormat;
+  format: TextExportFormat;
   out: string;
   json: boolean;
 }
 
-function isFormat(value: string): value is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(value);
+function isFormat(value: string): value is TextExportFormat {
+  return value !== 'qti3' && (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
 function parseArguments(args: readonly string[]): Options | string {
@@ -43,7 +43,7 @@ function parseArguments(args: readonly string[]): Options | string {
     else dir = arg;
   }
   if (dir === undefined || format === undefined || out === undefined) return USAGE;
-  if (format === 'qti3') return 'QTI 3 export is not built yet: use moodle-xml, gift or aiken';
+  if (format === 'qti3') return 'a QTI 3 package is a zip: this command does not write one yet (use moodle-xml, gift or aiken)';
   if (!isFormat(format)) return `unknown format "${format}": use one of ${EXPORT_FORMATS.join(', ')}`;
   return { dir, format, out, json };
 }

@@ -1,13 +1,14 @@
 import type { QuestionType } from '../bank/schema.ts';
 
 /** The formats a quiz can be exported to. */
-export const EXPORT_FORMATS = ['moodle-xml', 'gift', 'aiken'] as const;
+export const EXPORT_FORMATS = ['moodle-xml', 'gift', 'aiken', 'qti3'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const FORMAT_NAMES: Record<ExportFormat, string> = {
   'moodle-xml': 'Moodle XML',
   gift: 'GIFT',
   aiken: 'Aiken',
+  qti3: 'QTI 3.0 package',
 };
 
 /**
@@ -30,10 +31,19 @@ export interface ExportReport {
 }
 
 export interface ExportResult {
-  /** The file's text (every format here is a single text file). */
+  /** The file's text (Moodle XML, GIFT and Aiken are each one text file). */
   text: string;
   report: ExportReport;
 }
+
+/** A format written as several files (QTI 3's package): each file's text by its path in the package. */
+export interface PackageExportResult {
+  files: Record<string, string>;
+  report: ExportReport;
+}
+
+/** The formats written as one text file; the others are packages of files. */
+export type TextExportFormat = Exclude<ExportFormat, 'qti3'>;
 
 /** Collects the drops of one question as it is written. */
 export class QuestionDrops {
