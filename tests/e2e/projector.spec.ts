@@ -69,12 +69,19 @@ test('the projector view shows the join code large, the QR code and the count, a
     { width: 1280, height: 800 },
     { width: 1920, height: 1080 },
     { width: 1024, height: 768 },
+    { width: 900, height: 700 },
   ]) {
     await projector.setViewportSize(viewport);
-    const box = (await projector.getByText(code, { exact: true }).boundingBox())!;
-    expect(box.height / viewport.height, `${viewport.width}x${viewport.height}`).toBeGreaterThanOrEqual(0.08);
-    // And on the screen whole, not cut off at the side.
-    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    const shown = projector.getByText(code, { exact: true });
+    const box = (await shown.boundingBox())!;
+    const size = `${viewport.width}x${viewport.height}`;
+    expect(box.height / viewport.height, size).toBeGreaterThanOrEqual(0.08);
+    // And on the screen whole: not cut off at the side, not running out of its box under the QR code.
+    expect(box.x + box.width, size).toBeLessThanOrEqual(viewport.width);
+    expect(await shown.evaluate((el) => el.scrollWidth - el.clientWidth), size).toBeLessThanOrEqual(0);
+    const qr = (await projector.getByRole('img', { name: `QR code of ${joinUrl}` }).boundingBox())!;
+    const overlaps = box.x < qr.x + qr.width && qr.x < box.x + box.width && box.y < qr.y + qr.height && qr.y < box.y + box.height;
+    expect(overlaps, `${size}: the code runs under the QR code`).toBe(false);
   }
   await projector.setViewportSize({ width: 1280, height: 800 });
   await shot(projector, 'projector-1280x800');
