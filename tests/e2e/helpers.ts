@@ -54,5 +54,7 @@ export async function unlockTeacher(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Teacher', exact: true }).click();
   await page.getByLabel('Passphrase', { exact: true }).fill(TEACHER_PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock' }).click();
+  // The unlock screen has the same heading: wait for the home's own controls.
+  await expect(page.getByRole('button', { name: 'Lock and go to the student screen' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Teacher’s side', level: 1 })).toBeVisible();
 }

@@ -31,3 +31,8 @@ export const VERDICT_ICONS = { correct: '✓', partial: '◐', incorrect: '✗' 
 export function pointsText(points: number, maxPoints: number): string {
   return `${points} of ${maxPoints} ${maxPoints === 1 ? 'point' : 'points'}`;
 }
+
+/** "1 caption", "3 captions": a count with its noun (an English plural in -s). */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
