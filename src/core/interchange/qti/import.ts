@@ -15,7 +15,7 @@ export const QTI_IMPORT_LIMITS = {
   maxFileCharacters: 10 * 2 ** 20,
   maxTotalCharacters: 50 * 2 ** 20,
   maxItems: 5000,
-  maxDepth: 200,
+  maxDepth: 100,
 } as const;
 
 export type QtiImport = MoodleImport & { title?: string };
@@ -196,6 +196,17 @@ function rightKeys(c: ItemContext, decl: XmlElement): string[] {
   throw new Skip(`response "${decl.attrs.identifier}" declares no correct response and no scores`);
 }
 
+/**
+ * A typed answer's accepted texts: the correct response, then every mapping entry worth full marks
+ * (an entry worth part of the marks has no Evident equivalent; Evident's own matching is lenient).
+ */
+function acceptedAnswers(c: ItemContext, decl: XmlElement): string[] {
+  const entries = mapEntries(decl);
+  const best = Math.max(0, ...entries.map((e) => e.value));
+  const full = entries.filter((e) => e.value > 0 && e.value >= best).map((e) => e.key);
+  return [...new Set([...rightKeys(c, decl), ...full])].filter((a) => a !== '');
+}
+
 function choicesOf(interaction: XmlElement, name: string): { identifier: string; text: string; node: XmlElement }[] {
   return descendants(interaction, (e) => e.name === name).map((node) => ({
     identifier: node.attrs.identifier ?? '',
@@ -322,15 +333,7 @@ function readQuestion(
     const holderText = textOf(holders[0]!, (e) => (gapKinds.has(e.name) ? null : undefined));
     if (single && holderText === '') {
       const decl = declaration(c, interactions[0]!);
-      const accepted = [
-        ...new Set(
-          rightKeys(c, decl).concat(
-            mapEntries(decl)
-              .filter((e) => e.value > 0)
-              .map((e) => e.key),
-          ),
-        ),
-      ].filter((a) => a !== '');
+      const accepted = acceptedAnswers(c, decl);
       if (accepted.length === 0) throw new Skip('a text entry with no accepted answer');
       const prompt = textOf(body, (e) => (holders.includes(e) || e.name.startsWith('feedback') ? null : undefined));
       return { ...common(prompt), type: 'short-answer', accepted };
@@ -351,15 +354,7 @@ function readQuestion(
               return found.text;
             });
           } else {
-            accepted = [
-              ...new Set(
-                rightKeys(c, decl).concat(
-                  mapEntries(decl)
-                    .filter((m) => m.value > 0)
-                    .map((m) => m.key),
-                ),
-              ),
-            ].filter((a) => a !== '');
+            accepted = acceptedAnswers(c, decl);
           }
           if (accepted.length === 0) throw new Skip(`gap "${decl.attrs.identifier}" has no accepted answer`);
           const ours = c.ours ? unprefix(decl.attrs.identifier ?? '', 'gap') : undefined;

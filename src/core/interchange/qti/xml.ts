@@ -54,7 +54,7 @@ export function buildXml(root: XmlElement): string {
 
 export class XmlReadError extends Error {}
 
-const parser = new XMLParser({
+const parserOptions = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -64,7 +64,7 @@ const parser = new XMLParser({
   processEntities: true,
   htmlEntities: true,
   removeNSPrefix: true,
-});
+} as const;
 
 /** QTI 3's `qti-choice-interaction` and `response-identifier` as QTI 2's `choiceInteraction`, `responseIdentifier`. */
 function camel(name: string): string {
@@ -94,9 +94,11 @@ export function parseXml(text: string, maxDepth: number): XmlElement {
   }
   let ordered: Ordered[];
   try {
-    ordered = parser.parse(text) as Ordered[];
+    ordered = new XMLParser({ ...parserOptions, maxNestedTags: maxDepth }).parse(text) as Ordered[];
   } catch (error) {
-    throw new XmlReadError(`is not well-formed XML: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    if (/nested tags/i.test(message)) throw new XmlReadError(`nests elements more than ${maxDepth} deep`);
+    throw new XmlReadError(`is not well-formed XML: ${message}`);
   }
   const convert = (node: Ordered, depth: number): XmlNode | undefined => {
     if (depth > maxDepth) throw new XmlReadError(`nests elements more than ${maxDepth} deep`);
