@@ -27,6 +27,7 @@ import { createImportChannels } from './import/channel.ts';
 import type { ImportOptions } from './import/import-article.ts';
 import { fixedCatalogue, type QuizCatalogue } from './library/catalogue.ts';
 import { createLibrary, type Library } from './library/library.ts';
+import { createInterchange } from './interchange/channel.ts';
 
 // In its own module so that results.ts can throw it without importing this file back.
 export { ServiceError };
@@ -114,6 +115,8 @@ export function createService(deps: ServiceDeps): Service {
     ...createImportChannels(deps.importOptions),
     // The quiz library (service/library)
     ...library.channels,
+    // Questions in and out: other formats (service/interchange)
+    ...createInterchange({ catalogue, library, ...(deps.importOptions && { importOptions: deps.importOptions }) }).channels,
   };
   // The one place teacher channels are guarded: every transport reaches the service through here.
   const guarded = { ...open } as Record<Channel, (input: unknown, caller?: Caller) => unknown>;

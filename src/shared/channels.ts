@@ -47,6 +47,9 @@ export const IMPORT_CHANNELS = ['importArticle', 'articleStatistics'] as const;
 /** Questions drafted from a quiz's article for the teacher to accept or reject (teacher channels). */
 export const DRAFT_CHANNELS = ['draftQuestions'] as const;
 
+/** Questions in and out (issue 13): a quiz in another system's format, a question file as a new draft (teacher channels). */
+export const INTERCHANGE_CHANNELS = ['exportQuizAs', 'importQuestionFile'] as const;
+
 /** Results: one attempt's answers for the teacher, and the teacher's mark over the automatic one. */
 export const RESULTS_CHANNELS = ['attemptDetail', 'overrideMark'] as const;
 
@@ -76,6 +79,7 @@ export const CHANNELS = [
   ...DRAFT_CHANNELS,
   ...LIBRARY_CHANNELS,
   ...RESULTS_CHANNELS,
+  ...INTERCHANGE_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -102,6 +106,7 @@ export const TEACHER_CHANNELS: readonly Channel[] = [
   ...DRAFT_CHANNELS,
   ...LIBRARY_CHANNELS,
   ...RESULTS_CHANNELS,
+  ...INTERCHANGE_CHANNELS,
 ];
 
 export function isTeacherChannel(channel: string): boolean {
@@ -112,7 +117,13 @@ export function isTeacherChannel(channel: string): boolean {
  * Channels whose handler must wait: for the network (binding a port), or for the commit that
  * an answer shares with the others given at the same moment. Every other one answers at once.
  */
-export const ASYNC_CHANNELS = ['startSession', 'answer', 'importArticle', 'draftQuestions'] as const satisfies readonly Channel[];
+export const ASYNC_CHANNELS = [
+  'startSession',
+  'answer',
+  'importArticle',
+  'draftQuestions',
+  'importQuestionFile',
+] as const satisfies readonly Channel[];
 export type AsyncChannel = (typeof ASYNC_CHANNELS)[number];
 export type SyncChannel = Exclude<Channel, AsyncChannel>;
 

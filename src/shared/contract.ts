@@ -9,6 +9,7 @@ import type { Channel } from './channels.ts';
 import { importContract } from './import-contract.ts';
 import { draftContract } from './draft-contract.ts';
 import { libraryContract } from './library-contract.ts';
+import { interchangeContract } from './interchange-contract.ts';
 
 // The one contract between the service and every transport. Outputs are strict public
 // schemas: the service's replies are parsed with them before they leave, so an answer key
@@ -627,6 +628,8 @@ export const contract = {
   ...draftContract,
   // The quiz library (issue 10): its own module
   ...libraryContract,
+  // Questions in and out: export to other formats, import a question file (issue 13)
+  ...interchangeContract,
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Fails to compile when CHANNELS names a channel the contract lacks, or the reverse.
@@ -773,6 +776,9 @@ export const ERROR_REASONS = {
   'zip-unsafe-name': 'bad-request',
   'zip-duplicate-name': 'bad-request',
   'zip-encrypted': 'bad-request',
+  // Question files (service/interchange): each message names the file, the question or line, and the problem
+  'invalid-question-file': 'bad-request',
+  'article-needed': 'bad-request',
 } as const satisfies Record<string, ErrorCode>;
 export type ErrorReason = keyof typeof ERROR_REASONS;
 export const ErrorReason = z.enum(Object.keys(ERROR_REASONS) as [ErrorReason, ...ErrorReason[]]);

@@ -169,6 +169,21 @@ const VALID: Record<FuzzedChannel, fc.Arbitrary<unknown>> = {
   getQuizSource: fc.record({ quizId }),
   // This harness keeps no quizzes of its own (thousands of folders would be the test's whole
   // time): every creation and save is refused, with a reason; library.test.ts creates and saves.
+  exportQuizAs: fc.record({ quizId, format: fc.constantFrom('moodle-xml', 'gift', 'aiken', 'qti3', 'pdf') }),
+  // No data folder here either: a file that reads well is refused at createQuiz, with its reason.
+  importQuestionFile: fc.record(
+    {
+      fileName: fc.constantFrom('q.xml', 'q.gift', 'q.txt', 'q.aiken.txt', 'image.png', ''),
+      base64: fc.oneof(
+        fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('base64')),
+        fc
+          .constantFrom('Q? {=a ~b}', 'Q?\nA) a\nB) b\nANSWER: A', '<quiz><question type="essay"/></quiz>')
+          .map((t) => Buffer.from(t).toString('base64')),
+      ),
+      articleText: fc.oneof(fc.string({ maxLength: 200 }), fc.constant('Headline\n\nA sentence. Another one.')),
+    },
+    { requiredKeys: ['fileName', 'base64'] },
+  ),
   saveQuizBank: fc.record({ quizId, bank: fc.oneof(fc.constant(quiz.bank as unknown), fc.jsonValue({ maxDepth: 3 })) }),
   publishQuiz: fc.record({ quizId, published: fc.boolean() }),
   renameQuiz: fc.record({ quizId, title: fc.string({ maxLength: 220 }) }),
@@ -208,6 +223,8 @@ const ORDER: FuzzedChannel[] = [
   'renameQuiz',
   'duplicateQuiz',
   'deleteQuiz',
+  'exportQuizAs',
+  'importQuestionFile',
   'submit',
   'review',
   'startAttempt',
@@ -229,6 +246,8 @@ const MAY_REFUSE_ALL: FuzzedChannel[] = [
   'renameQuiz',
   'duplicateQuiz',
   'deleteQuiz',
+  // No data folder in this harness: a file that reads well is refused at createQuiz (library-unavailable).
+  'importQuestionFile',
 ];
 /** Channels that never refuse a valid payload and take no attempt. */
 const NEVER_REFUSE: FuzzedChannel[] = ['listQuizzes', 'attemptSettings', 'teacherStatus', 'lockTeacher', 'projectorStatus', 'libraryList'];

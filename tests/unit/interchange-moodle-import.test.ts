@@ -3,72 +3,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citableSentences } from '../../src/core/article/captions.ts';
 import { loadQuiz } from '../../src/core/bank/load.ts';
-import type { LoadedQuestion, LoadedQuiz } from '../../src/core/bank/loaded.ts';
+import type { LoadedQuiz } from '../../src/core/bank/loaded.ts';
 import { type BankInput, DIFFICULTIES, SKILLS } from '../../src/core/bank/schema.ts';
 import { exportQuiz } from '../../src/core/interchange/index.ts';
 import { importMoodleXml, MoodleImportError } from '../../src/core/interchange/moodle-import.ts';
 import { FIXTURE_ARTICLE, fixtureBank } from './bank-fixtures.ts';
 import { seedQuiz } from './fixtures.ts';
+import { canonical } from './interchange-canonical.ts';
 
 function load(bank: BankInput, article: string): LoadedQuiz {
   const result = loadQuiz({ bankFile: 'bank.json', bankText: JSON.stringify(bank), articleText: article });
   if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
   return result.quiz;
-}
-
-const byText = (items: readonly { id: string; text: string }[]) => new Map(items.map((i) => [i.id, i.text]));
-
-/** A question with its ids of options, gaps and quotes replaced by the texts they stand for. */
-function canonical(q: LoadedQuestion): unknown {
-  const common = {
-    id: q.id,
-    type: q.type,
-    prompt: q.prompt,
-    explanation: q.explanation,
-    points: q.points,
-    skill: q.skill,
-    difficulty: q.difficulty,
-    evidence: [...q.evidenceSentenceIds].sort(),
-  };
-  switch (q.type) {
-    case 'single-choice':
-      return { ...common, options: q.options.map((o) => o.text), correct: byText(q.options).get(q.correct) };
-    case 'multiple-select':
-      return { ...common, options: q.options.map((o) => o.text), correct: q.correct.map((id) => byText(q.options).get(id)).sort() };
-    case 'true-false-not-given':
-      return { ...common, answer: q.answer };
-    case 'short-answer':
-      return { ...common, accepted: q.accepted };
-    case 'cloze':
-      return {
-        ...common,
-        text: q.text.replace(/\{\{([a-z0-9-]+)\}\}/g, (_w, id: string) => `[${q.gaps.find((g) => g.id === id)!.accepted.join('|')}]`),
-      };
-    case 'evidence-selection':
-      return { ...common, answer: [...q.answerSentenceIds].sort() };
-    case 'ordering':
-      return { ...common, order: q.order.map((id) => byText(q.items).get(id)) };
-    case 'matching':
-      return {
-        ...common,
-        pairs: q.pairs.map((p) => `${byText(q.left).get(p.left)} -> ${byText(q.right).get(p.right)}`),
-        right: q.right.map((r) => r.text).sort(),
-      };
-    case 'two-part':
-      return {
-        ...common,
-        partA: {
-          prompt: q.partA.prompt,
-          options: q.partA.options.map((o) => o.text),
-          correct: byText(q.partA.options).get(q.partA.correct),
-        },
-        partB: {
-          prompt: q.partB.prompt,
-          options: q.partB.options.map((o) => q.partBSentenceIds[o.id]),
-          correct: q.partB.correct.map((id) => q.partBSentenceIds[id]).sort(),
-        },
-      };
-  }
 }
 
 function roundTrip(quiz: LoadedQuiz, articleText: string): LoadedQuiz {

@@ -29,7 +29,7 @@ export type Option = z.infer<typeof Option>;
 const common = {
   id: Slug,
   prompt: Text,
-  evidence: z.array(Quote).min(1, 'cite at least one article sentence'),
+  evidence: z.array(Quote).min(1, 'needs evidence: pick the sentence that proves the answer (cite at least one article sentence)'),
   explanation: Text.describe('written for a student: why the answer is right, pointing at the text'),
   points: z.int().min(1).max(100).default(1),
   skill: Skill,

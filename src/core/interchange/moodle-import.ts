@@ -17,6 +17,8 @@ export interface ImportedQuestionReport {
 }
 
 export interface MoodleImport {
+  /** What the file held that Evident keeps nowhere (categories), one line each. */
+  notes?: string[];
   /** The questions read, evidence taken from quotations in the general feedback. */
   questions: ImportedQuestion[];
   /** The description question's text, if the file carries an article (as Evident's export does). */
@@ -77,7 +79,7 @@ function list(node: unknown): Node[] {
 }
 
 /** A slug from text, unique among `taken`. */
-function slug(value: string, taken: Set<string>, fallback: string): string {
+export function slug(value: string, taken: Set<string>, fallback: string): string {
   const base =
     value
       .toLowerCase()
@@ -92,7 +94,7 @@ function slug(value: string, taken: Set<string>, fallback: string): string {
   return id;
 }
 
-function options(texts: readonly string[]): Option[] {
+export function options(texts: readonly string[]): Option[] {
   const taken = new Set<string>();
   return texts.map((t, i) => ({ id: slug(t, taken, `option-${i + 1}`), text: t }));
 }
@@ -313,14 +315,25 @@ export function importMoodleXml(xml: string, articleSentences: readonly string[]
   const report: ImportedQuestionReport[] = [];
   const taken = new Set<string>();
   let articleText: string | undefined;
+  const notes: string[] = [];
   nodes.forEach((node, index) => {
     const type = String(node['@_type'] ?? '');
     const name = htmlToText(text(node.name));
     const where = `question ${index + 1}${name ? ` ("${name}")` : ''}`;
-    if (type === 'category') return;
+    if (type === 'category') {
+      const path = htmlToText(text((node.category as Node | undefined)?.text ?? node.category));
+      if (path) notes.push(`category “${path}” (question ${index + 1}): Evident has no categories, so its questions join this one quiz`);
+      return;
+    }
     if (type === 'description') {
-      if (articleText === undefined)
-        articleText = blocks(text(node.questiontext), 'p').map(htmlToText).join('\n\n') || htmlToText(text(node.questiontext));
+      if (articleText === undefined) {
+        // Headings and paragraphs in order: Evident's export writes the headline as <h2>.
+        const html = text(node.questiontext);
+        const parts = [...html.matchAll(/<(h[1-6]|p)\b[^>]*>([\s\S]*?)<\/\1>/gi)]
+          .map((m) => htmlToText(m[2] ?? ''))
+          .filter((t) => t !== '');
+        articleText = parts.join('\n\n') || htmlToText(html);
+      }
       return;
     }
     const id = slug(htmlToText(text(node.idnumber)) || name, taken, `question-${index + 1}`);
@@ -355,5 +368,5 @@ export function importMoodleXml(xml: string, articleSentences: readonly string[]
         : { id, type: question.type, status: 'needs-evidence', reason: 'no quotation of the article in its feedback' },
     );
   });
-  return { questions, ...(articleText !== undefined ? { articleText } : {}), report };
+  return { questions, ...(articleText !== undefined ? { articleText } : {}), report, ...(notes.length > 0 ? { notes } : {}) };
 }
