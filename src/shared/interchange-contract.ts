@@ -6,10 +6,10 @@ import { Slug } from '../core/bank/schema.ts';
 // a report per question. Teacher channels, both. contract.ts spreads `interchangeContract` in;
 // fields may be added, never renamed.
 
-/** The formats a quiz is exported to (QTI 3 joins once its core writer lands). */
-export const EXPORT_FORMAT_IDS = ['moodle-xml', 'gift', 'aiken'] as const;
-/** The question files Evident reads. */
-export const IMPORT_FORMAT_IDS = ['moodle-xml', 'gift', 'aiken'] as const;
+/** The formats a quiz is exported to: QTI 3 as a zip package, the others as one text file. */
+export const EXPORT_FORMAT_IDS = ['qti3', 'moodle-xml', 'gift', 'aiken'] as const;
+/** The question files Evident reads: a QTI package (3.0, or 2.1/2.2 read leniently) is a zip. */
+export const IMPORT_FORMAT_IDS = ['qti', 'moodle-xml', 'gift', 'aiken'] as const;
 
 /** The largest question file the import takes, in bytes. */
 export const MAX_QUESTION_FILE_BYTES = 10 * 1024 * 1024;
@@ -75,7 +75,7 @@ export const ImportReport = z.strictObject({
 export const ImportQuestionFileInput = z.strictObject({
   fileName: FileName,
   base64: base64Of(MAX_QUESTION_FILE_BYTES, 'the question file'),
-  /** Read from the name (and the first characters) when absent. */
+  /** Read from the name (and the first bytes) when absent. */
   format: ImportFormatId.optional(),
   /** The article, pasted, when the file carries none: cleaned up as on the import screen. */
   articleText: z

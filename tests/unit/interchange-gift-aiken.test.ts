@@ -8,7 +8,7 @@ import { exportQuiz } from '../../src/core/interchange/index.ts';
 import { AikenImportError, importAiken } from '../../src/core/interchange/aiken-import.ts';
 import { attachEvidence } from '../../src/core/interchange/evidence.ts';
 import { GiftImportError, giftText, giftUnescape, importGift } from '../../src/core/interchange/gift-import.ts';
-import { detectImportFormat, isQuestionFileError, readQuestionFile } from '../../src/core/interchange/import.ts';
+import { detectImportFormat, type ImportFormat, isQuestionFileError, readQuestionFile } from '../../src/core/interchange/import.ts';
 import { seedQuiz } from './fixtures.ts';
 import { canonical } from './interchange-canonical.ts';
 
@@ -183,7 +183,7 @@ describe('real files (tests/fixtures/interchange)', () => {
   for (const [file, expected] of Object.entries(EXPECTED)) {
     it(`imports ${file}: every question imported, needing evidence or skipped with a reason, or the file refused by line`, () => {
       const text = readFileSync(join(FIXTURES, file), 'utf8');
-      const format = detectImportFormat(file, text)!;
+      const format = detectImportFormat(file, text) as ImportFormat;
       expect(format).toBeDefined();
       if (expected instanceof RegExp) {
         let error: unknown;

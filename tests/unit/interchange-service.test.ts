@@ -111,6 +111,31 @@ describe('importQuestionFile', () => {
     expect(harness.service.publishQuiz({ quizId, published: true }).offered).toBe(true);
   });
 
+  it('reads a QTI 3 package (a zip): the seed quiz exported and imported comes back question for question', async () => {
+    harness = serviceHarness({ ownQuizzes: true });
+    const seed = seedQuiz();
+    const exported = harness.service.exportQuizAs({ quizId: seed.id, format: 'qti3' });
+    expect(exported).toMatchObject({ fileName: 'north-korea-un-qti3.zip', mimeType: 'application/zip' });
+    const { quizId, report } = await harness.service.importQuestionFile({ fileName: exported.fileName, base64: exported.base64 });
+    expect(report).toMatchObject({ format: 'qti', articleFrom: 'file' });
+    expect(report.questions.filter((q) => q.status !== 'imported')).toEqual([]);
+    const source = harness.service.getQuizSource({ quizId });
+    expect(source.problems).toEqual([]);
+    const articleText = readFileSync(join(harness.dir, 'quizzes', quizId, 'article.txt'), 'utf8');
+    const loaded = loadQuiz({ bankFile: 'bank.json', bankText: JSON.stringify(source.bank), articleText });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    expect(loaded.quiz.questions.map(canonical)).toEqual(seed.questions.map(canonical));
+  });
+
+  it('refuses a zip that is not safe to open, with the zip reader’s reason and the file’s name, and keeps nothing', async () => {
+    harness = serviceHarness({ ownQuizzes: true });
+    const before = ownQuizCount(harness);
+    const notZip = await importFails(harness, { fileName: 'package.zip', base64: b64('PK\u0003\u0004 but not really a zip') });
+    expect(notZip.reason).toMatch(/^zip-/);
+    expect(notZip.message).toMatch(/^“package\.zip”: /);
+    expect(ownQuizCount(harness)).toBe(before);
+  });
+
   it('refuses a file without an article when none is given, and keeps nothing', async () => {
     harness = serviceHarness({ ownQuizzes: true });
     const before = ownQuizCount(harness);

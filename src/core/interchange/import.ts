@@ -10,8 +10,15 @@ import { importMoodleXml, type MoodleImport, MoodleImportError } from './moodle-
 
 export const IMPORT_FORMATS = ['moodle-xml', 'gift', 'aiken'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+/** Every question file Evident reads: the text formats, and QTI packages (zips, unzipped by the service). */
+export type QuestionFileFormat = ImportFormat | 'qti';
 
-export const IMPORT_FORMAT_NAMES: Record<ImportFormat, string> = { 'moodle-xml': 'Moodle XML', gift: 'GIFT', aiken: 'Aiken' };
+export const IMPORT_FORMAT_NAMES: Record<QuestionFileFormat, string> = {
+  qti: 'QTI',
+  'moodle-xml': 'Moodle XML',
+  gift: 'GIFT',
+  aiken: 'Aiken',
+};
 
 export type QuestionFileImport = MoodleImport;
 
@@ -21,8 +28,10 @@ export function isQuestionFileError(error: unknown): error is Error {
 }
 
 /** The format of a question file from its name, else from its text; undefined when neither tells. */
-export function detectImportFormat(fileName: string, text: string): ImportFormat | undefined {
+export function detectImportFormat(fileName: string, text: string): QuestionFileFormat | undefined {
   const name = fileName.toLowerCase();
+  // A zip starts "PK\u0003\u0004" (read as text, the bytes survive as these characters).
+  if (name.endsWith('.zip') || text.startsWith('PK\u0003\u0004')) return 'qti';
   if (name.endsWith('.xml')) return 'moodle-xml';
   if (name.endsWith('.gift') || name.endsWith('.gift.txt')) return 'gift';
   if (name.endsWith('.aiken') || name.endsWith('.aiken.txt')) return 'aiken';

@@ -2,13 +2,14 @@ import { Buffer } from 'node:buffer';
 import type { Article } from '../../core/article/types.ts';
 import { citableSentences } from '../../core/article/captions.ts';
 import { exportQuiz, type ExportFormat } from '../../core/interchange/index.ts';
+import { importQti, QtiImportError } from '../../core/interchange/qti/index.ts';
 import {
   detectImportFormat,
   IMPORT_FORMAT_NAMES,
   isQuestionFileError,
   readQuestionFile,
   withArticle,
-  type ImportFormat,
+  type QuestionFileFormat,
 } from '../../core/interchange/import.ts';
 import type { QuizCatalogue } from '../library/catalogue.ts';
 import type { Library } from '../library/library.ts';
@@ -16,6 +17,7 @@ import type { ParsedInput } from '../../shared/contract.ts';
 import type { ExportedFile, ImportReport } from '../../shared/interchange-contract.ts';
 import { MAX_QUESTION_FILE_BYTES } from '../../shared/interchange-contract.ts';
 import { ServiceError } from '../errors.ts';
+import { readZip, writeZip } from '../zip.ts';
 import { importArticle, importText, type ImportedArticle, type ImportOptions } from '../import/import-article.ts';
 import { articleInputOf } from './article-input.ts';
 
@@ -26,6 +28,7 @@ import { articleInputOf } from './article-input.ts';
 // removed again: nothing is half-imported.
 
 const FILE_EXTENSIONS: Record<ExportFormat, { extension: string; mimeType: string }> = {
+  qti3: { extension: '-qti3.zip', mimeType: 'application/zip' },
   'moodle-xml': { extension: '.xml', mimeType: 'application/xml' },
   gift: { extension: '.gift.txt', mimeType: 'text/plain' },
   aiken: { extension: '.aiken.txt', mimeType: 'text/plain' },
@@ -49,19 +52,28 @@ export function decodeQuestionFile(bytes: Uint8Array): string {
 }
 
 function baseName(fileName: string): string {
-  return (fileName.split(/[\\/]/).pop() ?? fileName).replace(/(\.(gift|aiken))?\.(xml|txt|gift|aiken)$/i, '');
+  return (fileName.split(/[\\/]/).pop() ?? fileName).replace(/(\.(gift|aiken))?\.(xml|txt|gift|aiken|zip)$/i, '');
+}
+
+/** A QTI package: unzipped under readZip's limits, every entry read as UTF-8 text for core's reader. */
+function readQtiPackage(bytes: Uint8Array): ReturnType<typeof importQti> {
+  const entries = readZip(bytes);
+  const files = new Map<string, string>();
+  const decoder = new TextDecoder('utf-8');
+  for (const [name, data] of entries) files.set(name, decoder.decode(data));
+  return importQti(files);
 }
 
 export interface QuestionFileRequest {
   fileName: string;
   bytes: Uint8Array;
-  format?: ImportFormat;
+  format?: QuestionFileFormat;
   articleText?: string;
   articleFile?: { name: string; bytes: Uint8Array };
 }
 
 export interface PreparedImport {
-  format: ImportFormat;
+  format: QuestionFileFormat;
   article: Article;
   articleFrom: 'file' | 'teacher';
   title: string;
@@ -92,10 +104,13 @@ export function createInterchange(deps: InterchangeDeps) {
     }
     let read: ReturnType<typeof readQuestionFile>;
     try {
-      read = readQuestionFile(format, text);
+      read = format === 'qti' ? readQtiPackage(request.bytes) : readQuestionFile(format, text);
     } catch (error) {
-      if (isQuestionFileError(error))
+      if (isQuestionFileError(error) || error instanceof QtiImportError) {
         throw new ServiceError('invalid-question-file', `${named} (${IMPORT_FORMAT_NAMES[format]}), ${error.message}`);
+      }
+      // A zip refused by readZip keeps its reason (zip-*) and its message, which names the entry and the limit.
+      if (error instanceof ServiceError) throw new ServiceError(error.reason, `${named}: ${error.message}`);
       throw error;
     }
     if (read.questions.length === 0) {
@@ -134,8 +149,9 @@ export function createInterchange(deps: InterchangeDeps) {
     }
     // Read again with the article's sentences known: a multiple-answer question over exactly them is evidence selection.
     const sentences = citableSentences(article).map((s) => s.text);
-    const withSentences = readQuestionFile(format, text, sentences);
-    return { format, article, articleFrom, title: article.headline || baseName(fileName), imported: withSentences };
+    const withSentences = format === 'qti' ? read : readQuestionFile(format, text, sentences);
+    const packageTitle = format === 'qti' ? (read as { title?: string }).title : undefined;
+    return { format, article, articleFrom, title: packageTitle || article.headline || baseName(fileName), imported: withSentences };
   }
 
   function reportOf(prepared: PreparedImport, fileName: string, report: ImportReport['questions']): ImportReport {
@@ -192,9 +208,14 @@ export function createInterchange(deps: InterchangeDeps) {
         }
         throw new ServiceError('quiz-not-found', `there is no quiz “${quizId}”`);
       }
-      const { text, report } = exportQuiz(quiz, format);
       const { extension, mimeType } = FILE_EXTENSIONS[format];
-      return { fileName: `${quizId}${extension}`, mimeType, base64: Buffer.from(text, 'utf8').toString('base64'), report };
+      const fileName = `${quizId}${extension}`;
+      if (format === 'qti3') {
+        const { files, report } = exportQuiz(quiz, 'qti3');
+        return { fileName, mimeType, base64: Buffer.from(writeZip(files)).toString('base64'), report };
+      }
+      const { text, report } = exportQuiz(quiz, format);
+      return { fileName, mimeType, base64: Buffer.from(text, 'utf8').toString('base64'), report };
     },
     async importQuestionFile(input: ParsedInput<'importQuestionFile'>) {
       const bytes = Buffer.from(input.base64, 'base64');
