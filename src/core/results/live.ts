@@ -64,6 +64,25 @@ export class LiveTally {
     }
   }
 
+  /**
+   * One answer of a counted attempt changed, the rest of it did not: `before` (undefined while
+   * the question was unanswered) leaves the figures and `after` (undefined once emptied) joins
+   * them. The same sums as taking the attempt's share back and adding it again, at the cost of
+   * one answer instead of the whole attempt, for the answer a live session gets many times a second.
+   */
+  change(questionId: string, before: AnswerScore | undefined, after: AnswerScore | undefined): void {
+    if (!this.#known.has(questionId)) return;
+    const bump = (map: Map<string, number>, sign: 1 | -1) => map.set(questionId, (map.get(questionId) ?? 0) + sign);
+    for (const [score, sign] of [
+      [before, -1],
+      [after, 1],
+    ] as const) {
+      if (score === undefined) continue;
+      bump(this.#answered, sign);
+      bump(score.verdict === 'correct' ? this.#correct : this.#missed, sign);
+    }
+  }
+
   results(): LiveResults {
     return {
       questions: this.#questions.map((q, i) => {

@@ -126,15 +126,15 @@ export class LiveSession {
     const { questionId, points, maxPoints, verdict, answeredAt } = score;
     const clearedAt = this.#seats.get(attemptId)?.cleared?.get(questionId);
     if (clearedAt !== undefined && answeredAt !== undefined && answeredAt < clearedAt) return;
-    this.#change(attemptId, (seat) => seat.answers.set(questionId, { questionId, points, maxPoints, verdict }));
+    this.#changeAnswer(attemptId, questionId, { questionId, points, maxPoints, verdict });
   }
 
   /** The student emptied an answer: the question is unanswered again. */
   clear(attemptId: string, questionId: string, clearedAt: string): void {
-    this.#change(attemptId, (seat) => {
-      seat.answers.delete(questionId);
-      (seat.cleared ??= new Map()).set(questionId, clearedAt);
-    });
+    const seat = this.#seats.get(attemptId);
+    if (!seat) return;
+    (seat.cleared ??= new Map()).set(questionId, clearedAt);
+    this.#changeAnswer(attemptId, questionId, undefined);
   }
 
   submit(attemptId: string): void {
@@ -229,6 +229,18 @@ export class LiveSession {
     if (!seat.removed) this.#tally.count(share(seat), -1);
     apply(seat);
     if (!seat.removed) this.#tally.count(share(seat), 1);
+    delete seat.row;
+    this.#changed.add(attemptId);
+    this.#version++;
+  }
+
+  /** One answer given (or emptied, `next` undefined): only that answer's share of the figures moves. */
+  #changeAnswer(attemptId: string, questionId: string, next: AnswerScore | undefined): void {
+    const seat = this.#seats.get(attemptId);
+    if (!seat) return;
+    if (!seat.removed) this.#tally.change(questionId, seat.answers.get(questionId), next);
+    if (next) seat.answers.set(questionId, next);
+    else seat.answers.delete(questionId);
     delete seat.row;
     this.#changed.add(attemptId);
     this.#version++;
