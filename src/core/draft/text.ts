@@ -34,8 +34,25 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * comparable() is asked about the same few hundred names and sentences thousands of times while
+ * distractors are chosen (every candidate against the key, the evidence and the other picks): its
+ * answers are remembered, up to a bound, so that search costs lookups instead of regex passes.
+ */
+const COMPARABLE_CACHE_LIMIT = 20_000;
+const comparableCache = new Map<string, string>();
+
 /** For comparing options: case, quote marks, possessives and a leading article do not count. */
 export function comparable(text: string): string {
+  const known = comparableCache.get(text);
+  if (known !== undefined) return known;
+  if (comparableCache.size >= COMPARABLE_CACHE_LIMIT) comparableCache.clear();
+  const result = compare(text);
+  comparableCache.set(text, result);
+  return result;
+}
+
+function compare(text: string): string {
   return text
     .toLowerCase()
     .replace(/[‘’‚‛]/gu, "'")

@@ -6,25 +6,14 @@ import type { ArticleAnalysis, EntityKind, PartOfSpeech, SentenceAnalysis } from
 // nothing is fetched). bench/nlp-choice.bench.ts measured it against wink-nlp's lite web model,
 // which finds no people, places or organisations; the drafter needs all three.
 
-interface JsonTerm {
-  text: string;
-  tags: string[];
-  offset: { start: number; length: number };
-}
-interface JsonMatch {
-  text: string;
-  offset: { start: number; length: number };
-  terms: JsonTerm[];
-}
-
 const ENTITY_METHODS: [EntityKind, 'people' | 'places' | 'organizations'][] = [
   ['person', 'people'],
   ['organisation', 'organizations'],
   ['place', 'places'],
 ];
 
-function partOfSpeech(tags: readonly string[]): PartOfSpeech {
-  const has = (tag: string) => tags.includes(tag);
+function partOfSpeech(tags: ReadonlySet<string>): PartOfSpeech {
+  const has = (tag: string) => tags.has(tag);
   if (has('Pronoun') || has('Possessive')) return has('ProperNoun') ? 'proper' : 'pronoun';
   if (has('Modal')) return 'modal';
   // "becoming", "to take": not the finite verb a question can be built around.
@@ -40,11 +29,38 @@ function partOfSpeech(tags: readonly string[]): PartOfSpeech {
   return 'other';
 }
 
+/** The parts of a compromise term the drafter reads (its internal document, not the JSON export). */
+interface Term {
+  pre: string;
+  text: string;
+  post: string;
+  tags: Set<string>;
+}
+interface Doc {
+  document: Term[][];
+  compute: (hooks: string[]) => unknown;
+  people: () => Found;
+  organizations: () => Found;
+  places: () => Found;
+}
+/** A match as compromise points at it: [document index, first term, end term (exclusive)]. */
+interface Found {
+  fullPointer: [number, number, number, ...unknown[]][];
+}
+
 /**
- * Reads the whole article in one pass (about twice as fast as sentence by sentence: the
- * package's per-document work is paid once), then hands each sentence its own tokens and
- * entities with offsets into that sentence's text. Sentences are joined by a blank line, which
- * the package never reads across; a match that still straddles two sentences is dropped.
+ * compromise's tagging passes, without "chunks" (noun and verb phrase chunking) and "typeahead":
+ * the drafter reads neither, and chunking alone was an eighth of the package's time.
+ */
+const HOOKS = ['contractions', 'alias', 'machine', 'index', 'id', 'freeze', 'lexicon', 'preTagger', 'contractionTwo', 'postTagger'];
+
+/**
+ * Reads the whole article in one pass of the package (its per-document work is paid once), then
+ * hands each sentence its own tokens and entities with offsets into that sentence's text.
+ * Sentences are joined by a blank line, which the package never reads across; a match that still
+ * straddles two sentences is dropped. Offsets come from walking the package's own terms (each
+ * keeps the exact text and the spacing around it) rather than from its JSON export, which cost
+ * more than the tagging it reported on.
  */
 export function analyseArticle(article: Article): ArticleAnalysis {
   const starts: number[] = [];
@@ -71,20 +87,38 @@ export function analyseArticle(article: Article): ArticleAnalysis {
     return { index: low, start: start - sentenceStart, end: end - sentenceStart };
   };
 
-  const doc = nlp(text);
-  for (const match of doc.json({ offset: true, terms: { offset: true } }) as JsonMatch[]) {
-    for (const term of match.terms) {
-      const at = locate(term.offset.start, term.offset.start + term.offset.length);
-      if (!at) continue;
-      sentences[at.index]!.tokens.push({ text: term.text, start: at.start, end: at.end, pos: partOfSpeech(term.tags) });
+  const doc = nlp.tokenize(text) as unknown as Doc;
+  doc.compute(HOOKS);
+  // Where each term's text starts in `text`, found in order from a cursor. The implicit half of a
+  // contraction ("n't" of "couldn't") has no text of its own and is no token.
+  const offsets: number[][] = [];
+  let cursor = 0;
+  for (const terms of doc.document) {
+    const row: number[] = [];
+    for (const term of terms) {
+      const at = term.text === '' ? -1 : text.indexOf(term.text, cursor);
+      const start = at < 0 ? cursor : at;
+      row.push(start);
+      cursor = start + term.text.length;
+      if (term.text === '') continue;
+      const local = locate(start, cursor);
+      if (local) sentences[local.index]!.tokens.push({ text: term.text, start: local.start, end: local.end, pos: partOfSpeech(term.tags) });
     }
+    offsets.push(row);
   }
   for (const [kind, method] of ENTITY_METHODS) {
-    for (const found of doc[method]().json({ offset: true, terms: { offset: true } }) as JsonMatch[]) {
-      const match = kind === 'person' ? withoutLeadingTitles(found) : found;
-      if (!match) continue;
-      const at = locate(match.offset.start, match.offset.start + match.offset.length);
-      if (at) sentences[at.index]!.entities.push({ kind, text: match.text, start: at.start, end: at.end });
+    for (const [n, first, endTerm] of doc[method]().fullPointer) {
+      const terms = doc.document[n]!;
+      const from = kind === 'person' ? firstNameTerm(terms, first, endTerm) : first;
+      if (from < 0 || endTerm <= from) continue;
+      const last = terms[endTerm - 1]!;
+      const start = offsets[n]![from]!;
+      // Like the package's own match text: the last term's punctuation up to the next space stays
+      // on, so "Kim Jong-" (a name cut at its hyphen) is seen as cut and never offered.
+      const end = offsets[n]![endTerm - 1]! + last.text.length + (/^\S*/u.exec(last.post)?.[0].length ?? 0);
+      const at = locate(start, end);
+      if (at)
+        sentences[at.index]!.entities.push({ kind, text: text.slice(start, end).replace(/[,;:.!?]+$/u, ''), start: at.start, end: at.end });
     }
   }
   for (const sentence of sentences) sentence.entities.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -99,20 +133,10 @@ const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Dame']);
  * "Energy Peter Altmaier", "Minister Richard Sulik": compromise folds the words before a name
  * into the person. A person starts at a name (or Mr, Ms …), so words before it go.
  */
-function withoutLeadingTitles(match: JsonMatch): JsonMatch | undefined {
-  const terms = match.terms ?? [];
-  const first = terms.findIndex(
-    (term) => term.tags.includes('FirstName') || term.tags.includes('LastName') || HONORIFICS.has(term.text.replace(/\.$/u, '')),
-  );
-  if (first <= 0) return match;
-  const start = terms[first]!.offset.start;
-  const end = match.offset.start + match.offset.length;
-  return {
-    ...match,
-    text: terms
-      .slice(first)
-      .map((term) => term.text)
-      .join(' '),
-    offset: { start, length: end - start },
-  };
+function firstNameTerm(terms: readonly Term[], first: number, end: number): number {
+  for (let i = first; i < end; i++) {
+    const term = terms[i]!;
+    if (term.tags.has('FirstName') || term.tags.has('LastName') || HONORIFICS.has(term.text.replace(/\.$/u, ''))) return i;
+  }
+  return first;
 }
