@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { quoteIndexOf } from '../../src/core/article/index.ts';
+import { parseArticle, quoteIndexOf } from '../../src/core/article/index.ts';
 import { loadQuiz } from '../../src/core/bank/load.ts';
 import { bankOfDrafts, draftFromAnalysis, type ArticleAnalysis, type Draft } from '../../src/core/draft/index.ts';
+import { STOP_WORDS } from '../../src/core/draft/amounts.ts';
+import { tidySentence } from '../../src/core/draft/restate.ts';
+import { comparable, occursIn } from '../../src/core/draft/text.ts';
 import { analyseArticle } from '../../src/service/draft/analyse.ts';
-import { draftFixtures, type DraftFixture } from './draft-support.ts';
+import { draftFixtures, SEED_TEXT, type DraftFixture } from './draft-support.ts';
 
 // Seven news articles of 300 words or more from publications the drafter was never developed
 // against (tests/fixtures/draft, cleaned by the import pipeline): what the issue promises for an
@@ -56,5 +59,71 @@ describe('held-out articles of 300 words or more', () => {
       });
       expect(result.ok ? [] : result.problems, fixture.name).toEqual([]);
     }
+  });
+});
+
+// ---- true / false statements -----------------------------------------------------------------
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+/** Words a restatement may add or that carry no content: "according to", articles, auxiliaries. */
+const NOT_CONTENT = new Set([...STOP_WORDS, 'according', 'will']);
+
+/** A statement's content words (nouns, names, numbers, verbs …): lower case, possessive off, small numbers as digits. */
+function contentWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[‘’]/gu, "'")
+    .split(/[^\p{L}\p{N}'.,$%-]+/u)
+    .map((word) => word.replace(/^[',.-]+|[',.-]+$/gu, '').replace(/'s$/u, ''))
+    .filter((word) => /[\p{L}\p{N}]/u.test(word) && !NOT_CONTENT.has(word))
+    .map((word) => (NUMBER_WORDS.includes(word) ? String(NUMBER_WORDS.indexOf(word)) : word));
+}
+
+function missingFrom(statement: string, evidence: string): string[] {
+  const known = new Set(contentWords(evidence));
+  return contentWords(statement).filter((word) => !known.has(word));
+}
+
+function statements() {
+  const seed = analyseArticle(parseArticle(SEED_TEXT));
+  const all = [
+    { name: 'seed', drafts: draftFromAnalysis(seed, { seed: 1, max: 200 }).drafts },
+    ...articles.map(({ fixture, drafts }) => ({ name: fixture.name, drafts })),
+  ];
+  return all.flatMap(({ name, drafts }) =>
+    drafts.flatMap((draft) => (draft.question.type === 'true-false-not-given' ? [{ name, draft, question: draft.question }] : [])),
+  );
+}
+
+describe('true / false / not given statements', () => {
+  it('a true statement only uses content words of its evidence: nouns, names and numbers all come from the sentence', () => {
+    const trues = statements().filter(({ question }) => question.answer !== 'false');
+    expect(trues.length).toBeGreaterThanOrEqual(20);
+    for (const { name, question } of trues) {
+      expect(missingFrom(question.prompt, question.evidence[0]!), `${name}: “${question.prompt}”`).toEqual([]);
+    }
+  });
+
+  it('a false statement differs from a true one by exactly the swapped name or number, which the evidence does not have', () => {
+    const falses = statements().filter(({ question }) => question.answer === 'false');
+    expect(falses.length).toBeGreaterThanOrEqual(5);
+    for (const { name, draft, question } of falses) {
+      const swap = draft.swap;
+      expect(swap, `${name} ${question.id}`).toBeDefined();
+      const { from, to } = swap!;
+      expect(question.prompt.split(to).length - 1, `${name}: “${question.prompt}” has “${to}” once`).toBe(1);
+      expect(occursIn(to, question.evidence[0]!), `${name}: “${to}” is not in the evidence`).toBe(false);
+      const restored = question.prompt.replace(to, from);
+      expect(missingFrom(restored, question.evidence[0]!), `${name}: “${restored}”`).toEqual([]);
+    }
+  });
+
+  it('most true statements are restated, not copied word for word from their sentence', () => {
+    const trues = statements().filter(({ question }) => question.answer === 'true');
+    const copied = trues.filter(({ question }) => comparable(question.prompt) === comparable(tidySentence(question.evidence[0]!)));
+    expect(
+      copied.length / trues.length,
+      `${copied.length} of ${trues.length} copied:\n${copied.map(({ question }) => question.prompt).join('\n')}`,
+    ).toBeLessThanOrEqual(0.5);
   });
 });

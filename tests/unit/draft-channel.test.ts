@@ -27,7 +27,8 @@ describe('the draftQuestions channel', () => {
         expect(draft.question.drafted).toBe(true);
       }
     }
-  });
+    // The first draft loads compromise (about a second alone, far more on a busy machine).
+  }, 30_000);
 
   it('gives the same drafts for the same seed, and uses the seed it is given', async () => {
     const first = await channels.draftQuestions({ quizId: 'north-korea-un', seed: 42 });
@@ -56,5 +57,6 @@ describe('the draftQuestions channel', () => {
       timeout: 60_000,
     });
     expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual([]);
-  });
+    // A child process that loads the service: seconds on a busy machine, not the default 5.
+  }, 60_000);
 });

@@ -50,7 +50,24 @@ export interface Amount {
   counted?: string;
   /** Digits only, for numeric answers: "120000". */
   digits?: string;
+  /** One end of a range or a choice ("between 350 and 400 homes", "one or two houses"): no count of its own. */
+  range?: boolean;
 }
+
+/** "5 p.m.", "0843 GMT", "6.48 AM": a time of day, not an amount. */
+const TIME_AFTER = /^\s?(?:a\.m\.?|p\.m\.?|am|pm|AM|PM|GMT|BST|UTC|EST|EDT|PST|PDT|CET|IST)(?![\p{L}])/u;
+/** "1 ½ miles": the whole number of a mixed fraction. */
+const FRACTION_AFTER = /^\s?[½⅓⅔¼¾⅛]/u;
+/** "#362", "No. 5": a number that names something. */
+const LABEL_BEFORE = /(?:#|\bNo\.\s?)$/u;
+/** "Chisana River 2 fire", "Type 3 team", "Mile 14": a number after a capitalised word is part of a name. */
+const NAME_BEFORE = /(?:^|[^.!?]\s)\p{Lu}[\p{L}-]*\s$/u;
+/** "between 350 and", "one or", "10 to": the first end of a range or a choice. */
+const RANGE_AFTER =
+  /^\s(?:or|and|to)\s(?:up to\s)?(?:[$£€]?\d|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|dozens|hundreds|thousands)/iu;
+const RANGE_BEFORE = /(?:\bbetween\s|(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\s(?:or|and|to)\s)$/iu;
+/** "the evacuation of hundreds of residents": an action, not something the residents belong to. */
+const ACTION_OWNER = /(?:tion|sion|ment|ance|ence|ing|al)$/u;
 
 const BARE_UNITS = new Set(
   'years year months month weeks week days day hours hour minutes minute seconds times miles mile feet foot inches inch metres meters kilometres kilometers km kg pounds ounces tonnes tons per cent percent points'.split(
@@ -85,13 +102,18 @@ export function findAmounts(text: string, tokens: readonly Token[], dates: reado
     // A year or a date's day is a date, not an amount; "one" is too often a pronoun to trust.
     if (dates.some((date) => date.start < end && coreStart < date.end)) continue;
     if (/^(1[89]|20)\d{2}$/u.test(coreText)) continue;
+    const before = text.slice(0, start);
+    const after = text.slice(end);
+    if (TIME_AFTER.test(after) || FRACTION_AFTER.test(after) || LABEL_BEFORE.test(before)) continue;
+    if (/^\d/u.test(coreText) && NAME_BEFORE.test(before)) continue;
+    const range = RANGE_AFTER.test(after) || RANGE_BEFORE.test(before);
     const span: Span = { kind: 'number', text: match[0], start, end };
     const core: Span = { kind: 'number', text: coreText, start: coreStart, end };
     const digits = /^\d[\d,]*(\.\d+)?$/u.test(coreText) ? coreText.replace(/,/gu, '') : undefined;
     // "the two nations": a reference to things already named, not a count worth asking about.
     const definite = /\bthe\s$/iu.test(text.slice(0, start)) && !digits && !new RegExp(`^${VAGUE}$`, 'iu').test(coreText);
-    const counted = definite ? undefined : countedBy(text, tokens, span);
-    amounts.push({ span, core, ...(counted && { counted }), ...(digits && { digits }) });
+    const counted = definite || range ? undefined : countedBy(text, tokens, span);
+    amounts.push({ span, core, ...(counted && { counted }), ...(digits && { digits }), ...(range && { range }) });
   }
   return amounts;
 }
@@ -118,7 +140,13 @@ function countedBy(text: string, tokens: readonly Token[], amount: Span): string
     if (/[,;:.!?“”"()–—]/u.test(between)) break;
     const lower = token.text.toLowerCase();
     if (relative > 0) {
-      if (lower === 'and' || lower === 'but' || relative > 5) break;
+      if (lower === 'and' || lower === 'but') break;
+      // A relative clause longer than a few words would be cut mid-way ("taxpayers who showed up
+      // last month to"): the noun is said without it.
+      if (relative > 5) {
+        words.length = words.length - relative;
+        break;
+      }
       words.push(token);
       relative++;
       continue;
@@ -171,7 +199,7 @@ function countedBy(text: string, tokens: readonly Token[], amount: Span): string
   if (!fraction && phrase.split(' ').length <= 2) {
     const before = text.slice(0, amount.start);
     const owner = /(?:^|\s)((?:a|an|the|its|their|his|her)\s+(?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+)\s+of\s*$/u.exec(before);
-    if (owner?.[1]) phrase = `${phrase} of ${owner[1]}`;
+    if (owner?.[1] && !ACTION_OWNER.test(owner[1])) phrase = `${phrase} of ${owner[1]}`;
   }
   return phrase;
 }

@@ -83,7 +83,7 @@ export function findAttribution(text: string, tokens: readonly Token[], entities
 }
 
 /** A speaker is clear when it names someone: not a pronoun, and holding a noun or a name. */
-function isClearSpeaker(speaker: string, start: number, tokens: readonly Token[], entities: readonly Span[]): boolean {
+export function isClearSpeaker(speaker: string, start: number, tokens: readonly Token[], entities: readonly Span[]): boolean {
   const words = speaker.split(/\s+/u);
   if (words.length > 8) return false;
   if (PRONOUNS.has(words[0]!.toLowerCase())) return false;

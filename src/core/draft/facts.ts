@@ -96,6 +96,13 @@ function sentenceFacts({ sentence, entities: rawEntities, tokens }: SentenceAnal
   };
 }
 
+/** Words before a name that are an office or a courtesy, not more of the name ("Fire Marshal Ken Bell"). */
+export const TITLES = new Set(
+  'Mr Mrs Ms Miss Dr Sir Dame Lord Lady Queen King Prince Princess President Premier Minister Secretary Chancellor Governor Mayor Senator Judge Justice Chief Captain Marshal Sergeant Detective Inspector Officer Constable Commissioner Councillor Councilor Alderman Aldermen Sheriff Deputy Director Professor Bishop Pope Coach Crewman General Colonel Major Lieutenant Superintendent Spokesman Spokeswoman Spokesperson Manager Administrator Executive Chairman Chairwoman Chair Leader Speaker Ambassador Envoy Representative Rep Sen Gov Supervisor Trustee Commander Admiral Agent Attorney Counsel Member'.split(
+    ' ',
+  ),
+);
+
 /** Possessives off, text as it stands in the sentence, no overlap with numbers and dates, no duplicates. */
 function cleanEntities(raw: readonly Span[], text: string, taken: readonly Span[]): Span[] {
   const result: Span[] = [];
@@ -111,7 +118,15 @@ function cleanEntities(raw: readonly Span[], text: string, taken: readonly Span[
     if (value.length < 2 || !/\p{Lu}/u.test(value)) continue;
     // compromise sometimes cuts a name ("Kim Jong-", "John Dyson" of John Dyson Heydon): never offer half a name.
     if (/-$/u.test(value) || /^\p{L}/u.test(text.slice(end, end + 1))) continue;
-    if (entity.kind === 'person' && /^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) continue;
+    // "Marcos" of San Marcos, "City Cabin" of King City Cabin, "Wrangell-St" of Wrangell-St. Elias:
+    // a name with more name on either side is only part of one.
+    if (/^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) continue;
+    if (/\b(?:St|Mt|Ft)$/u.test(value) && text.charAt(end) === '.') continue;
+    const before = text.slice(0, start);
+    const previousMatch = /(\S+)\s+$/u.exec(before);
+    const previous = previousMatch?.[1];
+    const initial = !previousMatch || /^[\s“"‘(]*$/u.test(before.slice(0, previousMatch.index));
+    if (previous && !initial && /^\p{Lu}[\p{Ll}.-]*$/u.test(previous) && !TITLES.has(previous.replace(/\.$/u, ''))) continue;
     // "the King’s Speech": a title alone names an office, not someone to ask about.
     if (entity.kind === 'person' && /^(King|Queen|President|Pope|Prince|Princess|Minister|Chancellor|Premier)$/u.test(value)) continue;
     if (taken.some((span) => span.start < end && start < span.end)) continue;

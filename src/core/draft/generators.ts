@@ -1,8 +1,9 @@
 import type { Question } from '../bank/schema.ts';
 import { datePosition } from './amounts.ts';
 import { KeyPositions, pickDistractors } from './distractors.ts';
-import type { ArticleFacts, SentenceFacts } from './facts.ts';
+import { TITLES, type ArticleFacts, type SentenceFacts } from './facts.ts';
 import type { Random } from './random.ts';
+import { respellNumber, restateSentence, tidySentence } from './restate.ts';
 import { capitalise, firstWords, occursIn, quoted, stripFinalStop, uniqueSlugs } from './text.ts';
 import type { Draft, DraftGenerator, EntityKind, Span } from './types.ts';
 
@@ -55,7 +56,18 @@ function entityPool(ctx: GeneratorContext, kinds: readonly EntityKind[]): string
   return kinds.flatMap((kind) => ctx.facts.entitiesByKind.get(kind) ?? []);
 }
 
+/** Every value of one kind in the article, worked out once per article (generators ask per span). */
+const pools = new WeakMap<ArticleFacts, Map<Span['kind'], string[]>>();
+
 function sameKindPool(ctx: GeneratorContext, span: Span): string[] {
+  let byKind = pools.get(ctx.facts);
+  if (!byKind) pools.set(ctx.facts, (byKind = new Map()));
+  let pool = byKind.get(span.kind);
+  if (!pool) byKind.set(span.kind, (pool = kindPool(ctx, span)));
+  return pool;
+}
+
+function kindPool(ctx: GeneratorContext, span: Span): string[] {
   switch (span.kind) {
     case 'person':
       return entityPool(ctx, ['person']);
@@ -79,6 +91,42 @@ const factKey = (facts: SentenceFacts, span: Span) =>
 function keySpans(facts: SentenceFacts): Span[] {
   const numbers = facts.amounts.map((amount) => amount.core);
   return [...numbers, ...facts.entities, ...facts.dates, ...facts.terms.slice().sort((a, b) => b.text.length - a.text.length)];
+}
+
+/**
+ * Whether another word of the same name stands just before the span ("Queen Elizabeth II",
+ * "Fire Marshal Ken Bell"): putting another name in its place would read "Queen Boris Johnson".
+ */
+function afterCapitalisedWord(facts: SentenceFacts, span: Span): boolean {
+  const before = facts.sentence.text.slice(0, span.start);
+  const match = /(\S+)\s+$/u.exec(before);
+  if (!match) return false;
+  if (TITLES.has(match[1]!.replace(/\.$/u, ''))) return true;
+  const initial = /^[\s“"‘(]*$/u.test(before.slice(0, match.index));
+  return !initial && /^\p{Lu}[\p{L}.-]*$/u.test(match[1]!);
+}
+
+/** Spans that may be swapped or blanked out for options of the same kind. */
+function replaceableSpans(facts: SentenceFacts): Span[] {
+  const ranges = new Set(facts.amounts.filter((amount) => amount.range).map((amount) => amount.core.start));
+  return keySpans(facts).filter(
+    (span) => span.kind !== 'term' && !(span.kind === 'number' && ranges.has(span.start)) && !afterCapitalisedWord(facts, span),
+  );
+}
+
+/**
+ * The pool an entity is swapped from. A name with ordinary words in it ("Jhansi hospital", "the
+ * Interior city") describes a kind of thing: only names ending in the same word may stand in
+ * for it, so "rushed to Jhansi hospital" never becomes "rushed to Railway Board".
+ */
+function swapPool(ctx: GeneratorContext, span: Span): string[] {
+  const pool = sameKindPool(ctx, span);
+  if (span.kind === 'number' || span.kind === 'date') return pool;
+  const words = span.text.split(/\s+/u);
+  const head = words[words.length - 1]!;
+  const descriptive = words.some((word, index) => index > 0 && /^\p{Ll}/u.test(word) && !/^(?:of|the|and|for|de|von|van)$/u.test(word));
+  if (!descriptive && /^\p{Lu}/u.test(head)) return pool;
+  return pool.filter((candidate) => candidate.split(/\s+/u).pop()?.toLowerCase() === head.toLowerCase());
 }
 
 // ---- cloze ------------------------------------------------------------------------------------
@@ -289,6 +337,9 @@ export function numberDrafts(ctx: GeneratorContext): Candidate[] {
   // Short answer: how many, answered with the number as the article writes it.
   for (const { facts, amount, counted: what } of counted) {
     if (!amount.digits || !facts.factSource) continue;
+    // "Six people were hospitalized … just 12 people were on board": which number is meant?
+    const head = headNoun(what);
+    if (facts.amounts.some((other) => other !== amount && other.counted && headNoun(other.counted) === head)) continue;
     const qualifier = amount.span.text.slice(0, amount.span.text.length - amount.core.text.length).trim();
     const prompt = `${capitalise(where(facts))} gives a number for ${what}${qualifier ? ` (${qualifier} …)` : ''}. What is it? Answer with a number.`;
     const accepted = [amount.core.text, ...(amount.digits !== amount.core.text ? [amount.digits] : [])];
@@ -315,14 +366,31 @@ export function numberDrafts(ctx: GeneratorContext): Candidate[] {
   return drafts;
 }
 
+function headNoun(phrase: string): string {
+  return (
+    phrase
+      .replace(/ of .*$/u, '')
+      .split(/\s+/u)
+      .pop() ?? ''
+  ).toLowerCase();
+}
+
 // ---- true / false / not given -----------------------------------------------------------------
 
 const CONNECTIVE = /^(?:However|But|And|Meanwhile|Still|Yet|Also|Instead|Moreover|Indeed|Nevertheless),?\s+/u;
 const INLINE_CONNECTIVE = /,\s*however,/gu;
 const MODAL = /\b(could|may|might)\s+(?!not\b|have\b|be\b)(\p{Ll}+)/u;
+/** A restatement that had to copy its sentence is worth less than one in other words. */
+const COPIED = 0.85;
 
-function restate(text: string): string {
-  return capitalise(stripFinalStop(text).replace(CONNECTIVE, '').replace(INLINE_CONNECTIVE, '')) + '.';
+/** `statement` with its one occurrence of `from` (as whole words) replaced by `to`; undefined when not exactly one. */
+function swapIn(statement: string, from: string, to: string): string | undefined {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${from.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+  const found = [...statement.matchAll(pattern)];
+  if (found.length !== 1) return undefined;
+  const at = found[0]!.index;
+  const written = at === 0 ? capitalise(to) : to;
+  return statement.slice(0, at) + written + statement.slice(at + from.length);
 }
 
 export function trueFalseDrafts(ctx: GeneratorContext): Candidate[] {
@@ -330,7 +398,7 @@ export function trueFalseDrafts(ctx: GeneratorContext): Candidate[] {
   for (const facts of ctx.facts.sentences) {
     if (!facts.factSource || facts.words < 8 || facts.words > 32 || facts.quoteShare > 0.2) continue;
     const text = facts.sentence.text;
-    const base = restate(text);
+    const base = `${capitalise(tidySentence(text))}.`;
     const modal = MODAL.exec(base);
     const modalVerb = modal && facts.tokens.find((token) => token.text === modal[2]);
     // "Not given" only where the text says something may happen and a statement says it will.
@@ -357,16 +425,20 @@ export function trueFalseDrafts(ctx: GeneratorContext): Candidate[] {
       );
       continue;
     }
-    const swappable = keySpans(facts).filter((span) => span.kind !== 'term' && span.kind !== 'date');
+    const restated = restateSentence(facts);
+    const copied = restated.steps.includes('copy');
+    const swappable = replaceableSpans(facts).filter((span) => span.kind !== 'date');
     const wantFalse = swappable.length > 0 && ctx.random.next() < 0.55;
     if (wantFalse) {
       let made = false;
       for (const span of swappable) {
-        const [swap] = pickDistractors(span.text, sameKindPool(ctx, span), [text], 1, ctx.random);
+        const [swap] = pickDistractors(span.text, swapPool(ctx, span), [text], 1, ctx.random);
         if (!swap) continue;
-        const statement = restate(replaceSpans(text, [span], () => swap));
-        drafts.push(
-          candidate(
+        // The false statement is the true one with exactly one thing changed.
+        const statement = swapIn(restated.text, span.text, swap);
+        if (!statement) continue;
+        drafts.push({
+          ...candidate(
             'true-false',
             {
               id: idOf('tfng', facts),
@@ -379,16 +451,18 @@ export function trueFalseDrafts(ctx: GeneratorContext): Candidate[] {
               evidence: [text],
               explanation: `False. ${Where(facts)} says ${quoted(span.text)}, not ${quoted(swap)}: ${quoted(text)}`,
             },
-            facts.score * 0.8,
+            facts.score * 0.8 * (copied ? COPIED : 1),
             [facts],
             [`sentence:${facts.sentence.id}`, factKey(facts, span)],
           ),
-        );
+          swap: { from: span.text, to: swap },
+        });
         made = true;
         break;
       }
       if (made) continue;
     }
+    const statement = respellNumber(restated.text, facts) ?? restated.text;
     drafts.push(
       candidate(
         'true-false',
@@ -396,14 +470,14 @@ export function trueFalseDrafts(ctx: GeneratorContext): Candidate[] {
           id: idOf('tfng', facts),
           type: 'true-false-not-given',
           skill: 'detail',
-          difficulty: 'easy',
+          difficulty: copied ? 'easy' : 'medium',
           points: 1,
-          prompt: base,
+          prompt: statement,
           answer: 'true',
           evidence: [text],
           explanation: `True. ${Where(facts)} says: ${quoted(text)}`,
         },
-        facts.score * 0.7,
+        facts.score * 0.7 * (copied && statement === restated.text ? COPIED : 1),
         [facts],
         [`sentence:${facts.sentence.id}`],
       ),
@@ -482,10 +556,10 @@ export function detailDrafts(ctx: GeneratorContext): Candidate[] {
       }
     }
     // Which word completes …: a number, a date or a name, with options of the same kind.
-    for (const span of keySpans(facts)) {
-      if (span === subject || span.kind === 'term') continue;
+    for (const span of replaceableSpans(facts)) {
+      if (span === subject) continue;
       const key = span.text;
-      const distractors = pickDistractors(key, sameKindPool(ctx, span), [text], 3, ctx.random);
+      const distractors = pickDistractors(key, swapPool(ctx, span), [text], 3, ctx.random);
       if (distractors.length < 2) continue;
       const { options, keyIndex } = ctx.keys.place(key, distractors);
       const ids = uniqueSlugs(options, 'option');
@@ -583,7 +657,12 @@ export function evidenceSelectionDrafts(ctx: GeneratorContext): Candidate[] {
     if (facts.attribution) shows = `shows what ${facts.attribution.speaker} said`;
     else if (facts.factSource) {
       const amount = facts.amounts.find((candidate) => candidate.counted && !/^of\s/u.test(candidate.counted));
-      if (amount) shows = `gives the number of ${amount.counted!.replace(/ of (a|an|the|its|their|his|her) .*$/u, '')}`;
+      if (amount) {
+        const what = amount.counted!.replace(/ of (a|an|the|its|their|his|her) .*$/u, '');
+        // "$476 million budget": a sum of money is an amount, not a number of budgets.
+        const money = /^[$£€]|\b(?:dollars|pounds|euros)\b/u.test(amount.span.text + ' ' + what);
+        shows = money ? `gives the amount of the ${what}` : `gives the number of ${what}`;
+      }
     }
     if (!shows) continue;
     drafts.push(

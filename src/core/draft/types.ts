@@ -58,6 +58,8 @@ export interface Draft {
   sentenceIds: string[];
   /** What the draft tests, e.g. "amount:p8.s1:120,000"; two drafts never test the same fact. */
   facts: string[];
+  /** A false statement's one change: the sentence's words and what stands in their place. */
+  swap?: { from: string; to: string };
 }
 
 export interface DraftResult {
