@@ -156,6 +156,28 @@ const generatedBank = fc
     return bank;
   });
 
+describe('cloze gaps keep their place in the sentence', () => {
+  it('gives back gaps next to punctuation and inside a word, spacing as written', () => {
+    const bank = fixtureBank();
+    bank.questions = bank.questions.map((q) =>
+      q.type === 'cloze'
+        ? {
+            ...q,
+            text: '{{up}} to {{count}} people are held in the {{place}}s, the report said.',
+            gaps: [
+              { id: 'up', accepted: ['Up'] },
+              { id: 'count', accepted: ['120,000'] },
+              { id: 'place', accepted: ['camp'] },
+            ],
+          }
+        : q,
+    ) as typeof bank.questions;
+    const quiz = load(bank, FIXTURE_ARTICLE);
+    const back = roundTrip(quiz).questions.find((q) => q.type === 'cloze')!;
+    expect(back).toMatchObject({ text: '{{up}} to {{count}} people are held in the {{place}}s, the report said.' });
+  });
+});
+
 describe('Evident -> QTI 3 -> Evident over generated banks of every type', () => {
   it('gives back the same questions, keys, points and evidence', { timeout: 120_000 }, () => {
     fc.assert(

@@ -360,12 +360,12 @@ function readQuestion(
           const ours = c.ours ? unprefix(decl.attrs.identifier ?? '', 'gap') : undefined;
           const id = ours !== undefined && !taken.has(ours) ? (taken.add(ours), ours) : slugOf(`gap-${gaps.length + 1}`, taken, 'gap');
           gaps.push({ id, accepted });
-          return ` {{${id}}} `;
+          // The gap stands exactly where the box was: "in {{month}}." or "{{n}}s" keep their spacing.
+          return `{{${id}}}`;
         }),
       )
       .join(' ')
       .replace(/\s+/g, ' ')
-      .replace(/ ([.,;:!?)’”])/g, '$1')
       .trim();
     if (gaps.length > 10) throw new Skip(`${gaps.length} gaps: an Evident cloze has at most 10`);
     const prompt = textOf(body, (e) => (holders.includes(e) || e.name.startsWith('feedback') ? null : undefined)) || 'Fill in the gaps.';
