@@ -30,6 +30,8 @@ describe('real QTI files (1EdTech QTI 3.0 examples, IMS QTI 2.1 examples)', () =
     'qti21/match.xml': { status: 'needs-evidence', type: 'matching' },
     'qti21/order.xml': { status: 'needs-evidence', type: 'ordering' },
     'qti21/text_entry.xml': { status: 'needs-evidence', type: 'cloze' },
+    'qti22/modalFeedback.xml': { status: 'needs-evidence', type: 'true-false-not-given' },
+    'qti22/orkney1.xml': { status: 'needs-evidence', type: 'single-choice' },
     'qti3/items/Example01-modalFeedback.xml': { status: 'needs-evidence', type: 'true-false-not-given' },
     'qti3/items/QTI3-inline-choice.xml': { status: 'needs-evidence', type: 'cloze' },
     'qti3/items/QTI3-match.xml': { status: 'needs-evidence', type: 'matching' },
@@ -40,13 +42,14 @@ describe('real QTI files (1EdTech QTI 3.0 examples, IMS QTI 2.1 examples)', () =
   };
 
   it('lists every item fixture here', () => {
-    expect([...itemFiles('qti21'), ...itemFiles('qti3/items')]).toEqual(Object.keys(expected).sort());
+    expect([...itemFiles('qti21'), ...itemFiles('qti22'), ...itemFiles('qti3/items')]).toEqual(Object.keys(expected).sort());
   });
 
   for (const [path, outcome] of Object.entries(expected)) {
     it(`${path}: ${outcome.status} as ${outcome.type}`, () => {
       const files = new Map([[path, fixture(path)]]);
       if (path.includes('unbelievable')) files.set('qti3/passages/unbelievableNight.xml', fixture('qti3/passages/unbelievableNight.xml'));
+      if (path.includes('orkney')) files.set('qti22/shared/orkney.html', fixture('qti22/shared/orkney.html'));
       const read = importQti(files);
       expect(read.report).toHaveLength(1);
       expect(read.report[0]).toMatchObject(outcome);
@@ -102,10 +105,25 @@ describe('real QTI files (1EdTech QTI 3.0 examples, IMS QTI 2.1 examples)', () =
     expect(read.articleText).not.toMatch(/Anina is the name of a girl/); // the glossary card is not the article
   });
 
+  it('takes a QTI 2 passage from the HTML page an item embeds, as text', () => {
+    const read = importQti(
+      new Map([
+        ['qti22/orkney1.xml', fixture('qti22/orkney1.xml')],
+        ['qti22/shared/orkney.html', fixture('qti22/shared/orkney.html')],
+      ]),
+    );
+    const paragraphs = read.articleText!.split('\n\n');
+    expect(paragraphs[0]).toBe('The Ancient Islands of Orkney');
+    expect(paragraphs[1]).toMatch(/^Off the north coast of Scotland, there are seventy islands/);
+    expect(paragraphs).toContain('THINGS TO DO');
+    expect(read.articleText).not.toMatch(/<|title>/);
+    expect(read.questions[0]).toMatchObject({ type: 'single-choice', correct: 't', options: [{ text: 'Correct' }, { text: 'Incorrect' }] });
+  });
+
   it('imports the whole folder of real items at once, in path order', () => {
-    const files = new Map([...itemFiles('qti21'), ...itemFiles('qti3')].map((p) => [p, fixture(p)]));
-    const read = importQti(files);
-    expect(read.report).toHaveLength(16);
+    const paths = [...itemFiles('qti21'), ...itemFiles('qti22'), ...itemFiles('qti3'), 'qti22/shared/orkney.html'];
+    const read = importQti(new Map(paths.map((p) => [p, fixture(p)])));
+    expect(read.report).toHaveLength(18);
     expect(read.report.filter((r) => r.status === 'skipped')).toHaveLength(4);
     expect(new Set(read.questions.map((q) => q.id)).size).toBe(read.questions.length);
   });

@@ -1,7 +1,7 @@
 import type { Option, Question, TruthValue } from '../../bank/schema.ts';
 import { DIFFICULTIES, SKILLS } from '../../bank/schema.ts';
 import { reviewedArticleText } from '../../article/reviewed.ts';
-import type { ImportedQuestionReport, MoodleImport } from '../moodle-import.ts';
+import { htmlToText, type ImportedQuestionReport, type MoodleImport } from '../moodle-import.ts';
 import { unprefix, TOOL_NAME } from './names.ts';
 import { childElements, descendants, firstChild, parseXml, textOf, XmlReadError, type XmlElement } from './xml.ts';
 
@@ -150,6 +150,21 @@ function readStimulus(file: string, root: XmlElement): Stimulus {
   const text = blocks.length > 0 ? blocks : [textOf(body)].filter((t) => t !== '');
   const texts = text.flatMap((b) => b.split(/(?<=[.!?])\s+(?=[A-Z“"‘'])/));
   return { file, articleText: text.join('\n\n'), sentences: new Map(), texts };
+}
+
+/**
+ * An HTML page used as a passage (QTI 2's shared stimulus): HTML, not XML, so it is read as text,
+ * never parsed or run: scripts, styles and the head dropped, one paragraph per block, tags removed.
+ */
+function readHtmlPassage(file: string, html: string): Stimulus {
+  const blocks = html
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(script|style|head|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .split(/<\s*\/?\s*(?:p|h[1-6]|li|div|tr|blockquote|section|article|br)\b[^>]*>/i)
+    .map((block) => htmlToText(block))
+    .filter((block) => block !== '');
+  const texts = blocks.flatMap((b) => b.split(/(?<=[.!?])\s+(?=[A-Z“"‘'])/));
+  return { file, articleText: blocks.join('\n\n'), sentences: new Map(), texts };
 }
 
 interface ItemContext {
@@ -680,6 +695,20 @@ export function importQti(files: ReadonlyMap<string, string>): QtiImport {
     return found;
   };
 
+  // QTI 2 has no stimulus element: a shared passage is an HTML page the item body embeds as an <object>.
+  const htmlPassageOf = (path: string, root: XmlElement): Stimulus | undefined => {
+    const body = firstChild(root, 'itemBody');
+    const object = body && descendants(body, (e) => e.name === 'object' && /html/i.test(`${e.attrs.type ?? ''} ${e.attrs.data ?? ''}`))[0];
+    const target = object?.attrs.data ? resolvePath(path, object.attrs.data) : undefined;
+    if (target === undefined || !files.has(target)) return undefined;
+    let found = stimuli.get(target);
+    if (!found) {
+      found = readHtmlPassage(target, files.get(target)!);
+      stimuli.set(target, found);
+    }
+    return found;
+  };
+
   const questions: Question[] = [];
   const report: ImportedQuestionReport[] = [];
   const taken = new Set<string>();
@@ -694,6 +723,7 @@ export function importQti(files: ReadonlyMap<string, string>): QtiImport {
       }
       stimulus = stimulusAt(target);
     } else if (looseStimuli.length === 1) stimulus = stimulusAt(looseStimuli[0]!);
+    else stimulus = htmlPassageOf(path, root);
     article ??= stimulus;
     const { question, report: line } = readItem(path, root, stimulus, taken, index);
     if (question) questions.push(question);
