@@ -9,7 +9,7 @@ import { lockDataFolder, type DataLock } from './data-lock.ts';
 import { openStore, type Store, type UnreadableRow } from './store.ts';
 import { createCsvExports, type CsvExports, type CsvFile } from './results-export.ts';
 import { ServiceError } from './errors.ts';
-import { CsvRequest } from '../shared/contract.ts';
+import { CsvQuery } from '../shared/contract.ts';
 import { loadQuizDirectory } from './quiz-files.ts';
 import { createTeacherGate, type Caller, type TeacherGate } from './teacher/gate.ts';
 import { teacherFileStorage } from './teacher/teacher-file.ts';
@@ -30,13 +30,13 @@ export interface OpenedApp {
   csvExport: TeacherCsvExport;
 }
 
-/** Opens the export a caller asks for (an unchecked request): throws ServiceError unless the teacher's side is unlocked and the request is valid. */
+/** Opens the export a caller asks for (an unchecked request: the export address's query, every value text): throws ServiceError unless the teacher's side is unlocked and the request is valid. */
 export type TeacherCsvExport = (request: unknown, caller: Caller) => CsvFile & { unreadable: UnreadableRow[] };
 
 export function gatedCsvExport(gate: TeacherGate, exports: CsvExports): TeacherCsvExport {
   return (request, caller) => {
     gate.require(caller);
-    const parsed = CsvRequest.safeParse(request);
+    const parsed = CsvQuery.safeParse(request);
     if (!parsed.success) {
       const problem = parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
       throw new ServiceError('invalid-request', `the export request is not valid (${problem})`);

@@ -12,13 +12,16 @@ import {
   RESPONSE_COLUMNS,
   responseRows,
   type Cell,
+  versionKey,
   type QuizColumns,
 } from '../core/results/tables.ts';
 import type { AttemptData, ScoredAnswer } from '../core/results/types.ts';
+import { citableSentences } from '../core/article/index.ts';
 import type { CsvRequest } from '../shared/contract.ts';
 import { CSV_OPTIONS } from './csv.ts';
 import { ServiceError } from './errors.ts';
 import { foldName, type ResultsFilter } from './results-queries.ts';
+import { chooseVersion, quizAtVersion } from './results-versions.ts';
 import { AttemptRow, ResponseRow, type Store, type UnreadableRow } from './store.ts';
 import { parseListedRow } from './store/rows.ts';
 
@@ -36,9 +39,10 @@ export interface CsvFile {
 export function createCsvExports(deps: { catalogue: QuizCatalogue; store: Store; now: () => Date }) {
   const { catalogue, store, now } = deps;
 
-  function columnsOf(quiz: LoadedQuiz): QuizColumns {
-    const sentences = new Map(quiz.article.sentences.map((s) => [s.id, s.text]));
-    return { id: quiz.id, title: quiz.title, questions: quiz.questions, sentenceText: (id) => sentences.get(id) };
+  function columnsOf(quiz: LoadedQuiz, version: number): QuizColumns {
+    // Body and caption sentences: a question may cite a picture's caption.
+    const sentences = new Map(citableSentences(quiz.article).map((s) => [s.id, s.text]));
+    return { id: quiz.id, version, title: quiz.title, questions: quiz.questions, sentenceText: (id) => sentences.get(id) };
   }
 
   /** The attempts of `filter`, one at a time with their answers; unreadable rows are reported and left out. */
@@ -70,24 +74,38 @@ export function createCsvExports(deps: { catalogue: QuizCatalogue; store: Store;
   return {
     /** The file of `request`; unreadable rows go to `onUnreadable` as the file is read. */
     csv(request: CsvRequest, onUnreadable: (row: UnreadableRow) => void): CsvFile {
-      const { kind, ...filter } = request;
-      // The quizzes as they are now (an attempt at a quiz since deleted is written under its id).
-      const quizzes = catalogue.loaded();
-      const columnsById = new Map(quizzes.map((q) => [q.id, columnsOf(q)]));
-      if (filter.quizId !== undefined && !columnsById.has(filter.quizId)) {
-        throw new ServiceError('quiz-not-found', `there is no quiz “${filter.quizId}”`);
-      }
-      if (kind === 'gradebook' && filter.quizId === undefined) {
+      const { kind, version: asked, ...others } = request;
+      if (kind === 'gradebook' && others.quizId === undefined) {
         throw new ServiceError('invalid-request', 'a gradebook export is for one quiz: choose the quiz');
       }
+      if (asked !== undefined && others.quizId === undefined) {
+        throw new ServiceError('invalid-request', 'a version belongs to one quiz: choose the quiz as well as its version');
+      }
+      // One quiz: one version (the one asked, else the one class results show first), never a mix.
+      // Every quiz: each attempt is written against the version it was taken on.
+      const chosen = others.quizId === undefined ? undefined : chooseVersion(deps, others.quizId, asked, others);
+      const filter: ResultsFilter = { ...others, ...(chosen ? { version: chosen.version } : {}) };
+      const columnsByKey = new Map<string, QuizColumns | undefined>();
+      if (chosen) columnsByKey.set(versionKey(chosen.quiz.id, chosen.version), columnsOf(chosen.quiz, chosen.version));
+      /** The columns of a quiz version; undefined for a quiz (or version) no longer installed: its rows keep their ids. */
+      const columnsAt = (quizId: string, version: number) => {
+        const key = versionKey(quizId, version);
+        if (!columnsByKey.has(key)) {
+          const quiz = quizAtVersion(catalogue, quizId, version);
+          columnsByKey.set(key, quiz && columnsOf(quiz, version));
+        }
+        return columnsByKey.get(key);
+      };
       const stamp = now().toISOString().slice(0, 16).replace(/:/g, '-');
-      const filename = `evident-${kind}-${filter.quizId ?? 'all-quizzes'}-${stamp}.csv`;
-      const quizOf = (a: AttemptData) => columnsById.get(a.quizId);
+      const scope = chosen ? `${chosen.quiz.id}-v${chosen.version}` : 'all-quizzes';
+      const filename = `evident-${kind}-${scope}-${stamp}.csv`;
+      const quizOf = (a: AttemptData) => columnsAt(a.quizId, a.quizVersion ?? 1);
       let records: Iterable<Cell[]>;
       if (kind === 'attempts') {
-        const present = filter.quizId === undefined ? store.results.quizIds(filter) : [filter.quizId];
-        const all = quizzes.map((q) => columnsById.get(q.id)!);
-        const columns = questionColumns(all, new Set(present));
+        // A column per question of each quiz version present (of every quiz when none is).
+        const present = store.results.quizVersions(filter).flatMap((v) => columnsAt(v.quizId, v.version) ?? []);
+        const all = present.length > 0 ? present : catalogue.loaded().map((q) => columnsAt(q.id, catalogue.versionOf(q.id))!);
+        const columns = questionColumns(all, new Set());
         records = (function* () {
           yield [...ATTEMPT_COLUMNS, ...columns.map((c) => c.header)];
           for (const attempt of attempts(filter, onUnreadable)) yield attemptRow(quizOf(attempt), attempt, columns);

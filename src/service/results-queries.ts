@@ -11,6 +11,8 @@ import type { ChoiceCount, ClassSums, QuestionSums } from '../core/results/class
 /** Which attempts: every condition given must hold. */
 export interface ResultsFilter {
   quizId?: string | undefined;
+  /** Taken on this version of the quiz. */
+  version?: number | undefined;
   status?: 'in-progress' | 'submitted' | undefined;
   /** Seats of this classroom session. */
   sessionId?: string | undefined;
@@ -26,7 +28,8 @@ export interface ResultsFilter {
 export const foldName = (name: string) => name.normalize('NFC').toLocaleLowerCase();
 
 /** The conditions of a filter on attempts `a`; NULL parameters switch one off. */
-export const MATCHES = `(:quizId IS NULL OR a.quiz_id = :quizId) AND (:status IS NULL OR a.status = :status)
+export const MATCHES = `(:quizId IS NULL OR a.quiz_id = :quizId) AND (:version IS NULL OR a.quiz_version = :version)
+  AND (:status IS NULL OR a.status = :status)
   AND (:sessionId IS NULL OR a.id IN (SELECT attempt_id FROM seats WHERE session_id = :sessionId))
   AND (:from IS NULL OR a.started_at >= :from) AND (:to IS NULL OR a.started_at < :to)
   AND (:name IS NULL OR instr(evident_fold(a.student_name), :name) > 0)`;
@@ -34,6 +37,7 @@ export const MATCHES = `(:quizId IS NULL OR a.quiz_id = :quizId) AND (:status IS
 export function filterParams(f: ResultsFilter) {
   return {
     quizId: f.quizId ?? null,
+    version: f.version ?? null,
     status: f.status ?? null,
     sessionId: f.sessionId ?? null,
     from: f.from ?? null,
@@ -85,8 +89,8 @@ export interface ResultsQueries {
   attemptRows(filter: ResultsFilter): Record<string, unknown>[];
   /** One response row as stored, or undefined. */
   responseRow(attemptId: string, questionId: string): Record<string, unknown> | undefined;
-  /** The quizzes the attempts of `filter` are at. */
-  quizIds(filter: ResultsFilter): string[];
+  /** The quizzes and versions the attempts of `filter` are at, by quiz id then version, with how many attempts each. */
+  quizVersions(filter: ResultsFilter): { quizId: string; version: number; attempts: number }[];
   /**
    * Every attempt of `filter` (newest first) joined with its answers (in the order given; a row
    * with null answer columns for an attempt without any), read as they are iterated from a
@@ -172,7 +176,10 @@ export function resultsQueries(db: DatabaseSync, beforeRead: () => void, openRea
     Record<'fillBank' | 'fillAttempts' | 'fillBad' | 'fillTotals' | 'totals' | 'questions' | 'choices' | 'bad', StatementSync> | undefined;
   const selectAttempts = db.prepare(`SELECT a.* FROM attempts a WHERE ${MATCHES} ORDER BY a.started_at DESC, a.rowid DESC`);
   const selectResponse = db.prepare('SELECT * FROM responses WHERE attempt_id = ? AND question_id = ?');
-  const selectQuizIds = db.prepare(`SELECT DISTINCT a.quiz_id FROM attempts a WHERE ${MATCHES} ORDER BY a.quiz_id`);
+  const selectQuizVersions = db.prepare(
+    `SELECT a.quiz_id, a.quiz_version, count(*) AS n FROM attempts a WHERE ${MATCHES}
+     GROUP BY a.quiz_id, a.quiz_version ORDER BY a.quiz_id, a.quiz_version`,
+  );
   const updateOverride = db.prepare(
     `UPDATE responses SET override_points = ?, override_verdict = ?, override_gaps = ?, override_reason = ?, overridden_at = ?
      WHERE attempt_id = ? AND question_id = ?`,
@@ -211,8 +218,11 @@ export function resultsQueries(db: DatabaseSync, beforeRead: () => void, openRea
       }
       return marks;
     },
-    quizIds(filter) {
-      return selectQuizIds.all(filterParams(filter)).map((row) => String(row['quiz_id']));
+    quizVersions(filter) {
+      beforeRead();
+      return selectQuizVersions
+        .all(filterParams(filter))
+        .map((row) => ({ quizId: String(row['quiz_id']), version: Number(row['quiz_version']), attempts: Number(row['n']) }));
     },
     *exportRows(filter) {
       beforeRead();

@@ -18,6 +18,7 @@ import { createCsvExports } from './results-export.ts';
 import { ServiceError } from './errors.ts';
 import type { Service } from './service.ts';
 import type { ResultsFilter } from './results-queries.ts';
+import { chooseVersion, quizAtVersion } from './results-versions.ts';
 import { AttemptRow, ResponseRow, type AttemptFilter, type AttemptRecord, type Store, type UnreadableRow } from './store.ts';
 import { parseListedRow } from './store/rows.ts';
 
@@ -58,6 +59,7 @@ export function createResultsChannels(deps: { catalogue: QuizCatalogue; store: S
     return store.listAttempts(filter, onUnreadable).map((a) => ({
       id: a.id,
       quizId: a.quizId,
+      quizVersion: a.quizVersion,
       studentName: a.studentName,
       status: a.status,
       startedAt: a.startedAt,
@@ -67,7 +69,8 @@ export function createResultsChannels(deps: { catalogue: QuizCatalogue; store: S
   }
 
   function summary(attempt: AttemptData<AnswerScore>): AttemptSummary {
-    const quiz = catalogue.current(attempt.quizId);
+    // Scored against the version the attempt was taken on, as its review is.
+    const quiz = quizAtVersion(catalogue, attempt.quizId, attempt.quizVersion ?? 1) ?? catalogue.current(attempt.quizId);
     return {
       attemptId: attempt.id,
       quizId: attempt.quizId,
@@ -191,8 +194,10 @@ export function createResultsChannels(deps: { catalogue: QuizCatalogue; store: S
     },
 
     quizResults(input) {
-      const quiz = installedQuiz(input.quizId);
-      const filter: ResultsFilter = input;
+      const { version: asked, ...others } = input;
+      // One version at a time: its attempts, read against its questions, keys and article.
+      const { quiz, version, versions } = chooseVersion(deps, input.quizId, asked, others);
+      const filter: ResultsFilter = { ...others, version };
       const unreadable: UnreadableRow[] = [];
       const report = (row: UnreadableRow) => void unreadable.push(row);
       // The attempts are few (one per student and sitting): their rows are parsed. The answers
@@ -209,7 +214,9 @@ export function createResultsChannels(deps: { catalogue: QuizCatalogue; store: S
       const sentenceOrder = citableSentences(quiz.article).map((s) => s.id);
       return {
         quizId: quiz.id,
-        title: quiz.title,
+        title: installedQuiz(input.quizId).title,
+        version,
+        versions,
         article: publicArticle(quiz.article),
         attempts: attempts.map((a) => summaryFromPoints(a, quiz, maxPoints, byAttempt.get(a.id))),
         ...classResultsFromSums(quiz.questions, sentenceOrder, sums),

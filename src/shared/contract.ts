@@ -282,8 +282,24 @@ export const UnreadableRecord = z.strictObject({
  */
 const ByAttemptId = z.strictObject({ attemptId: AttemptId });
 
+/**
+ * A version of an own quiz: the first is 1, and each edit made once the current version has
+ * attempts starts the next. The bound only keeps absurd numbers out: a quiz edited after every
+ * class for decades stays far below it.
+ */
+export const QuizVersionNumber = z
+  .int('a quiz version is a whole number, like 2')
+  .min(1, 'quiz versions start at 1')
+  .max(100_000, 'there is no such quiz version (at most 100,000)');
+
 export const ResultsQuery = z.strictObject({
   quizId: Slug,
+  /**
+   * The quiz version whose attempts are read, against that version's questions, keys and
+   * article: versions are never mixed. Absent: the newest version with attempts that match the
+   * other filters, else the current version.
+   */
+  version: QuizVersionNumber.optional(),
   sessionId: z.uuid().optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
@@ -304,6 +320,20 @@ export const CsvRequest = z.strictObject({
   quizId: Slug.optional(),
 });
 export type CsvRequest = z.output<typeof CsvRequest>;
+
+/**
+ * The same request as the query of the streamed export's address (CSV_EXPORT_PATH), where every
+ * value is text: the version is written in decimal digits there, and nothing looser.
+ */
+export const CsvQuery = z.strictObject({
+  ...CsvRequest.shape,
+  version: z
+    .string()
+    .regex(/^[0-9]{1,9}$/, 'a quiz version is written in digits, like 2')
+    .transform(Number)
+    .pipe(QuizVersionNumber)
+    .optional(),
+});
 
 /** One answer of an attempt as the teacher reviews it: the answer, the key, the mark and where it came from. */
 export const AttemptDetailQuestion = z.strictObject({
@@ -358,7 +388,14 @@ export const QuizResults = z.strictObject({
   title: z.string(),
   /** The passage, for shading each sentence by how often it was missed evidence. */
   article: PublicArticle,
-  /** Every attempt at the quiz, newest first, in progress too; the statistics below use the submitted ones. */
+  /** The version every figure below is read against (its questions, keys and article). */
+  version: z.int().min(1),
+  /**
+   * The versions a teacher can choose, oldest first: each version with attempts that match the
+   * filters (other than the version), with their count, and the current version (maybe with none).
+   */
+  versions: z.array(z.strictObject({ version: z.int().min(1), attempts: z.int().min(0), current: z.boolean() })),
+  /** Every attempt at the quiz's version, newest first, in progress too; the statistics below use the submitted ones. */
   attempts: z.array(AttemptSummary),
   questions: z.array(QuestionResult),
   /** Every sentence cited as evidence by some question, in reading order. */
@@ -718,6 +755,7 @@ export const ERROR_REASONS = {
   'not-saved': 'internal',
   // Quizzes and attempts
   'quiz-not-found': 'not-found',
+  'version-not-found': 'not-found',
   'attempt-not-found': 'not-found',
   'question-not-found': 'not-found',
   'attempt-submitted': 'conflict',

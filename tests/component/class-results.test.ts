@@ -48,6 +48,8 @@ const results = (quizId: string, title: string, attempts: AttemptSummary[]): Qui
     source: {},
     paragraphs: [{ id: 'p1', number: 1, sentences: [{ id: 'p1.s1', text: 'The council met.' }] }],
   },
+  version: 1,
+  versions: [{ version: 1, attempts: attempts.length, current: true }],
   attempts,
   questions: [
     {

@@ -151,11 +151,12 @@ describe('exportCsv', () => {
   it('attempts: one row per attempt, names neutralised or quoted, points as plain numbers', async () => {
     await classWithAwkwardData();
     const { file, records } = exportOf({ kind: 'attempts', quizId: quiz.id });
-    expect(file).toMatchObject({ mediaType: 'text/csv', filename: `evident-attempts-${quiz.id}-2026-11-27T09-00.csv` });
+    expect(file).toMatchObject({ mediaType: 'text/csv', filename: `evident-attempts-${quiz.id}-v1-2026-11-27T09-00.csv` });
     const [header, ...rows] = records as [string[], ...string[][]];
     expect(header).toEqual([
       'Student',
       'Quiz',
+      'Version',
       'Status',
       'Started',
       'Submitted',
@@ -169,12 +170,13 @@ describe('exportCsv', () => {
     // The formula is text now: a leading apostrophe, and the rest exactly as typed.
     expect(byName.has(`'${formulaName}`)).toBe(true);
     expect(byName.has(formulaName)).toBe(false);
-    expect(byName.get(awkwardName)![2]).toBe('in-progress');
+    expect(byName.get(awkwardName)![3]).toBe('in-progress');
     const hostileRow = byName.get(`'${formulaName}`)!;
-    expect(hostileRow[2]).toBe('submitted');
-    for (const cell of hostileRow.slice(5, 8)) expect(cell).toMatch(/^\d+(\.\d+)?$/);
-    expect(hostileRow[8]).toBe(String(q1.points));
-    expect(hostileRow[9]).toBe(''); // unanswered
+    expect(hostileRow[2]).toBe('1');
+    expect(hostileRow[3]).toBe('submitted');
+    for (const cell of hostileRow.slice(6, 9)) expect(cell).toMatch(/^\d+(\.\d+)?$/);
+    expect(hostileRow[9]).toBe(String(q1.points));
+    expect(hostileRow[10]).toBe(''); // unanswered
   });
 
   it('responses: one row per response with readable text, multi-line answers intact', async () => {
@@ -185,6 +187,7 @@ describe('exportCsv', () => {
       'Attempt id',
       'Student',
       'Quiz',
+      'Version',
       'Question number',
       'Question id',
       'Type',
@@ -195,19 +198,20 @@ describe('exportCsv', () => {
       'Answered at',
     ]);
     expect(rows).toHaveLength(4);
-    const find = (attemptId: string, questionId: string) => rows.find((r) => r[0] === attemptId && r[4] === questionId)!;
-    expect(find(awkward, shortAnswer.id).slice(1, 7)).toEqual([
+    const find = (attemptId: string, questionId: string) => rows.find((r) => r[0] === attemptId && r[5] === questionId)!;
+    expect(find(awkward, shortAnswer.id).slice(1, 8)).toEqual([
       awkwardName,
       quiz.title,
+      '1',
       String(quiz.questions.indexOf(shortAnswer) + 1),
       shortAnswer.id,
       'short-answer',
       `'${awkwardAnswer}`,
     ]);
-    expect(find(hostile, shortAnswer.id)[6]).toBe(`'@SUM(A1:A9)`);
+    expect(find(hostile, shortAnswer.id)[7]).toBe(`'@SUM(A1:A9)`);
     if (q1.type !== 'single-choice') throw new Error('the first seed question is single choice');
-    expect(find(hostile, q1.id)[6]).toBe(q1.options.find((o) => o.id === q1.correct)!.text);
-    expect(find(hostile, q1.id).slice(7, 10)).toEqual([String(q1.points), String(q1.points), 'correct']);
+    expect(find(hostile, q1.id)[7]).toBe(q1.options.find((o) => o.id === q1.correct)!.text);
+    expect(find(hostile, q1.id).slice(8, 11)).toEqual([String(q1.points), String(q1.points), 'correct']);
   });
 
   it('says not-found for a quiz that is not installed, and exports just a header when nobody has started', () => {
@@ -217,6 +221,6 @@ describe('exportCsv', () => {
       error: { code: 'not-found', reason: 'quiz-not-found' },
     });
     expect(exportOf({ kind: 'responses' }).records).toHaveLength(1);
-    expect(exportOf({ kind: 'attempts', quizId: quiz.id }).records[0]).toHaveLength(8 + quiz.questions.length);
+    expect(exportOf({ kind: 'attempts', quizId: quiz.id }).records[0]).toHaveLength(9 + quiz.questions.length);
   });
 });

@@ -31,7 +31,7 @@ async function attemptWithNearMisses() {
   return attemptId;
 }
 
-const csvTotal = (content: string) => content.split('\r\n')[1]!.split(',')[5];
+const csvTotal = (content: string) => content.split('\r\n')[1]!.split(',')[6];
 
 describe('overrideMark', () => {
   it('accepts a short answer as right with a reason, keeps the original mark, and the totals, results and CSVs follow', async () => {

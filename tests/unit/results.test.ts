@@ -211,22 +211,33 @@ describe('export tables', () => {
 
   it('attempts: one row per attempt, numbers as numbers, an empty cell for an unanswered question', () => {
     const table = attemptsTable([columns], [done, open]);
-    expect(table.header.slice(0, 8)).toEqual(['Student', 'Quiz', 'Status', 'Started', 'Submitted', 'Points', 'Max points', 'Percentage']);
-    expect(table.header.slice(8)).toEqual(questions.map((q, i) => `Q${i + 1} ${q.id}`));
+    expect(table.header.slice(0, 9)).toEqual([
+      'Student',
+      'Quiz',
+      'Version',
+      'Status',
+      'Started',
+      'Submitted',
+      'Points',
+      'Max points',
+      'Percentage',
+    ]);
+    expect(table.header.slice(9)).toEqual(questions.map((q, i) => `Q${i + 1} ${q.id}`));
     const max = questions.reduce((n, q) => n + q.points, 0);
     const [row, openRow] = table.rows as [unknown[], unknown[]];
-    expect(row.slice(0, 7)).toEqual([
+    expect(row.slice(0, 8)).toEqual([
       'Zoë',
       quiz.title,
+      1,
       'submitted',
       done.startedAt,
       done.submittedAt,
       firstTime.points + mainIdea.points,
       max,
     ]);
-    expect(row[8 + questions.indexOf(mainIdea)]).toBe(mainIdea.points);
-    expect(row[8 + questions.indexOf(pressure)]).toBeNull();
-    expect(openRow[4]).toBeNull();
+    expect(row[9 + questions.indexOf(mainIdea)]).toBe(mainIdea.points);
+    expect(row[9 + questions.indexOf(pressure)]).toBeNull();
+    expect(openRow[5]).toBeNull();
   });
 
   it('attempts: prefixes question headers with the quiz id when several quizzes are in one export', () => {
@@ -234,17 +245,34 @@ describe('export tables', () => {
     const table = attemptsTable([columns, other], [done, { ...open, quizId: 'other-quiz' }]);
     expect(table.header).toContain(`other-quiz Q2 ${questions[1]!.id}`);
     expect(table.header).toContain(`${quiz.id} Q1 ${questions[0]!.id}`);
-    expect(table.header.length).toBe(8 + questions.length + 2);
+    expect(table.header.length).toBe(9 + questions.length + 2);
+  });
+
+  it('attempts: keeps two versions of one quiz apart, each attempt under its own version’s columns', () => {
+    const v2: QuizColumns = { ...columns, version: 2, questions: questions.slice(0, 1) };
+    const table = attemptsTable([columns, v2], [done, { ...done, id: 'later', quizVersion: 2 }]);
+    expect(table.header.slice(9)).toEqual([
+      ...questions.map((q, i) => `${quiz.id} v1 Q${i + 1} ${q.id}`),
+      `${quiz.id} v2 Q1 ${questions[0]!.id}`,
+    ]);
+    const [first, later] = table.rows as [unknown[], unknown[]];
+    expect(first[2]).toBe(1);
+    expect(later[2]).toBe(2);
+    // Scored against version 2's one question: the answer to a question it dropped counts for nothing.
+    expect(later.slice(6, 8)).toEqual([firstTime.points, questions[0]!.points]);
+    expect(later.at(-1)).toBe(firstTime.points);
+    expect(later.slice(9, 9 + questions.length).every((cell) => cell === null)).toBe(true);
   });
 
   it('responses: one row per response in bank order, with a removed question last and unnumbered', () => {
     const stale: ScoredAnswer = { ...scored(mainIdea, correctResponse(mainIdea)), questionId: 'removed-question' };
     const table = responsesTable([columns], [{ ...done, answers: [stale, ...done.answers] }]);
-    expect(table.rows.map((r) => r[4])).toEqual([mainIdea.id, firstTime.id, 'removed-question']);
+    expect(table.rows.map((r) => r[5])).toEqual([mainIdea.id, firstTime.id, 'removed-question']);
     expect(table.rows[0]).toEqual([
       done.id,
       'Zoë',
       quiz.title,
+      1,
       questions.indexOf(mainIdea) + 1,
       mainIdea.id,
       'single-choice',
@@ -254,6 +282,6 @@ describe('export tables', () => {
       'correct',
       '2026-11-27T09:10:00.000Z',
     ]);
-    expect(table.rows[2]![3]).toBeNull();
+    expect(table.rows[2]![4]).toBeNull();
   });
 });

@@ -16,16 +16,19 @@ export interface Table {
 
 export interface QuizColumns {
   id: string;
+  /** The quiz version these questions are (absent: 1): an attempt is read against its own. */
+  version?: number;
   title: string;
   questions: readonly LoadedQuestion[];
   sentenceText: SentenceText;
 }
 
-export const ATTEMPT_COLUMNS = ['Student', 'Quiz', 'Status', 'Started', 'Submitted', 'Points', 'Max points', 'Percentage'];
+export const ATTEMPT_COLUMNS = ['Student', 'Quiz', 'Version', 'Status', 'Started', 'Submitted', 'Points', 'Max points', 'Percentage'];
 export const RESPONSE_COLUMNS = [
   'Attempt id',
   'Student',
   'Quiz',
+  'Version',
   'Question number',
   'Question id',
   'Type',
@@ -39,45 +42,55 @@ export const RESPONSE_COLUMNS = [
 /** A question column of the attempts export. */
 export interface QuestionColumn {
   quizId: string;
+  version: number;
   questionId: string;
   header: string;
 }
 
+/** What identifies a quiz version among the quizzes of an export. */
+export const versionKey = (quizId: string, version: number | undefined) => `${quizId}\u0000${version ?? 1}`;
+
 /**
- * The question columns: from the quizzes the attempts are at (`present`), or from every quiz
- * given when there are no attempts, so that an empty export still shows its columns. With
- * several quizzes, each question header is prefixed by its quiz id.
+ * The question columns: from the quiz versions the attempts are at (`present`, by versionKey),
+ * or from every quiz given when there are no attempts, so that an empty export still shows its
+ * columns. With several quizzes, each question header is prefixed by its quiz id, and by the
+ * version too when one quiz comes in several: a question's points are per version.
  */
 export function questionColumns(quizzes: readonly QuizColumns[], present: ReadonlySet<string>): QuestionColumn[] {
-  const columnQuizzes = present.size === 0 ? quizzes : quizzes.filter((q) => present.has(q.id));
+  const columnQuizzes = present.size === 0 ? quizzes : quizzes.filter((q) => present.has(versionKey(q.id, q.version)));
   const prefix = columnQuizzes.length > 1;
-  return columnQuizzes.flatMap((quiz) =>
-    quiz.questions.map((q, i) => ({ quizId: quiz.id, questionId: q.id, header: `${prefix ? `${quiz.id} ` : ''}Q${i + 1} ${q.id}` })),
-  );
+  const versionsOf = (id: string) => columnQuizzes.filter((q) => q.id === id).length;
+  return columnQuizzes.flatMap((quiz) => {
+    const version = quiz.version ?? 1;
+    const label = !prefix ? '' : versionsOf(quiz.id) > 1 ? `${quiz.id} v${version} ` : `${quiz.id} `;
+    return quiz.questions.map((q, i) => ({ quizId: quiz.id, version, questionId: q.id, header: `${label}Q${i + 1} ${q.id}` }));
+  });
 }
 
 /** One attempt's row: its standing, then its points per question column (empty when not answered). */
 export function attemptRow(quiz: QuizColumns | undefined, attempt: AttemptData, columns: readonly QuestionColumn[]): Cell[] {
   const score = attemptScore(quiz?.questions ?? [], attempt.answers);
   const points = new Map(attempt.answers.map((a) => [a.questionId, a.points]));
+  const version = attempt.quizVersion ?? 1;
   return [
     attempt.studentName,
     quiz?.title ?? attempt.quizId,
+    version,
     attempt.status,
     attempt.startedAt,
     attempt.submittedAt,
     score.points,
     score.maxPoints,
     score.percentage,
-    ...columns.map((c) => (c.quizId === attempt.quizId ? (points.get(c.questionId) ?? null) : null)),
+    ...columns.map((c) => (c.quizId === attempt.quizId && c.version === version ? (points.get(c.questionId) ?? null) : null)),
   ];
 }
 
 /** One row per attempt, then one column per question holding its points (empty when not answered). */
 export function attemptsTable(quizzes: readonly QuizColumns[], attempts: readonly AttemptData[]): Table {
-  const quizById = new Map(quizzes.map((q) => [q.id, q]));
-  const columns = questionColumns(quizzes, new Set(attempts.map((a) => a.quizId)));
-  const rows = attempts.map((attempt) => attemptRow(quizById.get(attempt.quizId), attempt, columns));
+  const quizByKey = new Map(quizzes.map((q) => [versionKey(q.id, q.version), q]));
+  const columns = questionColumns(quizzes, new Set(attempts.map((a) => versionKey(a.quizId, a.quizVersion))));
+  const rows = attempts.map((attempt) => attemptRow(quizByKey.get(versionKey(attempt.quizId, attempt.quizVersion)), attempt, columns));
   return { header: [...ATTEMPT_COLUMNS, ...columns.map((c) => c.header)], rows };
 }
 
@@ -94,6 +107,7 @@ export function responseRows(quiz: QuizColumns | undefined, attempt: AttemptData
       attempt.id,
       attempt.studentName,
       quiz?.title ?? attempt.quizId,
+      attempt.quizVersion ?? 1,
       index === undefined ? null : index + 1,
       answer.questionId,
       answer.response.type,
@@ -108,8 +122,11 @@ export function responseRows(quiz: QuizColumns | undefined, attempt: AttemptData
 
 /** One row per stored response, attempt by attempt, in the order of the bank's questions. */
 export function responsesTable(quizzes: readonly QuizColumns[], attempts: readonly AttemptData[]): Table {
-  const quizById = new Map(quizzes.map((q) => [q.id, q]));
-  return { header: RESPONSE_COLUMNS, rows: attempts.flatMap((attempt) => responseRows(quizById.get(attempt.quizId), attempt)) };
+  const quizByKey = new Map(quizzes.map((q) => [versionKey(q.id, q.version), q]));
+  return {
+    header: RESPONSE_COLUMNS,
+    rows: attempts.flatMap((attempt) => responseRows(quizByKey.get(versionKey(attempt.quizId, attempt.quizVersion)), attempt)),
+  };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface ScoredAnswer extends AnswerScore {
 export interface AttemptData<Answer extends AnswerScore = ScoredAnswer> {
   id: string;
   quizId: string;
+  /** The version of the quiz the attempt was taken on (absent: 1). */
+  quizVersion?: number;
   studentName: string;
   status: AttemptStatus;
   startedAt: string;
