@@ -6,6 +6,7 @@ import { classifyLines, parseArticle } from '../../core/article/index.ts';
 import type { Article, Cleanup } from '../../core/article/index.ts';
 import { blockLines } from './blocks.ts';
 import { DEFAULT_IMPORT_LIMITS, Deadline, formatBytes, ImportError, type ImportLimits } from './errors.ts';
+import { readPage } from './readability.ts';
 
 export type ImportFormat = 'text' | 'html' | 'docx' | 'pdf';
 
@@ -85,7 +86,7 @@ export async function importArticle(input: ImportInput, options: ImportOptions =
       lines = decodeText(input.bytes).split(/\r\n|\r|\n/u);
       break;
     case 'html':
-      ({ lines, byline, siteName, address } = await htmlLines(decodeHtml(input.bytes)));
+      ({ lines, byline, siteName, address } = await htmlLines(decodeHtml(input.bytes), deadline));
       break;
     case 'docx':
       lines = await docxLines(input.bytes, deadline);
@@ -155,10 +156,17 @@ function decodeHtml(bytes: Uint8Array): string {
   return decodeText(bytes);
 }
 
-/** Readability over linkedom: the article of a saved page, as lines, headline first. */
+/** A DOM subtree of linkedom's, as blockLines reads it. */
 type DomRoot = Parameters<typeof blockLines>[0];
 interface ParsedPage {
   document: { body: DomRoot | null };
+}
+
+/** The lines of an HTML fragment, one per block, in document order. */
+async function fragmentLines(html: string): Promise<string[]> {
+  const { parseHTML } = await import('linkedom');
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as ParsedPage;
+  return document.body ? blockLines(document.body) : [];
 }
 
 /** The page's own address: its canonical link or og:url, else the "saved from url" a browser writes. */
@@ -173,40 +181,27 @@ function pageAddress(html: string): string | undefined {
   return candidates.find((address) => address !== undefined && /^https?:\/\/[^\s]{1,500}$/iu.test(address))?.replace(/&amp;/gu, '&');
 }
 
-async function htmlLines(html: string): Promise<{ lines: string[]; byline?: string; siteName?: string; address?: string }> {
-  const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
+/** Readability over linkedom (in a worker the time limit can stop): the article of a saved page, as lines, headline first. */
+async function htmlLines(html: string, deadline: Deadline): Promise<{ lines: string[]; byline?: string; siteName?: string; address?: string }> {
   const address = pageAddress(html);
-  const { document } = parseHTML(html) as unknown as ParsedPage;
-  // Readability edits the document it reads; linkedom never runs scripts or fetches anything.
-  let result: ReturnType<InstanceType<typeof Readability>['parse']>;
-  try {
-    result = new Readability(document as never, { serializer: (node) => node }).parse();
-  } catch (error) {
-    // linkedom makes no document of bytes that are not a page at all.
-    throw new ImportError(
-      'unreadable-file',
-      `the page could not be read as HTML (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-  const content = result?.content as unknown as DomRoot | undefined;
-  if (!result || !content) {
-    const lines = document.body ? blockLines(document.body) : [];
+  const page = await readPage(html, deadline);
+  if (page.content === undefined) {
+    const lines = await fragmentLines(page.body ?? '');
     if (lines.length === 0) throw new ImportError('no-article-text', 'the page has no article text that could be found');
     return { lines, ...(address && { address }) };
   }
-  const title = result.title?.trim();
-  const lines = blockLines(content);
+  const lines = await fragmentLines(page.content);
   return {
-    lines: title ? [title, ...lines] : lines,
-    ...(result.byline?.trim() && { byline: result.byline.trim() }),
-    ...(result.siteName?.trim() && { siteName: result.siteName.trim() }),
+    lines: page.title ? [page.title, ...lines] : lines,
+    ...(page.byline && { byline: page.byline }),
+    ...(page.siteName && { siteName: page.siteName }),
     ...(address && { address }),
   };
 }
 
 /** A Word document through mammoth, with access to files outside the document turned off. */
 async function docxLines(bytes: Uint8Array, deadline: Deadline): Promise<string[]> {
-  const [{ default: mammoth }, { parseHTML }] = await Promise.all([import('mammoth'), import('linkedom')]);
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     const result = await deadline.race(
@@ -226,6 +221,5 @@ async function docxLines(bytes: Uint8Array, deadline: Deadline): Promise<string[
     throw new ImportError('unreadable-file', `the Word document could not be read (${message})`);
   }
   deadline.check();
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as ParsedPage;
-  return document.body ? blockLines(document.body) : [];
+  return fragmentLines(html);
 }

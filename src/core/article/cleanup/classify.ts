@@ -1,4 +1,5 @@
 import { isCapitalisedName, isCreditOnly, isFramedByCredit, parseGluedCredit } from './credit.ts';
+import { featuresOf, hasInnerSentence, isLinkLabel, isPersonName, isProse } from './prose.ts';
 import type { RemovalReason } from './reasons.ts';
 import { ENDS_LIKE_A_SENTENCE, furnitureReason, wordsOf } from './rules.ts';
 
@@ -91,6 +92,8 @@ function isTitleLike(text: string): boolean {
   if (parseGluedCredit(text) || isCreditOnly(text)) return false;
   if (words.length < 2 || words.length > MAX_HEADLINE_WORDS || text.length > 250) return false;
   if (/[.:;,]$/u.test(text)) return false;
+  // Two sentences, the last one closed: a paragraph (a question and its answer's start), not a title.
+  if (ENDS_LIKE_A_SENTENCE.test(text) && hasInnerSentence(text)) return false;
   return /^[\p{Lu}\p{Nd}‘'“"(]/u.test(text);
 }
 
@@ -225,6 +228,7 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
   markRepeatsOfRemoved(after);
   markCommentSection(after);
   markLoneCaptions(after);
+  markByProseRegion(after);
 
   for (const line of lines) line.kind ??= 'body';
 
@@ -437,6 +441,8 @@ function markStandfirst(after: Line[]): void {
   const rest = after.slice(firstIndex + 1);
   const nextBody = rest.findIndex((line) => !line.kind);
   if (nextBody === -1) return;
+  // A paragraph broken in the middle of its sentence goes on in lower case: not a summary.
+  if (/^\p{Ll}/u.test((rest[nextBody] as Line).text)) return;
   const between = rest.slice(0, nextBody);
   const headerFollows = between.some((line) => line.reason === 'byline' || line.reason === 'dateline');
   if (!ENDS_LIKE_A_SENTENCE.test(first.text) || headerFollows || SIGNED_SUMMARY.test(first.text)) {
@@ -534,4 +540,69 @@ function markLoneCaptions(after: Line[]): void {
     line.kind = 'caption';
     line.caption = { text: line.text };
   }
+}
+
+/** A line that may end an article: a short sentence ("He was 72."), not a label. */
+function isShortSentence(text: string): boolean {
+  const features = featuresOf(text);
+  return features.endsLikeSentence && features.words >= 3 && features.lowerShare >= 0.3;
+}
+
+const MAX_HEADER_LABEL_WORDS = 5;
+
+/** A label: a few words, mostly capitalised, not a sentence ("Local News", "Skip To Main Content"). A crosshead is in sentence case. */
+function isHeaderLabel(text: string): boolean {
+  const features = featuresOf(text);
+  return features.words <= MAX_HEADER_LABEL_WORDS && !isShortSentence(text) && features.lowerShare < 0.5;
+}
+const MAX_LIST_ITEM_WORDS = 12;
+const MIN_LIST_RUN = 3;
+
+/**
+ * The article is the region of running prose. Between the headline and its first sentence, a
+ * short line that is not a sentence is the page's (a name, a label, a link); under its last
+ * sentence, every line that is not one is the page's footer; between its sentences, a run of
+ * three or more short lines that are not sentences is a list of links or a menu (a crosshead
+ * stands alone), and a line shaped as a link's label is navigation.
+ */
+function markByProseRegion(after: Line[]): void {
+  const open = after.flatMap((line, index) => (line.kind === undefined || line.kind === 'body' ? [index] : []));
+  const prose = open.filter((index) => isProse((after[index] as Line).text));
+  const first = prose[0];
+  const last = prose.at(-1);
+  if (first === undefined || last === undefined) return;
+  const remove = (line: Line, reason: RemovalReason): void => {
+    line.kind = 'removed';
+    line.reason = reason;
+    delete line.caption;
+  };
+  for (const index of open) {
+    const line = after[index] as Line;
+    if (line.kind === 'body') continue;
+    const text = line.text;
+    if (index < first) {
+      if (/[:,]$/u.test(text)) continue;
+      if (isPersonName(text)) remove(line, 'byline');
+      else if (isLinkLabel(text)) remove(line, 'navigation');
+      else if (isHeaderLabel(text)) remove(line, 'page-header');
+    } else if (index > last) {
+      if (!isShortSentence(text)) remove(line, 'page-footer');
+    } else if (isLinkLabel(text)) {
+      remove(line, 'navigation');
+    }
+  }
+  // Runs of short lines that are not sentences, between the first and the last sentence.
+  let run: Line[] = [];
+  const flush = (): void => {
+    if (run.length >= MIN_LIST_RUN) for (const line of run) remove(line, 'link-list');
+    run = [];
+  };
+  for (const line of after.slice(first, last + 1)) {
+    if (line.kind === 'removed') continue;
+    const listItem =
+      line.kind === undefined && wordsOf(line.text).length <= MAX_LIST_ITEM_WORDS && !isProse(line.text) && !isShortSentence(line.text);
+    if (listItem) run.push(line);
+    else flush();
+  }
+  flush();
 }

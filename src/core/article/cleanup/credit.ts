@@ -75,6 +75,8 @@ export function parseGluedCredit(line: string): ParsedCaption | undefined {
 const CREDIT_ONLY_FORMS: readonly RegExp[] = [
   // "Picture: AFP/Getty", "© Photograph: Name/Reuters", "Image source, Getty Images"
   new RegExp(String.raw`^(?:©\s*)?(?:${CREDIT_WORD}|Image source|Image copyright|Source)\s*[:,;]\s*\S.{0,80}$`, 'iu'),
+  // "Photos by Name & Name", "Photo courtesy of the fire department"
+  /^(?:©\s*)?(?:photos?|pictures?|images?|photography|video)\s+(?:by|courtesy(?:\s+of)?)\s+[^.!?]{2,80}$/iu,
   // "AFP/Getty", "Sam Boal/Rollingnews.ie", "JONATHAN PORTER / PRESS EYE": capitalised words
   new RegExp(String.raw`^${CAPITALISED_WORDS}\s*\/\s*${CAPITALISED_WORDS}$`, 'u'),
   // "Name - Photographer/Agency", "Name – Staff Photographer"

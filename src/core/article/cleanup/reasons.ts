@@ -26,6 +26,9 @@ export const REMOVAL_REASONS = {
   'publication-name': "The publication's name.",
   standfirst: 'The summary printed under the headline, before the article.',
   'before-headline': 'A line above the headline that is not part of the article.',
+  'page-header': 'A short line between the headline and the article that is not a sentence (a label, a name, a link).',
+  'page-footer': 'A line under the end of the article that is not a sentence (links, labels, the site’s footer).',
+  'link-list': 'A run of short lines that are not sentences: a list of links or a menu printed in the article.',
 } as const satisfies Record<string, string>;
 
 export type RemovalReason = keyof typeof REMOVAL_REASONS;
