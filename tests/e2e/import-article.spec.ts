@@ -145,6 +145,26 @@ test('a file that cannot be read is refused with a message naming the problem; a
   await shoot(page, 'import-refused');
 });
 
+test('a page saved from a browser (.html) is read by Readability, in the built service, with its article intact', async ({ page }) => {
+  await openImport(page);
+  const html = `<!doctype html><html><head><title>Ferry service resumes after storm</title></head><body>
+    <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+    <article><h1>Ferry service resumes after storm</h1>
+    <p>The island ferry sailed again on Thursday morning, three days after the storm closed the harbour, the operator said.</p>
+    <p>Passengers who missed crossings this week can travel on any sailing until Sunday without paying again.</p>
+    <p>Engineers checked the landing ramps overnight and found no damage, according to a statement from the harbour master.</p>
+    </article><footer>© 2026 The Island Courier</footer><script>document.title = 'ran';</script></body></html>`;
+  await page.getByLabel('Article file').setInputFiles({ name: 'ferry.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  // The first saved page starts the service's page reader (a worker thread): slow on a loaded machine.
+  await expect(page.getByRole('heading', { name: 'Check the clean-up' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('From “ferry.html”')).toBeVisible();
+  const lines = page.locator('ol.lines > li');
+  await expect(lines.filter({ hasText: 'The island ferry sailed again on Thursday morning' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: 'Passengers who missed crossings this week' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: 'Engineers checked the landing ramps overnight' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: 'Sport' })).toHaveCount(0);
+});
+
 test('a dropped file is imported like an opened one', async ({ page }) => {
   await openImport(page);
   const dataTransfer = await page.evaluateHandle((text) => {

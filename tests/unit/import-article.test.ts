@@ -194,6 +194,30 @@ describe('import limits', () => {
     expect([error.reason, error.message]).toEqual(['import-too-slow', 'reading the file took longer than the limit of 0.5 s']);
   });
 
+  it('stops Readability on a pathological page at the time limit, without blocking the service meanwhile', async () => {
+    // A thousand nested blocks: Readability over linkedom needs over a minute for this page
+    // (measured: 1,000 levels > 60 s, 500 levels 12.6 s). On the service's own thread nothing
+    // could stop it; in its worker the limit terminates it.
+    const depth = 1000;
+    const html = `<html><head><title>Nested</title></head><body>${'<div><p>word '.repeat(depth)}${'</p></div>'.repeat(depth)}</body></html>`;
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 20);
+    const started = performance.now();
+    const error = await refusal(importArticle({ name: 'nested.html', bytes: encode(html) }, { limits: { maxMilliseconds: 1500 } }));
+    const waited = performance.now() - started;
+    clearInterval(ticker);
+    expect([error.reason, error.message]).toEqual(['import-too-slow', 'reading the file took longer than the limit of 1.5 s']);
+    // Refused at the limit, not when Readability would have finished.
+    expect(waited).toBeLessThan(30_000);
+    // The service's event loop kept running while the page was read (a synchronous Readability
+    // would have let no timer fire until it returned).
+    expect(ticks).toBeGreaterThanOrEqual(5);
+    // The next page is read by a fresh reader.
+    const next = await importArticle({ name: 'page.html', bytes: encode(savedPage({ headline: HEADLINE, paragraphs: PARAGRAPHS })) });
+    expect(next.article.headline).toBe(HEADLINE);
+    expect(paragraphs(next)).toEqual(PARAGRAPHS);
+  });
+
   it('stops waiting for a PDF when the time is up', async () => {
     const pdf = await textPdf(
       HEADLINE,

@@ -182,7 +182,10 @@ function pageAddress(html: string): string | undefined {
 }
 
 /** Readability over linkedom (in a worker the time limit can stop): the article of a saved page, as lines, headline first. */
-async function htmlLines(html: string, deadline: Deadline): Promise<{ lines: string[]; byline?: string; siteName?: string; address?: string }> {
+async function htmlLines(
+  html: string,
+  deadline: Deadline,
+): Promise<{ lines: string[]; byline?: string; siteName?: string; address?: string }> {
   const address = pageAddress(html);
   const page = await readPage(html, deadline);
   if (page.content === undefined) {

@@ -63,5 +63,7 @@ export function isPersonName(text: string): boolean {
 /** More than one sentence on the line: a headline is one. */
 export function hasInnerSentence(text: string): boolean {
   const inner = text.replace(/[.!?…]["”’')\]]*$/u, '');
-  return /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|vs|No|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Inc|Co|Ltd|Ave|Rd))(?<=\p{Ll})[.!?]["”’]?\s+\p{Lu}\p{Ll}/u.test(inner);
+  return /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|vs|No|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Inc|Co|Ltd|Ave|Rd))(?<=\p{Ll})[.!?]["”’]?\s+\p{Lu}\p{Ll}/u.test(
+    inner,
+  );
 }
