@@ -81,7 +81,9 @@ describe('importing a .txt file', () => {
   });
 });
 
-describe('importing a page saved from a browser (.html, .htm)', () => {
+// The first saved page starts the page reader's worker thread: seconds on a loaded machine, so these
+// behaviour tests are given time.
+describe('importing a page saved from a browser (.html, .htm)', { timeout: 60_000 }, () => {
   it('extracts the article with Readability: headline, byline, caption and every paragraph intact', async () => {
     const html = savedPage({
       headline: HEADLINE,
@@ -216,7 +218,7 @@ describe('import limits', () => {
     const next = await importArticle({ name: 'page.html', bytes: encode(savedPage({ headline: HEADLINE, paragraphs: PARAGRAPHS })) });
     expect(next.article.headline).toBe(HEADLINE);
     expect(paragraphs(next)).toEqual(PARAGRAPHS);
-  });
+  }, 60_000);
 
   it('stops waiting for a PDF when the time is up', async () => {
     const pdf = await textPdf(

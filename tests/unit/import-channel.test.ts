@@ -82,7 +82,7 @@ describe('importArticle', () => {
     expect(view.lines.filter((line) => line.kind === 'body').map((line) => line.text)).toContain(
       'Drivers will be sent along the ring road, which adds about ten minutes to the journey into town.',
     );
-  });
+  }, 60_000); // the first saved page starts the page reader’s worker thread: seconds on a loaded machine
 
   it('reads a Word document the same way', async () => {
     const bytes = await wordDocument('Library opens on Sunday', ['The new library opens on Sunday at ten. It has a café.']);
