@@ -22,6 +22,8 @@ export interface ResultsFilter {
   to?: string | undefined;
   /** Any part of the name, ignoring case. */
   studentName?: string | undefined;
+  /** Only attempts outside any classroom session. */
+  practice?: boolean | undefined;
 }
 
 /** A name as the filter compares it: composed, lower case. */
@@ -32,7 +34,8 @@ export const MATCHES = `(:quizId IS NULL OR a.quiz_id = :quizId) AND (:version I
   AND (:status IS NULL OR a.status = :status)
   AND (:sessionId IS NULL OR a.id IN (SELECT attempt_id FROM seats WHERE session_id = :sessionId))
   AND (:from IS NULL OR a.started_at >= :from) AND (:to IS NULL OR a.started_at < :to)
-  AND (:name IS NULL OR instr(evident_fold(a.student_name), :name) > 0)`;
+  AND (:name IS NULL OR instr(evident_fold(a.student_name), :name) > 0)
+  AND (:practice IS NULL OR a.id NOT IN (SELECT attempt_id FROM seats))`;
 
 export function filterParams(f: ResultsFilter) {
   return {
@@ -43,6 +46,7 @@ export function filterParams(f: ResultsFilter) {
     from: f.from ?? null,
     to: f.to ?? null,
     name: f.studentName ? foldName(f.studentName) : null,
+    practice: f.practice ? 1 : null,
   };
 }
 

@@ -17,6 +17,7 @@ import type { AttemptRecord, ResponseRecord, Store } from './store.ts';
 import { publicArticle, publicQuestion, questionsInOrder, quizSummary } from './public.ts';
 import { ServiceError } from './errors.ts';
 import { createResultsChannels } from './results.ts';
+import { createResultsOverviewChannel } from './results-overview.ts';
 import { createAuthoringChannels } from './authoring/channels.ts';
 import { createDraftChannels } from './draft/channel.ts';
 import { createTeacherGate, type Caller, type TeacherGate } from './teacher/gate.ts';
@@ -102,6 +103,7 @@ export function createService(deps: ServiceDeps): Service {
     ...createAttemptChannels({ ...deps, catalogue, teacher: { storage, gate } }),
     ...createTeacherModeChannels(storage, gate),
     ...results,
+    ...createResultsOverviewChannel(store),
     deleteAttempt(input) {
       const deleted = results.deleteAttempt(input);
       deps.onAttemptDeleted?.(input.attemptId);

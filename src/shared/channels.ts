@@ -50,8 +50,8 @@ export const DRAFT_CHANNELS = ['draftQuestions'] as const;
 /** Questions in and out (issue 13): a quiz in another system's format, a question file as a new draft (teacher channels). */
 export const INTERCHANGE_CHANNELS = ['exportQuizAs', 'importQuestionFile'] as const;
 
-/** Results: one attempt's answers for the teacher, and the teacher's mark over the automatic one. */
-export const RESULTS_CHANNELS = ['attemptDetail', 'overrideMark'] as const;
+/** Results: one attempt's answers for the teacher, the teacher's mark over the automatic one, and a quiz's sessions and practice days. */
+export const RESULTS_CHANNELS = ['attemptDetail', 'overrideMark', 'resultsOverview'] as const;
 
 /** The largest article file the import takes, in bytes: here so that the screen can say so before sending one. */
 export const MAX_IMPORT_FILE_BYTES = 25 * 1024 * 1024;

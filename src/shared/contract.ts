@@ -10,6 +10,7 @@ import { importContract } from './import-contract.ts';
 import { draftContract } from './draft-contract.ts';
 import { libraryContract } from './library-contract.ts';
 import { interchangeContract } from './interchange-contract.ts';
+import { resultsOverviewContract } from './results-overview-contract.ts';
 
 // The one contract between the service and every transport. Outputs are strict public
 // schemas: the service's replies are parsed with them before they leave, so an answer key
@@ -306,6 +307,8 @@ export const ResultsQuery = z.strictObject({
   /** Matches any part of the name, ignoring case. */
   studentName: z.string().trim().max(60).optional(),
   status: AttemptStatus.optional(),
+  /** Only attempts taken outside any class session (practice). */
+  practice: z.literal(true).optional(),
 });
 export type ResultsQuery = z.output<typeof ResultsQuery>;
 
@@ -667,6 +670,8 @@ export const contract = {
   ...libraryContract,
   // Questions in and out: export to other formats, import a question file (issue 13)
   ...interchangeContract,
+  // The results' way in: a quiz's sessions and practice days (results-overview-contract.ts)
+  ...resultsOverviewContract,
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Fails to compile when CHANNELS names a channel the contract lacks, or the reverse.

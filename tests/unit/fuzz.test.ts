@@ -113,7 +113,11 @@ const VALID: Record<FuzzedChannel, fc.Arbitrary<unknown>> = {
     { requiredKeys: [] },
   ),
   deleteAttempt: byAttempt,
-  quizResults: fc.record({ quizId }),
+  quizResults: fc.record(
+    { quizId, practice: fc.constant(true as const), from: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()) },
+    { requiredKeys: ['quizId'] },
+  ),
+  resultsOverview: fc.record({ quizId }),
   exportCsv: fc.record({ kind: fc.constantFrom('attempts', 'responses', 'gradebook'), quizId }, { requiredKeys: ['kind'] }),
   attemptDetail: byAttempt,
   overrideMark: fc.record(
@@ -207,6 +211,7 @@ const ORDER: FuzzedChannel[] = [
   'answer',
   'listAttempts',
   'quizResults',
+  'resultsOverview',
   'exportCsv',
   'attemptDetail',
   'overrideMark',

@@ -101,6 +101,19 @@ export interface SessionTables {
   /** In joining order. */
   listSeats(sessionId: string): SeatRecord[];
   setSeatRemoved(sessionId: string, attemptId: string, removed: boolean): boolean;
+  /** The sessions run on a quiz, newest first, with their seats counted (results' way in). */
+  sessionsOfQuiz(quizId: string): SessionOfQuiz[];
+  /** When each attempt at a quiz outside any session started, newest first. */
+  practiceStarts(quizId: string): { startedAt: string; submitted: boolean }[];
+}
+
+export interface SessionOfQuiz {
+  id: string;
+  createdAt: string;
+  endedAt: string | null;
+  state: SessionRecord['state'];
+  students: number;
+  submitted: number;
 }
 
 /**
@@ -133,6 +146,16 @@ export function sessionTables(
   );
   const selectSeat = db.prepare('SELECT * FROM seats WHERE session_id = ? AND token_hash = ?');
   const selectSeats = db.prepare('SELECT * FROM seats WHERE session_id = ? ORDER BY rowid');
+  const selectSessionsOfQuiz = db.prepare(
+    `SELECT s.id, s.created_at, s.ended_at, s.state, count(t.attempt_id) AS students,
+       coalesce(sum(a.status = 'submitted'), 0) AS submitted
+     FROM sessions s LEFT JOIN seats t ON t.session_id = s.id LEFT JOIN attempts a ON a.id = t.attempt_id
+     WHERE s.quiz_id = ? GROUP BY s.id ORDER BY s.created_at DESC, s.rowid DESC`,
+  );
+  const selectPracticeStarts = db.prepare(
+    `SELECT a.started_at, a.status FROM attempts a
+     WHERE a.quiz_id = ? AND NOT EXISTS (SELECT 1 FROM seats t WHERE t.attempt_id = a.id) ORDER BY a.started_at DESC`,
+  );
   const updateSeatRemoved = db.prepare('UPDATE seats SET removed = ? WHERE session_id = ? AND attempt_id = ?');
   const sessionRecord = (row: unknown) => parseRow(SessionRow, row, 'session');
   const seatRecord = (row: unknown) => parseRow(SeatRow, row, 'seat');
@@ -187,6 +210,21 @@ export function sessionTables(
     },
     setSeatRemoved(sessionId, attemptId, removed) {
       return Number(updateSeatRemoved.run(removed ? 1 : 0, sessionId, attemptId).changes) > 0;
+    },
+    sessionsOfQuiz(quizId) {
+      return selectSessionsOfQuiz.all(quizId).map((row) => ({
+        id: String(row['id']),
+        createdAt: String(row['created_at']),
+        endedAt: row['ended_at'] === null ? null : String(row['ended_at']),
+        state: SessionState.parse(row['state']),
+        students: Number(row['students']),
+        submitted: Number(row['submitted']),
+      }));
+    },
+    practiceStarts(quizId) {
+      return selectPracticeStarts
+        .all(quizId)
+        .map((row) => ({ startedAt: String(row['started_at']), submitted: row['status'] === 'submitted' }));
     },
   };
   return {
