@@ -4,10 +4,16 @@
 // process (paid once, when the service first drafts).
 //
 //   node bench/draft.bench.ts
+//   DRAFT_BASELINE=/path/to/an/older/checkout node bench/draft.bench.ts
+//
+// With DRAFT_BASELINE, the same article is also drafted by that checkout's src/ (its own
+// analyseArticle and draftFromAnalysis), alternating run by run with this one in the same process,
+// and the ratio of the medians is printed: the way to show a speed change on a noisy machine.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArticle } from '../src/core/article/index.ts';
 import { draftFromAnalysis } from '../src/core/draft/index.ts';
 import { analyseArticle } from '../src/service/draft/analyse.ts';
@@ -71,6 +77,11 @@ for (let run = 0; run < RUNS; run++) {
 const medianOf = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 const median = times[Math.floor(RUNS / 2)]!;
 
+console.log(
+  `load average (1, 5, 15 min): ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ')}`,
+);
 console.log(`article: ${words} words, ${article.sentences.length} sentences in ${article.paragraphs.length} paragraphs`);
 console.log(`drafts: ${first.drafts.length} of ${first.types.length} types from ${first.candidates} candidates`);
 console.log(`drafting, first call in this process (the package's lexicon warms up): ${firstMs.toFixed(0)} ms`);
@@ -82,3 +93,39 @@ console.log(
 );
 console.log(`compromise on disk: ${(du(join(root, 'node_modules/compromise')) / 2 ** 20).toFixed(1)} MB`);
 console.log(`compromise start-up in a fresh process (import and first sentence), median of 3: ${startup().toFixed(0)} ms`);
+
+const baseline = process.env['DRAFT_BASELINE'];
+if (baseline) {
+  type Drafter = { analyse: typeof analyseArticle; draft: typeof draftFromAnalysis };
+  const load = async (dir: string): Promise<Drafter> => ({
+    analyse: ((await import(pathToFileURL(join(dir, 'src/service/draft/analyse.ts')).href)) as { analyseArticle: typeof analyseArticle })
+      .analyseArticle,
+    draft: ((await import(pathToFileURL(join(dir, 'src/core/draft/index.ts')).href)) as { draftFromAnalysis: typeof draftFromAnalysis })
+      .draftFromAnalysis,
+  });
+  const before = await load(baseline);
+  const after: Drafter = { analyse: analyseArticle, draft: draftFromAnalysis };
+  const timeOf = ({ analyse, draft }: Drafter, seed: number) => {
+    const started = performance.now();
+    draft(analyse(article), { seed, max: 200 });
+    return performance.now() - started;
+  };
+  timeOf(before, 1); // the baseline's first call warms its copy of the modules
+  const load1 = loadavg()[0]!;
+  const beforeTimes: number[] = [];
+  const afterTimes: number[] = [];
+  for (let run = 0; run < 2 * RUNS; run++) {
+    // Alternate which goes first, so a burst of load falls on both alike.
+    if (run % 2 === 0) {
+      beforeTimes.push(timeOf(before, run + 2));
+      afterTimes.push(timeOf(after, run + 2));
+    } else {
+      afterTimes.push(timeOf(after, run + 2));
+      beforeTimes.push(timeOf(before, run + 2));
+    }
+  }
+  const [b, a] = [medianOf(beforeTimes), medianOf(afterTimes)];
+  console.log(
+    `against ${baseline}, ${2 * RUNS} alternating runs each, load average ${load1.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}: baseline median ${b.toFixed(0)} ms, this checkout ${a.toFixed(0)} ms, ${(b / a).toFixed(2)}× as fast`,
+  );
+}

@@ -38,7 +38,6 @@ interface Term {
 }
 interface Doc {
   document: Term[][];
-  compute: (hooks: string[]) => unknown;
   people: () => Found;
   organizations: () => Found;
   places: () => Found;
@@ -49,18 +48,12 @@ interface Found {
 }
 
 /**
- * compromise's tagging passes, without "chunks" (noun and verb phrase chunking) and "typeahead":
- * the drafter reads neither, and chunking alone was an eighth of the package's time.
- */
-const HOOKS = ['contractions', 'alias', 'machine', 'index', 'id', 'freeze', 'lexicon', 'preTagger', 'contractionTwo', 'postTagger'];
-
-/**
  * Reads the whole article in one pass of the package (its per-document work is paid once), then
  * hands each sentence its own tokens and entities with offsets into that sentence's text.
  * Sentences are joined by a blank line, which the package never reads across; a match that still
  * straddles two sentences is dropped. Offsets come from walking the package's own terms (each
- * keeps the exact text and the spacing around it) rather than from its JSON export, which cost
- * more than the tagging it reported on.
+ * keeps its exact text) and its matches' pointers, rather than from its JSON export, which the
+ * entity lookups paid for again (the export of three entity lists cost more than the lists).
  */
 export function analyseArticle(article: Article): ArticleAnalysis {
   const starts: number[] = [];
@@ -87,8 +80,7 @@ export function analyseArticle(article: Article): ArticleAnalysis {
     return { index: low, start: start - sentenceStart, end: end - sentenceStart };
   };
 
-  const doc = nlp.tokenize(text) as unknown as Doc;
-  doc.compute(HOOKS);
+  const doc = nlp(text) as unknown as Doc;
   // Where each term's text starts in `text`, found in order from a cursor. The implicit half of a
   // contraction ("n't" of "couldn't") has no text of its own and is no token.
   const offsets: number[][] = [];
