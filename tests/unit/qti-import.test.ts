@@ -255,6 +255,19 @@ describe('the exported package', () => {
     expect(unknown).toEqual([]);
   });
 
+  it('uses only attribute names that the QTI examples use (QTI 2 camelCase = QTI 3 kebab-case), data-* aside', () => {
+    const camel = (name: string) => name.replace(/-([a-z])/g, (_w, c: string) => c.toUpperCase());
+    const attributes = (text: string, elements: RegExp) =>
+      [...text.matchAll(elements)].flatMap((m) => [...m[1]!.matchAll(/\s([a-zA-Z:-]+)=/g)].map((a) => camel(a[1]!)));
+    const inExamples = new Set(
+      [...itemFiles('qti21'), ...itemFiles('qti22'), ...itemFiles('qti3')].flatMap((p) => attributes(fixture(p), /<[a-zA-Z-]+\b([^>]*)>/g)),
+    );
+    // Named in the QTI information model, not used by the examples kept here.
+    const fromSpec = new Set(['toolName', 'navigationMode', 'submissionMode', 'visible', 'caseSensitive']);
+    const used = new Set(Object.values(files).flatMap((text) => attributes(text, /<qti-[a-z-]+\b([^>]*)>/g)));
+    expect([...used].filter((a) => !a.startsWith('data') && !inExamples.has(a) && !fromSpec.has(a))).toEqual([]);
+  });
+
   it('is read back as Evident’s own: ids, skill, difficulty and points, and the report is honest', () => {
     const bank = fixtureBank();
     bank.questions = bank.questions.map((q) => ({ ...q, skill: 'inference', difficulty: 'hard', points: 4 })) as typeof bank.questions;

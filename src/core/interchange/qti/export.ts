@@ -82,6 +82,22 @@ function selectionMapping(keys: readonly string[], correct: readonly string[], p
 }
 
 const prompt = (text: string) => el('qti-prompt', {}, text);
+
+/** A choice interaction over options; max-choices 1 for one answer, 0 for any number. */
+function choiceInteraction(
+  responseId: string,
+  maxChoices: 0 | 1,
+  question: string,
+  options: readonly { id: string; text: string }[],
+  attrs: Record<string, string> = {},
+): XmlElement {
+  return el(
+    'qti-choice-interaction',
+    { 'response-identifier': responseId, 'max-choices': maxChoices, shuffle: 'true', ...attrs },
+    prompt(question),
+    options.map((o) => el('qti-simple-choice', { identifier: ID.option(o.id) }, o.text)),
+  );
+}
 const simpleChoice = (identifier: string, text: string, fixed?: boolean) =>
   el('qti-simple-choice', { identifier, fixed: fixed ? 'true' : undefined }, text);
 
@@ -108,33 +124,18 @@ function hottextArticle(quiz: LoadedQuiz): XmlElement[] {
 function questionBody(quiz: LoadedQuiz, q: LoadedQuestion, drops: QuestionDrops): Body {
   const points = q.points;
   switch (q.type) {
-    case 'single-choice': {
+    case 'single-choice':
       return {
         declarations: [responseDeclaration('RESPONSE', 'single', 'identifier', [ID.option(q.correct)])],
-        body: [
-          el(
-            'qti-choice-interaction',
-            { 'response-identifier': 'RESPONSE', 'max-choices': 1, shuffle: 'true' },
-            prompt(q.prompt),
-            q.options.map((o) => simpleChoice(ID.option(o.id), o.text)),
-          ),
-        ],
+        body: [choiceInteraction('RESPONSE', 1, q.prompt, q.options)],
         processing: [allOrNothing('RESPONSE')],
       };
-    }
     case 'multiple-select': {
       const keys = q.options.map((o) => ID.option(o.id));
       const correct = q.correct.map(ID.option);
       return {
         declarations: [responseDeclaration('RESPONSE', 'multiple', 'identifier', correct, selectionMapping(keys, correct, points))],
-        body: [
-          el(
-            'qti-choice-interaction',
-            { 'response-identifier': 'RESPONSE', 'max-choices': 0, shuffle: 'true' },
-            prompt(q.prompt),
-            q.options.map((o) => simpleChoice(ID.option(o.id), o.text)),
-          ),
-        ],
+        body: [choiceInteraction('RESPONSE', 0, q.prompt, q.options)],
         processing: [mapped('RESPONSE')],
       };
     }
@@ -280,12 +281,7 @@ function questionBody(quiz: LoadedQuiz, q: LoadedQuestion, drops: QuestionDrops)
         ],
         body: [
           el('p', {}, q.prompt),
-          el(
-            'qti-choice-interaction',
-            { 'response-identifier': 'RESPONSE-A', 'max-choices': 1, shuffle: 'true', 'data-evident-part': 'A' },
-            prompt(q.partA.prompt),
-            q.partA.options.map((o) => simpleChoice(ID.option(o.id), o.text)),
-          ),
+          choiceInteraction('RESPONSE-A', 1, q.partA.prompt, q.partA.options, { 'data-evident-part': 'A' }),
           el(
             'qti-choice-interaction',
             { 'response-identifier': 'RESPONSE-B', 'max-choices': 0, shuffle: 'false', 'data-evident-part': 'B' },

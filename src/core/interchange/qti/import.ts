@@ -1,7 +1,7 @@
 import type { Option, Question, TruthValue } from '../../bank/schema.ts';
 import { DIFFICULTIES, SKILLS } from '../../bank/schema.ts';
 import { reviewedArticleText } from '../../article/reviewed.ts';
-import { htmlToText, type ImportedQuestionReport, type MoodleImport } from '../moodle-import.ts';
+import { htmlToText, slug, type ImportedQuestionReport, type MoodleImport } from '../moodle-import.ts';
 import { unprefix, TOOL_NAME } from './names.ts';
 import { childElements, descendants, firstChild, parseXml, textOf, XmlReadError, type XmlElement } from './xml.ts';
 
@@ -89,21 +89,6 @@ function resolvePath(from: string, href: string): string | undefined {
     } else parts.push(part);
   }
   return parts.join('/');
-}
-
-function slugOf(value: string, taken: Set<string>, fallback: string): string {
-  const base =
-    value
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '') || fallback;
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
 }
 
 function readStimulus(file: string, root: XmlElement): Stimulus {
@@ -243,7 +228,7 @@ function optionsFor(
       taken.add(ours);
       return { id: ours, text: choice.text };
     }
-    return { id: slugOf(choice.identifier || choice.text, taken, `option-${i + 1}`), text: choice.text };
+    return { id: slug(choice.identifier || choice.text, taken, `option-${i + 1}`), text: choice.text };
   });
 }
 
@@ -309,8 +294,7 @@ function readQuestion(
     const taken = new Set<string>();
     const optionsB = choicesB.map((ch, i) => {
       const ours = c.ours ? unprefix(ch.identifier, 'partB') : undefined;
-      const id =
-        ours !== undefined && !taken.has(ours) ? (taken.add(ours), ours) : slugOf(ch.identifier || ch.text, taken, `quote-${i + 1}`);
+      const id = ours !== undefined && !taken.has(ours) ? (taken.add(ours), ours) : slug(ch.identifier || ch.text, taken, `quote-${i + 1}`);
       return { id, quote: ch.text };
     });
     const rightB = rightKeys(c, declaration(c, b));
@@ -373,7 +357,7 @@ function readQuestion(
           }
           if (accepted.length === 0) throw new Skip(`gap "${decl.attrs.identifier}" has no accepted answer`);
           const ours = c.ours ? unprefix(decl.attrs.identifier ?? '', 'gap') : undefined;
-          const id = ours !== undefined && !taken.has(ours) ? (taken.add(ours), ours) : slugOf(`gap-${gaps.length + 1}`, taken, 'gap');
+          const id = ours !== undefined && !taken.has(ours) ? (taken.add(ours), ours) : slug(`gap-${gaps.length + 1}`, taken, 'gap');
           gaps.push({ id, accepted });
           // The gap stands exactly where the box was: "in {{month}}." or "{{n}}s" keep their spacing.
           return `{{${id}}}`;
@@ -527,7 +511,7 @@ function readItem(
   const id =
     ownId !== undefined && !taken.has(ownId)
       ? (taken.add(ownId), ownId)
-      : slugOf(identifier || root.attrs.title || '', taken, `question-${index + 1}`);
+      : slug(identifier || root.attrs.title || '', taken, `question-${index + 1}`);
   const body = firstChild(root, 'itemBody');
   if (!body) fail(c, 'has no item body');
 
