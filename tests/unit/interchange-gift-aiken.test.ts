@@ -176,7 +176,9 @@ describe('real files (tests/fixtures/interchange)', () => {
   };
 
   it('has an expectation for every fixture file', () => {
-    const files = readdirSync(FIXTURES).filter((f) => !f.endsWith('.md'));
+    const files = readdirSync(FIXTURES, { withFileTypes: true })
+      .filter((f) => f.isFile() && !f.name.endsWith('.md'))
+      .map((f) => f.name);
     expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
