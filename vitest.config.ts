@@ -8,6 +8,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 const SLOW = [
   'tests/unit/fuzz.test.ts',
   'tests/unit/fuzz-classroom.test.ts',
+  'tests/unit/quiz-file-fuzz.test.ts',
   'tests/unit/crash.test.ts',
   'tests/unit/*-cli.test.ts',
   'tests/unit/lint-layers.test.ts',

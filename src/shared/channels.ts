@@ -36,6 +36,9 @@ export const LIBRARY_CHANNELS = [
   'renameQuiz',
   'duplicateQuiz',
   'deleteQuiz',
+  // A quiz shared as one .evident file (quiz-file-contract.ts)
+  'exportQuizFile',
+  'importQuizFile',
 ] as const;
 
 /** Teacher mode: open to anyone, since they are how the teacher's side is opened and closed. */
@@ -55,6 +58,8 @@ export const RESULTS_CHANNELS = ['attemptDetail', 'overrideMark', 'resultsOvervi
 
 /** The largest article file the import takes, in bytes: here so that the screen can say so before sending one. */
 export const MAX_IMPORT_FILE_BYTES = 25 * 1024 * 1024;
+/** The largest `.evident` quiz file the library imports, in bytes (a quiz with a long article is well under 1 MB). */
+export const MAX_QUIZ_FILE_BYTES = 10 * 1024 * 1024;
 
 export const CHANNELS = [
   'listQuizzes',

@@ -11,6 +11,7 @@ import { draftContract } from './draft-contract.ts';
 import { libraryContract } from './library-contract.ts';
 import { interchangeContract } from './interchange-contract.ts';
 import { resultsOverviewContract } from './results-overview-contract.ts';
+import { quizFileContract } from './quiz-file-contract.ts';
 
 // The one contract between the service and every transport. Outputs are strict public
 // schemas: the service's replies are parsed with them before they leave, so an answer key
@@ -672,6 +673,7 @@ export const contract = {
   ...interchangeContract,
   // The results' way in: a quiz's sessions and practice days (results-overview-contract.ts)
   ...resultsOverviewContract,
+  ...quizFileContract,
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Fails to compile when CHANNELS names a channel the contract lacks, or the reverse.
@@ -822,6 +824,8 @@ export const ERROR_REASONS = {
   // Question files (service/interchange): each message names the file, the question or line, and the problem
   'invalid-question-file': 'bad-request',
   'article-needed': 'bad-request',
+  // A .evident quiz file that is a sound zip but not a quiz Evident can take: the message names the file, the entry and the problem
+  'invalid-quiz-file': 'bad-request',
 } as const satisfies Record<string, ErrorCode>;
 export type ErrorReason = keyof typeof ERROR_REASONS;
 export const ErrorReason = z.enum(Object.keys(ERROR_REASONS) as [ErrorReason, ...ErrorReason[]]);

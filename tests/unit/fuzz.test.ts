@@ -193,6 +193,12 @@ const VALID: Record<FuzzedChannel, fc.Arbitrary<unknown>> = {
   renameQuiz: fc.record({ quizId, title: fc.string({ maxLength: 220 }) }),
   duplicateQuiz: fc.record({ quizId, title: fc.string({ maxLength: 220 }) }, { requiredKeys: ['quizId'] }),
   deleteQuiz: fc.record({ quizId }),
+  exportQuizFile: fc.record({ quizId }),
+  // Hostile .evident files have their own fuzz suite (quiz-file-fuzz.test.ts), with a data folder.
+  importQuizFile: fc.record({
+    fileName: fc.string({ maxLength: 80 }),
+    base64: fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('base64')),
+  }),
 };
 
 // Reads and answers first while the database is small; the channels that add or remove
@@ -230,6 +236,8 @@ const ORDER: FuzzedChannel[] = [
   'deleteQuiz',
   'exportQuizAs',
   'importQuestionFile',
+  'exportQuizFile',
+  'importQuizFile',
   'submit',
   'review',
   'startAttempt',
@@ -253,6 +261,7 @@ const MAY_REFUSE_ALL: FuzzedChannel[] = [
   'deleteQuiz',
   // No data folder in this harness: a file that reads well is refused at createQuiz (library-unavailable).
   'importQuestionFile',
+  'importQuizFile',
 ];
 /** Channels that never refuse a valid payload and take no attempt. */
 const NEVER_REFUSE: FuzzedChannel[] = ['listQuizzes', 'attemptSettings', 'teacherStatus', 'lockTeacher', 'projectorStatus', 'libraryList'];

@@ -12,6 +12,7 @@ import type { Store } from '../store.ts';
 import type { QuizCatalogue } from './catalogue.ts';
 import { articleStats } from './stats.ts';
 import { quizIdFrom } from './quiz-id.ts';
+import { openQuizFile, quizFileName, writeQuizFile } from './quiz-file.ts';
 import {
   ARTICLE_FILE,
   BANK_FILE,
@@ -551,6 +552,62 @@ export function createLibrary(options: LibraryOptions): Library {
       return { quizId: newId };
     },
 
+    exportQuizFile({ quizId }) {
+      const entry = entryOf(quizId);
+      if (!isRecord(entry.bankJson)) {
+        throw new ServiceError('invalid-bank', `the bank of “${titleOf(entry)}” is not valid JSON; fix it before sharing the quiz`);
+      }
+      const title = titleOf(entry);
+      const bytes = writeQuizFile({
+        title,
+        quizVersion: versionOfEntry(entry),
+        article: entry.article,
+        articleText: entry.articleText ?? readBundledArticle(entry),
+        bank: { ...entry.bankJson, title },
+        exportedAt: now().toISOString(),
+      });
+      return { fileName: quizFileName(title), base64: Buffer.from(bytes).toString('base64') };
+    },
+
+    importQuizFile({ fileName, base64 }) {
+      const root = requireOwnFolder();
+      // Everything is read and checked in memory before anything is written.
+      const file = openQuizFile(fileName, Buffer.from(base64, 'base64'));
+      const title = unusedTitle(file.manifest.title);
+      const quizId = quizIdFrom(title, takenIds());
+      const { $schema: _schema, ...bank } = file.bank;
+      void _schema;
+      const bankText = jsonText({ ...bank, id: quizId, title, article: ARTICLE_FILE });
+      if (Buffer.byteLength(bankText) > MAX_BANK_BYTES) {
+        throw new ServiceError(
+          'invalid-quiz-file',
+          `“${fileName}” cannot be imported: bank.json: the bank is larger than ${MAX_BANK_BYTES / 1024 / 1024} MB`,
+        );
+      }
+      const checked = analyse(quizId, `“${fileName}”: ${BANK_FILE}`, bankText, file.articleText);
+      const stamp = now().toISOString();
+      const meta: QuizMeta = {
+        format: 1,
+        published: false,
+        version: 1,
+        createdAt: stamp,
+        updatedAt: stamp,
+        versionDates: { '1': stamp },
+        importedFrom: { fileName: fileName.slice(0, 300), exportedAt: file.manifest.exportedAt, quizVersion: file.manifest.quizVersion },
+      };
+      const dir = join(root, quizId);
+      // Written into a temporary folder and renamed into place; removed again if it cannot be read back.
+      writeFolderAtomic(dir, { [BANK_FILE]: bankText, [ARTICLE_FILE]: file.articleText, [META_FILE]: jsonText(meta) });
+      try {
+        reload(quizId);
+      } catch (error) {
+        own.delete(quizId);
+        rmSync(dir, { recursive: true, force: true });
+        throw error;
+      }
+      return { quizId, title, questionCount: checked.questionCount, problems: checked.problems.map(wireProblem) };
+    },
+
     deleteQuiz({ quizId }) {
       const entry = entryOf(quizId);
       if (entry.origin === 'bundled') {
@@ -574,6 +631,16 @@ export function createLibrary(options: LibraryOptions): Library {
       return { deleted: true as const, attemptsKept };
     },
   };
+
+  /** `title`, or `title (2)`, `title (3)`… when a quiz in the library already has it (case aside). */
+  function unusedTitle(title: string): string {
+    const titles = new Set(allEntries().map((entry) => titleOf(entry).toLowerCase()));
+    if (!titles.has(title.toLowerCase())) return title;
+    for (let n = 2; ; n++) {
+      const candidate = `${title} (${n})`;
+      if (!titles.has(candidate.toLowerCase())) return candidate;
+    }
+  }
 
   /** A bundled quiz's article file as it is in questions/. */
   function readBundledArticle(entry: Entry): string {

@@ -24,6 +24,8 @@ export const QuizMeta = z.object({
   /** When each version began (the first is createdAt). */
   versionDates: z.record(z.string().regex(/^\d+$/), z.iso.datetime()).default({}),
   copiedFrom: z.string().max(200).optional(),
+  /** The .evident file the quiz was imported from, and when that file was exported. */
+  importedFrom: z.strictObject({ fileName: z.string().max(300), exportedAt: z.iso.datetime(), quizVersion: z.int().min(1) }).optional(),
 });
 export type QuizMeta = z.output<typeof QuizMeta>;
 
