@@ -40,7 +40,8 @@ function roundTrip(quiz: LoadedQuiz): LoadedQuiz {
 }
 
 describe('Evident -> QTI 3 -> Evident', () => {
-  it('gives back the seed quiz: questions, ids, keys, points, evidence, and the article’s sentences', () => {
+  // Reading the seed quiz and its article takes seconds on a loaded machine: a behaviour test, not a timed one.
+  it('gives back the seed quiz: questions, ids, keys, points, evidence, and the article’s sentences', { timeout: 60_000 }, () => {
     const quiz = seedQuiz();
     const back = roundTrip(quiz);
     expect(back.questions.map(canonical)).toEqual(quiz.questions.map(canonical));
