@@ -7,6 +7,10 @@ import { join } from 'node:path';
 // the real service over the HTTP binding, serving the built renderer (`npm run build` first).
 const chromium = process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 const port = Number(process.env['E2E_PORT'] ?? 4317);
+// The server's data folder, in the environment so that the specs (in worker processes, which
+// inherit it) can check what the service wrote there, as `npm run check-questions` does.
+process.env['E2E_DATA_DIR'] ??= mkdtempSync(join(tmpdir(), 'evident-e2e-'));
+const dataDir = process.env['E2E_DATA_DIR'];
 
 export default defineConfig({
   testDir: 'tests',
@@ -32,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node out/main/serve.js --port ${port} --data-dir ${mkdtempSync(join(tmpdir(), 'evident-e2e-'))}`,
+    command: `node out/main/serve.js --port ${port} --data-dir ${dataDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,
