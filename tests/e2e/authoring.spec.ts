@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { answerCorrectly, goToQuestion, type Question } from './answering.ts';
-import { asTeacher, expectNoAxeViolations, unlockTeacher } from './helpers.ts';
+import { asTeacher, expectNoAxeViolations, screenshotsAtTwoSizes, unlockTeacher } from './helpers.ts';
 
 // The whole road from a teacher's pasted page to a student's score, through the screens only:
 // a real news page (not the seed) pasted into the import screen, one removed line kept, the
@@ -26,21 +26,7 @@ const HAND_WRITTEN = {
 const DRAFTS_TO_ACCEPT = 3;
 const SHOTS = process.env['SHOTS_DIR'] ?? '/tmp/shots-authoring';
 
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of [
-      [1280, 800],
-      [900, 700],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}-${scheme}.png` });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (page: Page, name: string, show?: Locator) => screenshotsAtTwoSizes(page, SHOTS, name, show);
 
 const created = new Set<string>();
 test.afterAll(async ({ request }) => {
@@ -92,7 +78,7 @@ test('a pasted page becomes a published quiz through the screens, and a student 
   const caption = picker.getByRole('region', { name: 'Picture caption' }).getByRole('checkbox', { name: CAPTION, exact: true });
   await expect(caption).toHaveAttribute('data-sentence', 'c1.s1');
   await expect(picker.getByRole('checkbox').last()).toHaveAttribute('data-sentence', 'c1.s1');
-  await shoot(page, '03-editor-empty');
+  await shoot(page, '03-editor-empty', caption);
 
   // 3. Drafts: several accepted.
   await page.getByRole('button', { name: 'Drafted questions' }).click();
@@ -125,16 +111,14 @@ test('a pasted page becomes a published quiz through the screens, and a student 
   const third = form.getByRole('listitem').filter({ has: page.getByLabel('Option 3', { exact: true }) });
   await expect(third.locator('.problem')).toHaveText(/must not be empty/);
   await expect(page.getByText(/1 problem: saved as a draft, not offered to students/u)).toBeVisible();
-  await caption.scrollIntoViewIfNeeded();
-  await shoot(page, '05-editor-caption-problem');
+  await shoot(page, '05-editor-caption-problem', caption);
   await expectNoAxeViolations(page, 'editor (caption question with a problem)');
   await form.getByLabel('Option 3', { exact: true }).fill(HAND_WRITTEN.options[2]!);
   await expect(form.getByText('No problems.')).toBeVisible();
   // The coverage strip counts the caption as cited.
   await expect(picker.locator('[data-caption="c1"] .strip')).toContainText('1 question cites this caption');
   await expect(page.getByText('All changes saved')).toBeVisible();
-  await caption.scrollIntoViewIfNeeded();
-  await shoot(page, '06-editor-caption-fixed');
+  await shoot(page, '06-editor-caption-fixed', caption);
 
   // 5. Publish.
   await page.getByRole('button', { name: 'Publish' }).click();

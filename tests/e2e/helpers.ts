@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { BankInput } from '../../src/core/bank/schema.ts';
 
 /** The seed bank, read by the test (never by the page) to know which answers are right. */
@@ -19,6 +19,28 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
 export async function snapshot(page: Page, name: string): Promise<void> {
   mkdirSync('screenshots', { recursive: true });
   await page.screenshot({ path: `screenshots/${name}.png`, fullPage: false });
+}
+
+/**
+ * Screenshots for people to look at, at 1280×800 and 900×700, light and dark, as
+ * `DIR/NAME-1280x800-light.png`…; `show` is scrolled into view at each size. Leaves the page at
+ * 1280×800, light.
+ */
+export async function screenshotsAtTwoSizes(page: Page, dir: string, name: string, show?: Locator): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [width, height] of [
+      [1280, 800],
+      [900, 700],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await show?.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${dir}/${name}-${width}x${height}-${scheme}.png` });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 /** The passphrase every e2e test uses; whichever test comes first sets it. */

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { asTeacher, expectNoAxeViolations, unlockTeacher } from './helpers.ts';
+import { asTeacher, expectNoAxeViolations, screenshotsAtTwoSizes, unlockTeacher } from './helpers.ts';
 
 // A teacher makes a quiz from an article of their own: pastes a page, checks the clean-up (keeps
 // a removed line, fixes the headline, joins two sentences), saves, and finds the quiz in the
@@ -28,19 +27,7 @@ const PAGE = [
 const SHOTS = process.env['SHOTS_DIR'] ?? '/tmp/shots-import';
 
 async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of [
-      [1280, 800],
-      [900, 700],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}-${scheme}.png` });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshotsAtTwoSizes(page, SHOTS, name);
   await page.screenshot({ path: `${SHOTS}/${name}-full.png`, fullPage: true });
 }
 
