@@ -125,7 +125,8 @@ describe('drafts, for any seed and limit', () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // Forty draftings, each checked by the loader: seconds on a busy machine, not the default 5.
+  }, 60_000);
 
   it('the same seed gives the same drafts; another seed may differ but keeps the same facts tested', () => {
     fc.assert(

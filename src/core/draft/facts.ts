@@ -39,7 +39,13 @@ export interface ArticleFacts {
 
 export function collectFacts(analysis: ArticleAnalysis): ArticleFacts {
   const paragraphCount = analysis.article.paragraphs.length;
-  const sentences = analysis.sentences.map((sentence) => sentenceFacts(sentence, paragraphCount));
+  const sentences = analysis.sentences.map((sentence, index) => {
+    const previous = analysis.sentences[index - 1]?.sentence;
+    const cut =
+      CUT_AT_ABBREVIATION.test(sentence.sentence.text) ||
+      (previous?.paragraphId === sentence.sentence.paragraphId && CUT_AT_ABBREVIATION.test(previous.text));
+    return sentenceFacts(sentence, paragraphCount, cut);
+  });
   const entitiesByKind = new Map<EntityKind, string[]>();
   for (const facts of sentences) {
     for (const entity of facts.entities) {
@@ -52,7 +58,13 @@ export function collectFacts(analysis: ArticleAnalysis): ArticleFacts {
   return { sentences, entitiesByKind, paragraphCount };
 }
 
-function sentenceFacts({ sentence, entities: rawEntities, tokens }: SentenceAnalysis, paragraphCount: number): SentenceFacts {
+/**
+ * "… was reported at around 5 p.m." + "Sunday as a 1-acre fire …": the sentence splitter took the
+ * abbreviation's full stop for a sentence's end, so both halves are fragments, no source of facts.
+ */
+const CUT_AT_ABBREVIATION = /\b(?:a\.m|p\.m)\.$/u;
+
+function sentenceFacts({ sentence, entities: rawEntities, tokens }: SentenceAnalysis, paragraphCount: number, cut = false): SentenceFacts {
   const text = sentence.text;
   const dates = findDates(text);
   const amounts = findAmounts(text, tokens, dates);
@@ -67,13 +79,14 @@ function sentenceFacts({ sentence, entities: rawEntities, tokens }: SentenceAnal
   const imperative = tokens[0]?.pos === 'verb' && !/(ed|s)$/u.test(tokens[0].text);
   const unbalanced = (text.match(/[“”"]/gu)?.length ?? 0) % 2 === 1;
   const factSource =
+    !cut &&
     quoteShare < 0.6 &&
     words >= 6 &&
     /[.!?][”’"')]*$/u.test(text.trim()) &&
     !imperative &&
     !unbalanced &&
     /^[“"‘(]?[\p{Lu}\p{N}]/u.test(text);
-  const complete = /[.!?][”’"')]*$/u.test(text.trim()) && !unbalanced && /^[“"‘(]?[\p{Lu}\p{N}]/u.test(text);
+  const complete = !cut && /[.!?][”’"')]*$/u.test(text.trim()) && !unbalanced && /^[“"‘(]?[\p{Lu}\p{N}]/u.test(text);
   const clozeSource = factSource || (complete && words >= 8 && !imperative && entities.some((entity) => !insideQuotes(text, entity.start)));
   const lead = paragraphNumber <= 1 ? 1 : paragraphNumber === 2 ? 0.8 : Math.max(0.3, 1 - paragraphNumber / Math.max(paragraphCount, 4));
   const density = Math.min(1, (entities.length + amounts.length + dates.length) / 3);

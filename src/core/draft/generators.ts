@@ -198,7 +198,12 @@ export function whoSaidItDrafts(ctx: GeneratorContext): Candidate[] {
     const attribution = facts.attribution!;
     return attribution.quoted ? quoted(firstWords(attribution.statement, 22)) : `That ${firstWords(attribution.statement, 22)}`;
   };
-  const otherVoices = entityPool(ctx, ['person', 'organisation']).filter((name) => !speakers.some((speaker) => occursIn(name, speaker)));
+  // Someone who could have said it: never a name the article also reads as a place, nor one that
+  // ends like a place ("Elliott Highway"), which compromise sometimes tags as a person or a body.
+  const places = new Set(entityPool(ctx, ['place']).map((name) => name.toLowerCase()));
+  const otherVoices = entityPool(ctx, ['person', 'organisation']).filter(
+    (name) => !speakers.some((speaker) => occursIn(name, speaker)) && !places.has(name.toLowerCase()) && !PLACE_WORD.test(name),
+  );
 
   if (said.length === 1) {
     const facts = said[0]!;
@@ -266,6 +271,9 @@ export function whoSaidItDrafts(ctx: GeneratorContext): Candidate[] {
     ),
   ];
 }
+
+const PLACE_WORD =
+  /\b(?:Highway|Highways|Road|Street|Avenue|Lane|River|Creek|County|City|Lake|Park|Mountain|Valley|Bridge|Station|Airport|Island|Bay|Beach|Square|Cabin|Canyon|Forest|Preserve|Refuge)s?$/iu;
 
 function pastTense(verb: string): string {
   if (verb === 'according to') return 'said';

@@ -35,7 +35,7 @@ const ACCORDING_FIRST = /^According to (?<speaker>[^,“”"]{2,80}?),\s+(?<clai
 const ACCORDING_LAST = /^(?<claim>[^“”"]{20,}?),\s+according to (?<speaker>[^,“”"]{2,80}?)$/u;
 /** "In a final vote Tuesday night, the Finance Committee approved …" */
 const LEADING_PHRASE =
-  /^(?<lead>(?:In|On|At|By|After|Before|During|Since|Early|Late|Last|This|Earlier|Later|Until|Following|Within|Over)\s[^,“”"]{2,60}),\s+(?<rest>[^“”"]{15,})$/u;
+  /^(?<lead>(?:In|On|At|By|After|Before|During|Since|Early|Late|Last|This|Earlier|Later|Until|Following|Within|Over|With|When|While|Though|Although|Because|Once|Despite|Amid|Under|Across|Along|Near|Through)\s[^,“”"]{2,60}),\s+(?<rest>[^“”"]{15,})$/u;
 /** ", who is staying in her Scottish home …," and ", which had been hit by flooding …" at the end. */
 const RELATIVE = /,\s+(?:who|which|whose)\s+[^,;“”"()—–]+?(,|$)/gu;
 const CLAUSE_BREAK = /;\s+|,\s+(?:and|but|while)\s+/u;
@@ -50,7 +50,7 @@ export function tidySentence(text: string): string {
 
 export function restateSentence(facts: SentenceFacts): Restatement {
   const steps: RestateStep[] = [];
-  let body = tidySentence(facts.sentence.text);
+  let body = capitalise(tidySentence(facts.sentence.text));
   const tokenAt = (word: string): Token | undefined => facts.tokens.find((token) => token.text === word);
   const hasVerb = (part: string) => words(part).some((word) => tokenAt(word)?.pos === 'verb' || tokenAt(word)?.pos === 'modal');
 
@@ -136,9 +136,10 @@ function moveLeadingPhrase(body: string, hasVerb: (part: string) => boolean): { 
   if (!groups?.lead || !groups.rest) return undefined;
   const { lead, rest } = groups;
   // "In San Marcos, Texas, a city …": what follows the comma must be a clause of its own, and a
-  // phrase put at the end of two joined clauses would attach to the second only.
+  // phrase put at the end of two joined clauses would attach to the second only. A leading clause
+  // ("With the wind shift not expected until Friday, …") moves as well as a phrase does.
   const head = rest.split(',')[0]!;
-  if (!hasVerb(head) || hasVerb(lead) || /,\s+(?:and|but|while|as)\s|;/u.test(rest)) return undefined;
+  if (!hasVerb(head) || /,\s+(?:and|but|while|as)\s|;/u.test(rest)) return undefined;
   return { text: `${capitalise(rest)} ${lead.charAt(0).toLowerCase()}${lead.slice(1)}`, step: 'leading-phrase' };
 }
 
@@ -165,7 +166,7 @@ function mainClause(body: string, facts: SentenceFacts, hasVerb: (part: string) 
 const OPENING_APPOSITION = /^((?:\p{Lu}[\p{L}’'.-]*\s?){1,4}),\s+(?:a|an|the)\s/u;
 const CLOSING_APPOSITION = /(?<=\p{Lu}[\p{L}’'.-]*),\s+(?:a|an)\s+[^,;“”"()]+$/u;
 const CLOSING_WITH = /,\s+with\s+[^;“”"()]+$/u;
-const CLOSING_PARTICIPLE = /,\s+(\p{Ll}+ing)\s+[^;“”"()]+$/u;
+const CLOSING_PARTICIPLE = /,\s+(\p{Ll}+ing)\s+[^;“”"]+$/u;
 
 function dropModifiers(body: string, tokenAt: (word: string) => Token | undefined): string {
   let result = body;
