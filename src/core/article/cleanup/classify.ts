@@ -65,6 +65,9 @@ function comparable(text: string): string {
 }
 
 const AFFILIATION_WORDS = new Set(['of', 'in', 'and', 'for', 'the', 'at', '&', 'on']);
+const TITLE_CASE_SENTENCE_WORDS = new Set(
+  'but after before still as to is are was were will would can could says said from with over into than not no yet after while'.split(' '),
+);
 
 /**
  * An author with their role or institution: "Dave Cook, PhD Candidate in Anthropology, UCL",
@@ -74,6 +77,9 @@ function isAffiliation(text: string): boolean {
   const match = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}),\s+(.+)$/u.exec(text);
   if (!match || ENDS_LIKE_A_SENTENCE.test(text)) return false;
   const rest = wordsOf((match[2] ?? '').replace(/,/gu, ' '));
+  // A headline in title case ("Progress Made, But 104,000 Still in Dark After Storm") has the
+  // little words of a sentence, or figures; a role or an institution has neither.
+  if (rest.some((word) => /\p{Nd}/u.test(word) || TITLE_CASE_SENTENCE_WORDS.has(word.toLowerCase()))) return false;
   return rest.length >= 1 && rest.length <= 10 && rest.every((word) => /^[\p{Lu}\p{Nd}]/u.test(word) || AFFILIATION_WORDS.has(word));
 }
 
@@ -103,7 +109,7 @@ const LONE_CONNECTIVE = /^(?:on|at|by|and|in)$/u;
 const IMAGE_CAPTION_PREFIX = /^(?:image|photo|picture) caption\s*[,:]\s*/iu;
 // An agency's caption: "FILE PHOTO: Turkish Foreign Minister … REUTERS/Name"
 const FILE_PHOTO_PREFIX = /^(?:FILE PHOTO|PHOTO|PICTURE|IMAGE|FILE)\s*:\s*/u;
-const LIST_ITEM = /^[•·▪‣∙*]\s*/u;
+const LIST_ITEM = /^(?:[•·▪‣∙*]\s*|[-–]\s+)/u;
 const LIST_MARKER = /^[-–•·▪‣∙*]\s+/u;
 
 function withoutListMarker(text: string): string {
@@ -170,6 +176,11 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
   for (const [position, index] of candidates.entries()) {
     if (position >= MAX_LINES_ABOVE_HEADLINE) break;
     const line = lines[index] as Line;
+    // A bulleted line is a menu's item ("• The Rep - Admissions"), never the headline.
+    if (/^[•·▪‣∙]\s*/u.test(line.text)) {
+      above.push(line);
+      continue;
+    }
     const text = withoutListMarker(line.text);
     const nextLine = lines[candidates[position + 1] ?? -1];
     const next = nextLine && { text: withoutListMarker(nextLine.text) };

@@ -194,6 +194,8 @@ export const LINE_RULES: readonly LineRule[] = [
       /^this week in (?:flyers|deals|offers)$/iu,
     ),
   ),
+  // A video's title with its running time: "Northeast Recovers From Holiday Storm 1:56"
+  short(20, unpunctuated('promotion', /^\p{Lu}.*\s\(?\d{1,2}:\d{2}(?::\d{2})?\)?$/u)),
   rule(
     'advertisement',
     /^(?:advertisement(?: \d{1,2})?|advertising|advert|ad|ads|sponsored(?: content)?|promoted(?: content)?|paid (?:post|content)|partner content|skip advert(?:isement)?|show ad|hide ad|ad feedback|report this ad)$/iu,
