@@ -608,6 +608,29 @@ describe('round 8: the article as the region of prose', () => {
   });
 });
 
+describe('round 9', () => {
+  it('never takes a bulleted menu item for the headline', () => {
+    const cleanup = classifyLines(
+      ['• The Rep - A Dolls House', '• The Rep - Admissions', 'The Story You Are About To Read Is True', PROSE].join('\n'),
+    );
+    expect(cleanup.headline?.text).toBe('The Story You Are About To Read Is True');
+    expect(cleanup.lines.slice(0, 2).map((line) => line.kind)).toEqual(['removed', 'removed']);
+  });
+
+  it('tells a title-case headline with a comma from an author’s affiliation', () => {
+    const cleanup = classifyLines(['Progress Made, But 104,000 Still in Dark After Storm', PROSE].join('\n'));
+    expect(cleanup.headline?.text).toBe('Progress Made, But 104,000 Still in Dark After Storm');
+    const affiliation = classifyLines(['Terry Slevin, Cancer Council Australia', 'Sunscreen works, a new study finds', PROSE].join('\n'));
+    expect(affiliation.lines[0]?.reason).toBe('byline');
+    expect(affiliation.headline?.text).toBe('Sunscreen works, a new study finds');
+  });
+
+  it('removes a video’s title with its running time, and keeps a sentence with a time', () => {
+    expect(reasonFor('Northeast Recovers From Holiday Storm, As Some Outages Remain 1:56')).toBe('promotion');
+    expect(reasonFor('Crews report controlling the fire at 11:13')).toBe('kept');
+  });
+});
+
 describe('the hand-labelled news pages', () => {
   const pages = loadPages();
 
@@ -631,17 +654,19 @@ describe('the hand-labelled news pages', () => {
     expect(new Set(heldOut.map((page) => page.labels.publication).filter((name) => !tuned.has(name))).size).toBeGreaterThanOrEqual(3);
   });
 
-  it('on the tuning pages: keeps ≥ 98% of article lines, removes ≥ 90% of furniture, every headline but four right', () => {
+  it('on the tuning pages: keeps ≥ 98% of article lines, removes ≥ 90% of furniture, every headline but five right', () => {
     const scores = pages.filter((page) => page.labels.set === 'tuning').map(scorePage);
     const result = figures(scores);
-    // Four misses. A page whose copied text starts with the site's name and has no headline:
+    // Five misses. A page whose copied text starts with the site's name and has no headline:
     // nothing in the text tells the two apart; naming the publication in the source removes it.
     // A page whose headline was copied glued to a caption on one line. A blog whose title ends
-    // with a full stop under a label printed twice. And a post whose title carries its date
-    // ("Superintendent's Blog - February 14, 2023"), removed as a dateline.
+    // with a full stop under a label printed twice. A post whose title carries its date
+    // ("Superintendent's Blog - February 14, 2023"), removed as a dateline. And a page whose
+    // summary stands above its headline, so the page starts with a sentence.
     expect(scores.filter((score) => !score.headlineRight).map((score) => `${score.name}: ${score.headline}`)).toEqual([
       'h27-kathyann-fire: Showing posts with label Neighborhood News. Show all posts',
       'h28-slcschools-blog: (none)',
+      'h37-ahw-winter-storm: (none)',
       't11-wickedlocal-saugus: Wicked Local',
       't30-europesays-men: (none)',
     ]);
@@ -660,16 +685,18 @@ describe('the hand-labelled news pages', () => {
     //   round 6 (t43-t48, six publications never tuned on):
     //     18/18 kept, 10/24 removed (42%; one page's comment rules are 10 of the 14 misses), 3/6 headlines
     //   round 7 (h23-h28, six publications never tuned on): 20/22 kept (91%), 7/10 removed (70%), 3/6 headlines
-    //   round 8 (h29-h37, the current held-out pages, nine publications never tuned on, collected
-    //     after round 8's rules were final): 53/53 kept (100%), 20/29 removed (69%), 6/9 headlines
-    //     (round 7's rules on the same pages: 53/53, 16/29, 6/9)
+    //   round 8 (h29-h37, nine publications never tuned on, collected after round 8's rules were
+    //     final): 53/53 kept (100%), 20/29 removed (69%), 6/9 headlines (round 7's rules: 53/53, 16/29, 6/9)
+    //   round 9 (h38-h46, the current held-out pages, nine publications never tuned on, collected
+    //     after round 9's rules were final): 51/51 kept (100%), 11/17 removed (65%), 7/9 headlines
+    //     (round 8's rules: 51/51, 11/17, 7/9; round 7's: 51/51, 10/17, 7/9)
     // The issue's targets (>= 98% kept, >= 90% removed, every headline right) are not met on
     // unseen pages; this guards against getting worse.
     const heldOut = pages.filter((page) => page.labels.set === 'held-out');
     const result = figures(heldOut.map(scorePage));
     expect(result.articleKeptShare).toBeGreaterThanOrEqual(0.98);
-    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(0.68);
-    expect(result.headlinesRight).toBeGreaterThanOrEqual(6);
+    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(0.64);
+    expect(result.headlinesRight).toBeGreaterThanOrEqual(7);
     // Where the headline is wrong it is never a line of the article.
     const articleHeadlines = heldOut
       .filter((page) => {

@@ -195,7 +195,14 @@ export const LINE_RULES: readonly LineRule[] = [
     ),
   ),
   // A video's title with its running time: "Northeast Recovers From Holiday Storm 1:56"
-  short(20, unpunctuated('promotion', /^\p{Lu}.*\s\(?\d{1,2}:\d{2}(?::\d{2})?\)?$/u)),
+  // (in title case: a sentence cut off at a clock time is in sentence case).
+  short(20, {
+    reason: 'promotion',
+    matches: (line) =>
+      !ENDS_LIKE_A_SENTENCE.test(line) &&
+      /^\p{Lu}.*\s\(?\d{1,2}:\d{2}(?::\d{2})?\)?$/u.test(line) &&
+      wordsOf(line).filter((word) => /^\p{Ll}/u.test(word)).length * 3 < wordsOf(line).length,
+  }),
   rule(
     'advertisement',
     /^(?:advertisement(?: \d{1,2})?|advertising|advert|ad|ads|sponsored(?: content)?|promoted(?: content)?|paid (?:post|content)|partner content|skip advert(?:isement)?|show ad|hide ad|ad feedback|report this ad)$/iu,
