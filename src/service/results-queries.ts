@@ -2,6 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { LoadedQuestion } from '../core/bank/loaded.ts';
 import { QUESTION_TYPES } from '../core/bank/schema.ts';
 import type { ChoiceCount, ClassSums, QuestionSums } from '../core/results/class-sums.ts';
+import type { Response } from '../core/scoring/response.ts';
 
 // Class results at 100,000 answers: SQLite adds them up and returns a few numbers per question
 // and per attempt, instead of every row being read, parsed and summed in JavaScript. The
@@ -57,10 +58,60 @@ export function filterParams(f: ResultsFilter) {
 export const ATTEMPT_READABLE = `(CASE WHEN json_valid(a.settings) THEN a.settings ->> '$.feedback' IN ('immediate', 'deferred') ELSE 0 END)
   AND typeof(a.seed) = 'integer' AND a.status IN ('in-progress', 'submitted') AND typeof(a.started_at) = 'text'`;
 
-/** The same for a response row: valid JSON of a known type, numeric points, a known verdict. */
-export const RESPONSE_READABLE = `(CASE WHEN json_valid(r.response) THEN r.response ->> '$.type' IN (${QUESTION_TYPES.map((t) => `'${t}'`).join(', ')}) ELSE 0 END)
-  AND typeof(r.points) IN ('integer', 'real') AND typeof(r.max_points) IN ('integer', 'real')
-  AND r.verdict IN ('correct', 'partial', 'incorrect') AND typeof(r.answered_at) = 'text'`;
+/** The same for a response row `r`: valid JSON of a known type, numeric points, a known verdict. */
+export const responseReadable = (
+  r: string,
+) => `(CASE WHEN json_valid(${r}.response) THEN ${r}.response ->> '$.type' IN (${QUESTION_TYPES.map((t) => `'${t}'`).join(', ')}) ELSE 0 END)
+  AND typeof(${r}.points) IN ('integer', 'real') AND typeof(${r}.max_points) IN ('integer', 'real')
+  AND ${r}.verdict IN ('correct', 'partial', 'incorrect') AND typeof(${r}.answered_at) = 'text'`;
+export const RESPONSE_READABLE = responseReadable('r');
+
+const SCALAR_CHOICES = `('single-choice', 'true-false-not-given', 'two-part')`;
+
+/** A response's type as the derived column holds it: NULL when the JSON is not valid. */
+const typeOf = (response: string) => `(CASE WHEN json_valid(${response}) THEN ${response} ->> '$.type' END)`;
+/** The choice of a single-choice, true/false/not-given or two-part (its part A) response; NULL for any other. */
+const choiceOf = (response: string) =>
+  `(CASE WHEN json_valid(${response}) AND ${response} ->> '$.type' IN ${SCALAR_CHOICES}
+    THEN coalesce(${response} ->> '$.optionId', ${response} ->> '$.value', ${response} ->> '$.partA') END)`;
+
+/** The derived columns as the service writes them (store.ts), so that the trigger below finds nothing to mend. */
+export function derivedColumns(response: Response): { responseType: string; choice: string | null } {
+  const choice =
+    response.type === 'single-choice'
+      ? response.optionId
+      : response.type === 'true-false-not-given'
+        ? response.value
+        : response.type === 'two-part'
+          ? response.partA
+          : null;
+  return { responseType: response.type, choice };
+}
+
+/**
+ * Schema 4 → 5: what class results add up is stored beside each answer when it is written, so
+ * that results at 100,000 answers parse no JSON and read one index, never the table:
+ * `response_type`, `choice` (the option of a scalar choice) and `readable` (the row passes
+ * RESPONSE_READABLE). The service writes them with the answer; triggers mend them whenever a row
+ * was written otherwise (a hand edit, an older copy of the app) or no longer fits, so a damaged
+ * row is still found and reported. Every existing row is kept and filled.
+ */
+const DERIVE = (row: string) =>
+  `response_type = ${typeOf(`${row}.response`)}, choice = ${choiceOf(`${row}.response`)}, readable = (${responseReadable(row)})`;
+const STALE = (row: string) =>
+  `${row}.readable IS NOT (${responseReadable(row)}) OR ${row}.response_type IS NOT ${typeOf(`${row}.response`)}
+   OR ${row}.choice IS NOT ${choiceOf(`${row}.response`)}`;
+export const DERIVED_MIGRATION = `ALTER TABLE responses ADD COLUMN response_type TEXT;
+   ALTER TABLE responses ADD COLUMN choice TEXT;
+   ALTER TABLE responses ADD COLUMN readable INTEGER NOT NULL DEFAULT 0;
+   UPDATE responses AS responses SET ${DERIVE('responses')};
+   CREATE TRIGGER responses_derived_insert AFTER INSERT ON responses WHEN ${STALE('NEW')}
+     BEGIN UPDATE responses SET ${DERIVE('NEW')} WHERE rowid = NEW.rowid; END;
+   CREATE TRIGGER responses_derived_update
+     AFTER UPDATE OF response, points, max_points, verdict, answered_at, response_type, choice, readable ON responses WHEN ${STALE('NEW')}
+     BEGIN UPDATE responses SET ${DERIVE('NEW')} WHERE rowid = NEW.rowid; END;
+   CREATE INDEX responses_marks ON responses
+     (attempt_id, question_id, readable, response_type, choice, points, max_points, verdict, override_points, override_verdict);`;
 
 /** The mark that counts: the teacher's override when there is one. */
 export const POINTS = 'coalesce(r.override_points, r.points)';
@@ -116,8 +167,6 @@ export interface StoredOverride {
   at: string;
 }
 
-const SCALAR_CHOICES = `('single-choice', 'true-false-not-given', 'two-part')`;
-
 // The class's figures in four passes over the matched attempts' answers, each streaming in the
 // order of an index (no answer is copied or sorted except to group by question), inside one read
 // transaction so that every pass sees the same answers:
@@ -137,10 +186,10 @@ const FILL_ATTEMPTS_SQL = `INSERT INTO results_attempts
   SELECT a.id, a.status = 'submitted', row_number() OVER (ORDER BY a.started_at DESC, a.rowid DESC)
   FROM attempts a WHERE ${MATCHES} AND ${ATTEMPT_READABLE}`;
 const FILL_BAD_SQL = `INSERT INTO results_bad SELECT r.attempt_id, r.question_id
-  FROM results_attempts t JOIN responses r ON r.attempt_id = t.id WHERE NOT (${RESPONSE_READABLE})`;
-const READABLE = 'NOT EXISTS (SELECT 1 FROM results_bad x WHERE x.aid = r.attempt_id AND x.qid = r.question_id)';
+  FROM results_attempts t JOIN responses r INDEXED BY responses_marks ON r.attempt_id = t.id WHERE NOT r.readable`;
+const READABLE = 'r.readable';
 const FILL_TOTALS_SQL = `INSERT INTO results_totals SELECT t.id, count(*), sum(${POINTS})
-  FROM results_attempts t JOIN responses r ON r.attempt_id = t.id JOIN results_bank b ON b.id = r.question_id
+  FROM results_attempts t JOIN responses r INDEXED BY responses_marks ON r.attempt_id = t.id JOIN results_bank b ON b.id = r.question_id
   WHERE ${READABLE} GROUP BY t.id`;
 const TOTALS_SQL = `SELECT 'a' AS kind, id AS k1, NULL AS k2, answered AS n1, points AS n2, NULL AS n3 FROM results_totals
   UNION ALL
@@ -150,24 +199,26 @@ const QUESTIONS_SQL = `SELECT qid, count(*) AS answered, sum(v = 'correct') AS f
     sum(p * p) AS pp, sum(x) AS x, sum(x * x) AS xx, sum(x * p) AS xp, sum(x * total) AS xt, sum(p * total) AS pt
   FROM (SELECT r.question_id AS qid, ${VERDICT} AS v, ${POINTS} AS p, b.max, tt.points AS total,
       CASE WHEN b.max > 0 THEN ${POINTS} / b.max ELSE 0 END AS x
-    FROM results_attempts t JOIN results_totals tt ON tt.id = t.id JOIN responses r ON r.attempt_id = t.id
+    FROM results_attempts t JOIN results_totals tt ON tt.id = t.id JOIN responses r INDEXED BY responses_marks ON r.attempt_id = t.id
       JOIN results_bank b ON b.id = r.question_id
     WHERE t.submitted AND ${READABLE})
   GROUP BY qid`;
+// Scalar choices are read from the stored `choice`; only the answers to multiple-select and
+// matching questions have their JSON read, for the options and pairs inside.
 const CHOICES_SQL = `WITH c AS MATERIALIZED (
-    SELECT r.question_id AS qid, t.rk, b.type AS qtype, r.response
-    FROM results_attempts t JOIN responses r ON r.attempt_id = t.id JOIN results_bank b ON b.id = r.question_id AND b.choice
-    WHERE t.submitted AND ${READABLE} AND r.response ->> '$.type' = b.type)
+    SELECT r.question_id AS qid, t.rk, b.type AS qtype, r.choice, r.rowid AS rid
+    FROM results_attempts t JOIN responses r INDEXED BY responses_marks ON r.attempt_id = t.id
+      JOIN results_bank b ON b.id = r.question_id AND b.choice
+    WHERE t.submitted AND ${READABLE} AND r.response_type = b.type)
   SELECT 'n' AS kind, qid, NULL AS choice, count(*) AS count, NULL AS responses, NULL AS first FROM c GROUP BY qid
   UNION ALL
-  SELECT 'c', qid, coalesce(response ->> '$.optionId', response ->> '$.value', response ->> '$.partA'), count(*), count(*), min(rk) * 100
-    FROM c WHERE qtype IN ${SCALAR_CHOICES} GROUP BY 2, 3
+  SELECT 'c', qid, choice, count(*), count(*), min(rk) * 100 FROM c WHERE qtype IN ${SCALAR_CHOICES} GROUP BY 2, 3
   UNION ALL
   SELECT 'm', c.qid, j.value, count(*), count(DISTINCT c.rk), min(c.rk * 100 + j.key)
-    FROM c, json_each(c.response, '$.optionIds') j WHERE qtype = 'multiple-select' GROUP BY 2, 3
+    FROM c JOIN responses x ON x.rowid = c.rid, json_each(x.response, '$.optionIds') j WHERE qtype = 'multiple-select' GROUP BY 2, 3
   UNION ALL
   SELECT 'p', c.qid, j.key || char(0) || j.value, count(*), count(*), min(c.rk) * 100
-    FROM c, json_each(c.response, '$.pairs') j WHERE qtype = 'matching' GROUP BY 2, 3`;
+    FROM c JOIN responses x ON x.rowid = c.rid, json_each(x.response, '$.pairs') j WHERE qtype = 'matching' GROUP BY 2, 3`;
 
 const EXPORT_SQL = `SELECT a.*,
     r.question_id, r.response, ${POINTS} AS points, r.max_points, ${VERDICT} AS verdict, r.answered_at

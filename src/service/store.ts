@@ -8,7 +8,15 @@ import { createGroupCommit, walLogSync } from './group-commit.ts';
 import { RecordCaches } from './store/cache.ts';
 import { Json, parseListedRow, parseRow, StoreError, type OnUnreadable } from './store/rows.ts';
 import { SESSIONS_MIGRATION, sessionTables, type SessionTables } from './store/sessions.ts';
-import { MARKS_MIGRATION, POINTS, resultsQueries, VERDICT, type ResultsQueries } from './results-queries.ts';
+import {
+  derivedColumns,
+  DERIVED_MIGRATION,
+  MARKS_MIGRATION,
+  POINTS,
+  resultsQueries,
+  VERDICT,
+  type ResultsQueries,
+} from './results-queries.ts';
 
 export { StoreError } from './store/rows.ts';
 export type { OnUnreadable, UnreadableRow } from './store/rows.ts';
@@ -20,7 +28,7 @@ export type { SeatRecord, SessionRecord } from './store/sessions.ts';
 
 /** 'EVID' as a 32-bit integer: marks a database file as ours, so a foreign one is never reused. */
 const APPLICATION_ID = 0x45564944;
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 /**
  * An attempt's settings as stored: the store's own schema, so the wire contract can change its
@@ -227,7 +235,7 @@ function migrate(db: DatabaseSync, file: string, synchronous: 'FULL' | 'NORMAL')
 }
 
 /** MIGRATIONS[n] takes schema n to n + 1. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE attempts (
      id TEXT PRIMARY KEY,
      quiz_id TEXT NOT NULL,
@@ -256,6 +264,8 @@ const MIGRATIONS: readonly string[] = [
   // 3 → 4: the quiz version each attempt was taken on (the library's versions); earlier attempts were on version 1.
   `ALTER TABLE attempts ADD COLUMN quiz_version INTEGER NOT NULL DEFAULT 1;
    CREATE INDEX attempts_by_quiz_version ON attempts (quiz_id, quiz_version);`,
+  // 4 → 5: what class results add up, stored with each answer (results-queries.ts), and the index they read.
+  DERIVED_MIGRATION,
 ];
 
 function journalMode(db: DatabaseSync): string {
@@ -284,11 +294,12 @@ function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
   const selectAttempt = prepare('SELECT * FROM attempts WHERE id = ?');
   // Answers touch only the responses table, which nothing keeps: the hot path drops nothing.
   const upsertResponse = db.prepare(
-    `INSERT INTO responses (attempt_id, question_id, response, points, max_points, verdict, answered_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO responses (attempt_id, question_id, response, points, max_points, verdict, answered_at, response_type, choice, readable)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
      ON CONFLICT (attempt_id, question_id) DO UPDATE SET
        response = excluded.response, points = excluded.points, max_points = excluded.max_points,
        verdict = excluded.verdict, answered_at = excluded.answered_at,
+       response_type = excluded.response_type, choice = excluded.choice, readable = 1,
        override_points = NULL, override_verdict = NULL, override_gaps = NULL, override_reason = NULL, overridden_at = NULL`,
   );
   const selectResponses = prepare(
@@ -323,8 +334,20 @@ function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
     ...(synchronous === 'FULL' && journalMode(db) === 'wal' ? { log: walLogSync(file) } : {}),
     ...(onBatch ? { onBatch } : {}),
   });
-  const writeResponse = (attemptId: string, r: ResponseRecord) =>
-    upsertResponse.run(attemptId, r.questionId, JSON.stringify(r.response), r.points, r.maxPoints, r.verdict, r.answeredAt);
+  const writeResponse = (attemptId: string, r: ResponseRecord) => {
+    const { responseType, choice } = derivedColumns(r.response);
+    upsertResponse.run(
+      attemptId,
+      r.questionId,
+      JSON.stringify(r.response),
+      r.points,
+      r.maxPoints,
+      r.verdict,
+      r.answeredAt,
+      responseType,
+      choice,
+    );
+  };
 
   const store: Store = {
     insertAttempt(a) {
