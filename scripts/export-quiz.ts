@@ -1,27 +1,30 @@
 // Exports a quiz (its article and bank) to a format other quiz systems read, and says what the
 // format dropped, question by question.
 //
-//   npm run export-quiz -- QUIZ_DIR --format moodle-xml|gift|aiken --out FILE [--json]
+//   npm run export-quiz -- QUIZ_DIR --format qti3|moodle-xml|gift|aiken --out FILE [--json]
+//
+// QTI 3 is a package: FILE is written as a zip (imsmanifest.xml, the test, the article, one item each).
 //
 // QUIZ_DIR is a quiz folder (bank.json beside its article), checked exactly as the app loads it.
 // The report goes to stdout (with --json: one JSON object, the report). Exit status: 0 when the
 // file is written, 1 when the quiz is refused or the file cannot be written, 2 for a usage error.
 import { writeFileSync } from 'node:fs';
 import { formatProblem } from '../src/core/bank/load.ts';
-import { EXPORT_FORMATS, exportQuiz, formatExportReport, type TextExportFormat } from '../src/core/interchange/index.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportQuiz, formatExportReport } from '../src/core/interchange/index.ts';
+import { writeZip } from '../src/service/zip.ts';
 import { loadQuizPaths } from '../src/service/quiz-files.ts';
 
 const USAGE = `usage: export-quiz QUIZ_DIR --format ${EXPORT_FORMATS.join('|')} --out FILE [--json]`;
 
 interface Options {
   dir: string;
-  format: TextExportFormat;
+  format: ExportFormat;
   out: string;
   json: boolean;
 }
 
-function isFormat(value: string): value is TextExportFormat {
-  return value !== 'qti3' && (EXPORT_FORMATS as readonly string[]).includes(value);
+function isFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
 function parseArguments(args: readonly string[]): Options | string {
@@ -43,7 +46,6 @@ function parseArguments(args: readonly string[]): Options | string {
     else dir = arg;
   }
   if (dir === undefined || format === undefined || out === undefined) return USAGE;
-  if (format === 'qti3') return 'a QTI 3 package is a zip: this command does not write one yet (use moodle-xml, gift or aiken)';
   if (!isFormat(format)) return `unknown format "${format}": use one of ${EXPORT_FORMATS.join(', ')}`;
   return { dir, format, out, json };
 }
@@ -64,7 +66,7 @@ function main(): number {
   }
   const result = exportQuiz(quizzes[0]!, options.format);
   try {
-    writeFileSync(options.out, result.text);
+    writeFileSync(options.out, 'files' in result ? writeZip(result.files) : result.text);
   } catch (error) {
     console.error(`export-quiz: cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     return 1;

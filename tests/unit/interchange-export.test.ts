@@ -11,6 +11,8 @@ import type { BankInput } from '../../src/core/bank/schema.ts';
 import { exportQuiz, formatExportReport } from '../../src/core/interchange/index.ts';
 import { giftEscape } from '../../src/core/interchange/gift.ts';
 import { clozeEscape } from '../../src/core/interchange/moodle.ts';
+import { importQti } from '../../src/core/interchange/qti/index.ts';
+import { readZip } from '../../src/service/zip.ts';
 import { FIXTURE_ARTICLE, fixtureBank } from './bank-fixtures.ts';
 import { seedQuiz, tempDir } from './fixtures.ts';
 
@@ -240,6 +242,23 @@ describe('npm run export-quiz', () => {
       );
       expect(json.format).toBe('aiken');
       expect(json.questions).toHaveLength(34);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('writes a QTI 3 package as a zip that reads back', { timeout: 120_000 }, () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'seed-qti3.zip');
+      const result = run('questions/north-korea-un', '--format', 'qti3', '--out', out);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/^QTI 3\.0 package: 34 questions; /);
+      const files = new Map([...readZip(readFileSync(out))].map(([name, bytes]) => [name, new TextDecoder().decode(bytes)]));
+      expect(files.has('imsmanifest.xml')).toBe(true);
+      const read = importQti(files);
+      expect(read.report.every((r) => r.status === 'imported')).toBe(true);
+      expect(read.questions).toHaveLength(34);
     } finally {
       cleanup();
     }
