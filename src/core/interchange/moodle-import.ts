@@ -333,6 +333,13 @@ export function importMoodleXml(xml: string, articleSentences: readonly string[]
           .map((m) => htmlToText(m[2] ?? ''))
           .filter((t) => t !== '');
         articleText = parts.join('\n\n') || htmlToText(html);
+      } else {
+        report.push({
+          id: slug(name, taken, `description-${index + 1}`),
+          type,
+          status: 'skipped',
+          reason: 'a description (text without answers) is not a question',
+        });
       }
       return;
     }
