@@ -7,8 +7,10 @@ import { asTeacher, expectNoAxeViolations, screenshotsAtTwoSizes, unlockTeacher 
 
 // The whole road from a teacher's pasted page to a student's score, through the screens only:
 // a real news page (not the seed) pasted into the import screen, one removed line kept, the
-// headline fixed, saved; "Edit questions" in the library; drafts accepted; one question written
-// by hand citing the picture's caption, with a problem the checker shows fixed; published; then
+// headline fixed, saved; "Edit questions" in the library; the drafts kept but one, which is
+// rejected, and one kept draft edited a little; two questions written by hand citing the
+// picture's caption (a choice with a problem the checker shows, fixed; a short answer picked from
+// the caption's words): at least ten questions over at least four types; published; then
 // a student in a fresh page answers by clicking, submits, and sees the score the key gives and
 // the evidence in the article. The saved bank passes `npm run check-questions` in the data folder.
 // Screenshots of each step, 1280×800 and 900×700, light and dark, go to /tmp/shots-authoring/.
@@ -23,7 +25,12 @@ const HAND_WRITTEN = {
   options: ['In Aigburth', 'In Priory Woods', 'On Moel Famau View'],
   explanation: 'The caption under the picture says he was found murdered in Aigburth.',
 };
-const DRAFTS_TO_ACCEPT = 3;
+/** The second question by hand: a short answer whose model answer is picked in the caption's words. */
+const SHORT_ANSWER = {
+  prompt: 'In which part of Liverpool was Blake Brown found? Use one word from the article.',
+  explanation: 'The caption says he was found murdered in Aigburth.',
+  answer: 'Aigburth',
+};
 const SHOTS = process.env['SHOTS_DIR'] ?? '/tmp/shots-authoring';
 
 const shoot = (page: Page, name: string, show?: Locator) => screenshotsAtTwoSizes(page, SHOTS, name, show);
@@ -80,20 +87,31 @@ test('a pasted page becomes a published quiz through the screens, and a student 
   await expect(picker.getByRole('checkbox').last()).toHaveAttribute('data-sentence', 'c1.s1');
   await shoot(page, '03-editor-empty', caption);
 
-  // 3. Drafts: several accepted.
+  // 3. Drafts: the teacher keeps all but one, which they reject.
   await page.getByRole('button', { name: 'Drafted questions' }).click();
   const panel = page.getByRole('region', { name: 'Drafted questions' });
   await expect(panel.getByText(/\d+ drafts from the article/u)).toBeVisible({ timeout: 90_000 });
   const undecided = panel.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Accept' }) });
-  expect(await undecided.count()).toBeGreaterThanOrEqual(DRAFTS_TO_ACCEPT);
-  for (let i = 0; i < DRAFTS_TO_ACCEPT; i++) {
+  const offered = await undecided.count();
+  // Eight drafts kept and two written by hand make the ten questions a teacher's quiz needs.
+  expect(offered, 'drafts offered for this 250-word page').toBeGreaterThanOrEqual(9);
+  await undecided.first().getByRole('button', { name: 'Reject' }).click();
+  await expect(panel.getByText(/0 accepted,\s+1\s+rejected/u)).toBeVisible();
+  const accepted = offered - 1;
+  for (let i = 0; i < accepted; i++) {
     await undecided.first().getByRole('button', { name: 'Accept' }).click();
     await expect(panel.getByText(new RegExp(`${i + 1} accepted,`, 'u'))).toBeVisible();
   }
   await shoot(page, '04-drafts-accepted');
   const list = page.getByRole('navigation', { name: 'Questions' });
-  await expect(list.getByRole('listitem')).toHaveCount(DRAFTS_TO_ACCEPT);
-  await expect(list.getByText('drafted')).toHaveCount(DRAFTS_TO_ACCEPT);
+  await expect(list.getByRole('listitem')).toHaveCount(accepted);
+  await expect(list.getByText('drafted')).toHaveCount(accepted);
+
+  // A small edit to one kept draft: a sentence added to its explanation. It is no longer labelled as drafted.
+  await list.getByRole('listitem').first().locator('button').first().click();
+  const explanation = page.getByRole('form').getByLabel(/^Explanation/);
+  await explanation.fill(`${await explanation.inputValue()} Read the sentence again before you answer.`);
+  await expect(list.getByText('drafted')).toHaveCount(accepted - 1);
 
   // 4. One question by hand whose evidence is the caption's sentence.
   await list.getByRole('button', { name: 'New question' }).click();
@@ -120,6 +138,19 @@ test('a pasted page becomes a published quiz through the screens, and a student 
   await expect(page.getByText('All changes saved')).toBeVisible();
   await shoot(page, '06-editor-caption-fixed', caption);
 
+  // A short answer on the same caption, its model answer picked among the caption's words.
+  await list.getByRole('button', { name: 'New question' }).click();
+  await caption.click();
+  await page.getByRole('button', { name: /^Short answer/ }).click();
+  await expect(form.getByRole('heading', { level: 2 })).toContainText('Short answer');
+  await form.getByLabel(/^Question/).fill(SHORT_ANSWER.prompt);
+  await form.getByLabel(/^Explanation/).fill(SHORT_ANSWER.explanation);
+  await form.getByRole('button', { name: SHORT_ANSWER.answer, exact: true }).click();
+  await form.getByRole('button', { name: /^Use as the model answer/ }).click();
+  await expect(form.getByText('No problems.')).toBeVisible();
+  await expect(picker.locator('[data-caption="c1"] .strip')).toContainText('2 questions cite this caption');
+  await expect(page.getByText('All changes saved')).toBeVisible();
+
   // 5. Publish.
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('Students are offered this quiz.')).toBeVisible();
@@ -128,9 +159,18 @@ test('a pasted page becomes a published quiz through the screens, and a student 
   const source = await asTeacher<{ bank: { questions: Question[] }; problems: unknown[] }>(page.request, 'getQuizSource', { quizId });
   expect(source.problems).toEqual([]);
   const questions = source.bank.questions;
-  expect(questions).toHaveLength(DRAFTS_TO_ACCEPT + 1);
+  // A quiz a class can take: ten questions or more, over four types or more.
+  expect(questions).toHaveLength(accepted + 2);
+  expect(questions.length).toBeGreaterThanOrEqual(10);
+  expect(new Set(questions.map((q) => q.type)).size, JSON.stringify(questions.map((q) => q.type))).toBeGreaterThanOrEqual(4);
+  expect(questions.filter((q) => (q as { drafted?: boolean }).drafted === true)).toHaveLength(accepted - 1);
   const handWritten = questions.find((q) => q.prompt === HAND_WRITTEN.prompt);
   expect(handWritten).toMatchObject({ type: 'single-choice', evidence: [CAPTION], correct: 'a' });
+  expect(questions.find((q) => q.prompt === SHORT_ANSWER.prompt)).toMatchObject({
+    type: 'short-answer',
+    evidence: [CAPTION],
+    accepted: [SHORT_ANSWER.answer],
+  });
 
   // 6. The bank as saved in the data folder passes the command teachers run.
   const folder = join(process.env['E2E_DATA_DIR']!, 'quizzes', quizId!);
@@ -171,12 +211,12 @@ test('a pasted page becomes a published quiz through the screens, and a student 
   await expect(student.getByRole('article').locator('mark').first()).toContainText(CAPTION.slice(0, 40));
   await shoot(student, '10-student-review-caption');
   // A drafted question answered right: its own evidence is highlighted.
-  const drafted = questions.findIndex((q) => q !== handWritten);
-  await student.getByRole('button', { name: new RegExp(`^${drafted + 1}\\. `) }).click();
+  const draftedIndex = questions.findIndex((q) => q !== handWritten && q.type !== 'short-answer');
+  await student.getByRole('button', { name: new RegExp(`^${draftedIndex + 1}\\. `) }).click();
   await expect(
-    student.getByRole('group', { name: new RegExp(`^Question ${drafted + 1} of`) }).getByText(/Correct · (\d+) of \1 points?/u),
+    student.getByRole('group', { name: new RegExp(`^Question ${draftedIndex + 1} of`) }).getByText(/Correct · (\d+) of \1 points?/u),
   ).toBeVisible();
-  await expect(student.getByRole('article').locator('mark').first()).toContainText(questions[drafted]!.evidence[0]!.slice(0, 40));
+  await expect(student.getByRole('article').locator('mark').first()).toContainText(questions[draftedIndex]!.evidence[0]!.slice(0, 40));
   await expectNoAxeViolations(student, 'result after a quiz made in the app');
   await shoot(student, '11-student-review-drafted');
   await student.context().close();
