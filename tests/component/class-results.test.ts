@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import TeacherScreen from '../../src/renderer/src/TeacherScreen.svelte';
 import { ApiError, type Client } from '../../src/renderer/src/lib/api.ts';
 import { ClassResults, type ClassResultsClient } from '../../src/renderer/src/lib/class-results.svelte.ts';
-import type { AttemptSummary, QuizResults } from '../../src/shared/contract.ts';
+import type { AttemptDetail, AttemptSummary, QuizResults } from '../../src/shared/contract.ts';
+import type { ResultsOverview } from '../../src/shared/results-overview-contract.ts';
+import { dayRange, localDay } from '../../src/renderer/src/teacher/results/sittings.ts';
 import type { LibraryEntry } from '../../src/shared/library-contract.ts';
 import { installDialog } from './dialog-polyfill.ts';
 
@@ -70,6 +72,32 @@ const results = (quizId: string, title: string, attempts: AttemptSummary[]): Qui
   reliability: { alpha: null, method: 'KR-20', attempts: attempts.length, reason: 'too few attempts' },
 });
 
+const TUESDAY = '2026-11-24T09:15:00.000Z';
+const THURSDAY = '2026-11-26T13:40:00.000Z';
+/** Council has two class sessions (Thursday's newest) and practice on two days; Rivers none. */
+const overview = (quizId: string): ResultsOverview =>
+  quizId === 'council'
+    ? {
+        quizId,
+        sessions: [
+          { sessionId: '0b7d0d7e-6a43-4c5e-8f51-2c9d0f4a1b02', startedAt: THURSDAY, state: 'open', students: 1, submitted: 0 },
+          {
+            sessionId: '0b7d0d7e-6a43-4c5e-8f51-2c9d0f4a1b01',
+            startedAt: TUESDAY,
+            endedAt: '2026-11-24T10:00:00.000Z',
+            state: 'ended',
+            students: 23,
+            submitted: 21,
+          },
+        ],
+        practice: [
+          { startedAt: '2026-11-25T12:00:00.000Z', submitted: true },
+          { startedAt: '2026-11-25T12:30:00.000Z', submitted: false },
+          { startedAt: '2026-11-20T12:00:00.000Z', submitted: true },
+        ],
+      }
+    : { quizId, sessions: [], practice: [] };
+
 /** A fake service whose results replies the test releases one by one, in any order. */
 function fakeService() {
   const stored: Record<string, AttemptSummary[]> = {
@@ -90,12 +118,22 @@ function fakeService() {
       for (const id of Object.keys(stored)) stored[id] = (stored[id] ?? []).filter((a) => a.attemptId !== attemptId);
       return { deleted: true as const };
     }),
+    resultsOverview: vi.fn<ClassResultsClient['resultsOverview']>(async ({ quizId }) => overview(quizId)),
+    attemptDetail: vi.fn<ClassResultsClient['attemptDetail']>(async ({ attemptId }) => detailOf(attemptId)),
+    overrideMark: vi.fn<ClassResultsClient['overrideMark']>(async ({ attemptId }) => detailOf(attemptId)),
     exportCsv: vi.fn<ClassResultsClient['exportCsv']>(async ({ kind, quizId }) => ({
       filename: `${quizId}-${kind}.csv`,
       mediaType: 'text/csv' as const,
       content: '\uFEFFstudent\r\nAda\r\n',
       unreadable: kind === 'responses' ? [{ attemptId: 'x', questionId: 'q1', problem: 'not a response' }] : [],
     })),
+  };
+  const detailOf = (attemptId: string): AttemptDetail => {
+    const attempt = Object.values(stored)
+      .flat()
+      .find((a) => a.attemptId === attemptId);
+    if (!attempt) throw new Error(`no attempt ${attemptId}`);
+    return { attempt, quizVersion: 1, questions: [], unreadable: [] };
   };
   return { client, pending, hold: (on: boolean) => (hold = on) };
 }
@@ -263,6 +301,128 @@ describe('ClassResults', () => {
     model.status = '';
     await model.reload();
     expect(fake.client.quizResults).toHaveBeenLastCalledWith({ quizId: 'council' });
+  });
+});
+
+describe('ClassResults: sessions, days, dates and versions', () => {
+  it('lists the quiz’s sessions newest first and its practice by local day, newest first', async () => {
+    const fake = fakeService();
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    expect(fake.client.resultsOverview).toHaveBeenCalledWith({ quizId: 'council' });
+    expect(model.sessions.map((s) => s.startedAt)).toEqual([THURSDAY, TUESDAY]);
+    expect(model.practiceDays.map((d) => [d.day, d.attempts, d.submitted])).toEqual([
+      [localDay('2026-11-25T12:00:00.000Z'), 2, 1],
+      [localDay('2026-11-20T12:00:00.000Z'), 1, 1],
+    ]);
+    await model.choose('rivers');
+    expect(model.sessions).toEqual([]);
+    expect(model.practiceDays).toEqual([]);
+  });
+
+  it('asks for one session’s attempts, or one day’s practice, and exports the same attempts', async () => {
+    const fake = fakeService();
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    const tuesday = model.sessions[1]!;
+    await model.chooseSitting({ kind: 'session', session: tuesday });
+    expect(fake.client.quizResults).toHaveBeenLastCalledWith({ quizId: 'council', sessionId: tuesday.sessionId });
+    // The weekday and the date, in the teacher's own language and time zone.
+    expect(model.sittingLabel).toMatch(/^Class session of Tuesday, .*\b24\b.*2026, .*\d\d:\d\d/);
+    expect(model.sittingLabel).toContain(new Date(TUESDAY).toLocaleDateString(undefined, { month: 'long' }));
+    await model.exportCsv('gradebook');
+    expect(fake.client.exportCsv).toHaveBeenLastCalledWith({ kind: 'gradebook', quizId: 'council', sessionId: tuesday.sessionId });
+
+    const day = model.practiceDays[0]!;
+    await model.chooseSitting({ kind: 'practice', day });
+    expect(fake.client.quizResults).toHaveBeenLastCalledWith({ quizId: 'council', practice: true, ...dayRange(day.day) });
+    await model.chooseSitting({ kind: 'all' });
+    expect(fake.client.quizResults).toHaveBeenLastCalledWith({ quizId: 'council' });
+  });
+
+  it('turns the date range into instants from the first day’s start to the last day’s end, and narrows the lists', async () => {
+    const fake = fakeService();
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    await model.chooseSitting({ kind: 'session', session: model.sessions[1]! });
+    model.fromDay = '2026-11-25';
+    model.toDay = '2026-11-26';
+    await model.applyFilters();
+    // Tuesday's session is outside the range: the results go back to every attempt in it.
+    expect(model.sitting.kind).toBe('all');
+    expect(fake.client.quizResults).toHaveBeenLastCalledWith({
+      quizId: 'council',
+      from: dayRange('2026-11-25').from,
+      to: dayRange('2026-11-26').to,
+    });
+    expect(model.sessions.map((s) => s.startedAt)).toEqual([THURSDAY]);
+    expect(model.practiceDays.map((d) => d.day)).toEqual([localDay('2026-11-25T12:00:00.000Z')]);
+    // Backwards is read the right way round.
+    model.fromDay = '2026-11-26';
+    model.toDay = '2026-11-25';
+    await model.applyFilters();
+    expect(fake.client.quizResults).toHaveBeenLastCalledWith({
+      quizId: 'council',
+      from: dayRange('2026-11-25').from,
+      to: dayRange('2026-11-26').to,
+    });
+    expect(model.sessions).toHaveLength(1);
+  });
+
+  it('offers the versions the service reports and asks for the one chosen', async () => {
+    const fake = fakeService();
+    const versions = [
+      { version: 2, attempts: 1, current: true },
+      { version: 1, attempts: 5, current: false },
+    ];
+    fake.client.quizResults.mockImplementation(async ({ quizId }) => ({
+      ...results(quizId, 'Council meets', []),
+      version: 2,
+      versions,
+    }));
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    expect(model.versions).toEqual(versions);
+    expect(model.shownVersion).toBe(2);
+    await model.chooseVersion(1);
+    expect(fake.client.quizResults).toHaveBeenLastCalledWith({ quizId: 'council', version: 1 });
+    await model.choose('rivers');
+    expect(model.version).toBeNull();
+  });
+
+  it('opens an attempt, and reloads the results on the way back only when a mark changed', async () => {
+    const fake = fakeService();
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    const ada = model.results!.attempts[0]!;
+    await model.openAttempt(ada);
+    expect(model.attempt?.detail?.attempt.studentName).toBe('Ada');
+    const calls = fake.client.quizResults.mock.calls.length;
+    await model.closeAttempt();
+    expect(model.attempt).toBeNull();
+    expect(fake.client.quizResults).toHaveBeenCalledTimes(calls);
+
+    await model.openAttempt(ada);
+    await model.attempt!.override({ questionId: 'q1', number: 1 } as AttemptDetail['questions'][number], { correct: true }, '  spelling  ');
+    expect(fake.client.overrideMark).toHaveBeenLastCalledWith({
+      attemptId: ada.attemptId,
+      questionId: 'q1',
+      correct: true,
+      reason: 'spelling',
+    });
+    await model.closeAttempt();
+    expect(fake.client.quizResults).toHaveBeenCalledTimes(calls + 1);
+  });
+
+  it('prints a page per attempt listed, in name order', async () => {
+    const fake = fakeService();
+    const model = new ClassResults(fake.client, { download: vi.fn() });
+    await model.start();
+    await model.openReport();
+    expect(model.report?.pages.map((p) => p.attempt.studentName)).toEqual(['Ada', 'Grace']);
+    expect(model.report?.sitting).toBe('All attempts');
+    model.closeReport();
+    expect(model.report).toBeNull();
   });
 });
 

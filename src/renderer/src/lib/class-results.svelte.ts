@@ -1,9 +1,27 @@
-import type { AttemptSummary, CsvKind, QuizResults } from '../../../shared/contract.ts';
+import type { AttemptSummary, CsvKind, QuizResults, ResultsQuery } from '../../../shared/contract.ts';
+import type { ResultsOverview, ResultsSession } from '../../../shared/results-overview-contract.ts';
 import type { Client } from './api.ts';
 import { messageOf } from './quiz-run.svelte.ts';
+import { AttemptReview } from '../teacher/results/attempt-review.svelte.ts';
+import { SessionReport } from '../teacher/results/session-report.svelte.ts';
+import { dateRange, dayLabel, dayRange, localDay, practiceDays, sessionLabel, type PracticeDay } from '../teacher/results/sittings.ts';
 
 /** What the class results need of the service. The app's client sends the teacher's token with each call. */
-export type ClassResultsClient = Pick<Client, 'libraryList' | 'quizResults' | 'exportCsv' | 'deleteAttempt'>;
+export type ClassResultsClient = Pick<
+  Client,
+  'libraryList' | 'quizResults' | 'exportCsv' | 'deleteAttempt' | 'resultsOverview' | 'attemptDetail' | 'overrideMark'
+>;
+
+/** Which attempts of the quiz: all of them, one class session's, or the practice of one day. */
+export type Sitting = { kind: 'all' } | { kind: 'session'; session: ResultsSession } | { kind: 'practice'; day: PracticeDay };
+
+/** A version of the quiz that has attempts (QuizResults.versions, from the service's results per version). */
+export interface ResultsVersion {
+  version: number;
+  attempts: number;
+  current: boolean;
+}
+type Versioned = { version?: number; versions?: ResultsVersion[] };
 
 /** A quiz the teacher can see results of: every quiz in the library, published or not. */
 export interface ResultsQuiz {
@@ -31,15 +49,33 @@ export class ClassResults {
   #error = $state<string | null>(null);
   #notice = $state('');
   #deleting = $state<AttemptSummary | null>(null);
+  #overview = $state<ResultsOverview | null>(null);
+  #sitting = $state<Sitting>({ kind: 'all' });
+  /** One student's attempt opened from the list, or the printout of the sitting: each replaces the list while open. */
+  #attempt = $state<AttemptReview | null>(null);
+  #report = $state<SessionReport | null>(null);
   /** Which attempts count: a part of a name, and a status; empty means all. */
   studentName = $state('');
   status = $state<'' | 'in-progress' | 'submitted'>('');
+  /** The date range, as the date fields give it (`YYYY-MM-DD`, local days, both included); empty means open. */
+  fromDay = $state('');
+  toDay = $state('');
+  /** The quiz version chosen; null: the service's default (the newest version with attempts). */
+  version = $state<number | null>(null);
   /** The number of the latest results request: a reply to an older one is dropped. */
   #request = 0;
 
   readonly missed = $derived(new Map(this.#results?.sentences.map((s) => [s.sentenceId, s.missed]) ?? []));
   readonly answered = $derived(new Map(this.#results?.sentences.map((s) => [s.sentenceId, s.answered ?? 0]) ?? []));
   readonly submitted = $derived(this.#results?.attempts.filter((a) => a.status === 'submitted').length ?? 0);
+  /** The quiz's class sessions inside the date range, newest first. */
+  readonly sessions = $derived(this.#inRange(this.#overview?.sessions ?? [], (s) => localDay(s.startedAt)));
+  /** Practice outside a session, by local day inside the date range, newest first. */
+  readonly practiceDays = $derived(this.#inRange(practiceDays(this.#overview?.practice ?? []), (d) => d.day));
+  /** The versions that have attempts, once the service reports them; the picker shows when there are two or more. */
+  readonly versions = $derived((this.#results as (QuizResults & Versioned) | null)?.versions ?? []);
+  /** The version the results shown are of, when the service says. */
+  readonly shownVersion = $derived((this.#results as (QuizResults & Versioned) | null)?.version ?? null);
 
   constructor(client: ClassResultsClient, options: { download: Download }) {
     this.#client = client;
@@ -63,6 +99,53 @@ export class ClassResults {
   get notice(): string {
     return this.#notice;
   }
+  get overview(): ResultsOverview | null {
+    return this.#overview;
+  }
+  get sitting(): Sitting {
+    return this.#sitting;
+  }
+  /** The sitting in words, for headings and the printout. */
+  get sittingLabel(): string {
+    const sitting = this.#sitting;
+    if (sitting.kind === 'session') return `Class session of ${sessionLabel(sitting.session)}`;
+    if (sitting.kind === 'practice') return `Practice outside a session on ${dayLabel(sitting.day.day)}`;
+    return 'All attempts';
+  }
+  get attempt(): AttemptReview | null {
+    return this.#attempt;
+  }
+  get report(): SessionReport | null {
+    return this.#report;
+  }
+
+  /** Opens one student's attempt: answers, key, points, evidence, time, and the mark overrides. */
+  async openAttempt(attempt: AttemptSummary): Promise<void> {
+    const review = new AttemptReview(this.#client, attempt.attemptId);
+    this.#attempt = review;
+    await review.load();
+  }
+
+  /** Back to the list; if a mark changed there, the totals and statistics are fetched again. */
+  async closeAttempt(): Promise<void> {
+    const review = this.#attempt;
+    this.#attempt = null;
+    if (review?.changed) await this.reload();
+  }
+
+  /** The printout of the attempts listed (a session's, usually): a page per student. */
+  async openReport(): Promise<void> {
+    const results = this.#results;
+    if (!results) return;
+    const report = new SessionReport(this.#client, { quizTitle: results.title, sitting: this.sittingLabel, attempts: results.attempts });
+    this.#report = report;
+    await report.load();
+  }
+
+  closeReport(): void {
+    this.#report = null;
+  }
+
   /** The attempt the teacher asked to delete, awaiting confirmation. */
   get deleting(): AttemptSummary | null {
     return this.#deleting;
@@ -86,10 +169,56 @@ export class ClassResults {
     if (this.#quizId === null && list[0]) await this.choose(list[0].id);
   }
 
-  /** Shows another quiz's results. */
+  /** Shows another quiz's results: all its attempts, its sessions and practice days listed. */
   async choose(quizId: string): Promise<void> {
     this.#quizId = quizId;
+    this.#sitting = { kind: 'all' };
+    this.#overview = null;
+    this.version = null;
+    await Promise.all([this.reload(), this.#loadOverview(quizId)]);
+  }
+
+  /** Shows one class session, one day's practice, or every attempt again. */
+  async chooseSitting(sitting: Sitting): Promise<void> {
+    this.#sitting = sitting;
     await this.reload();
+  }
+
+  /** Chooses a version of the quiz (null: the service's default) and shows its results. */
+  async chooseVersion(version: number | null): Promise<void> {
+    this.version = version;
+    await this.reload();
+  }
+
+  /** Applies the filters: the date range also narrows the sessions and days listed. */
+  async applyFilters(): Promise<void> {
+    const sitting = this.#sitting;
+    // A sitting the new range hides is left: the results shown would not match the list.
+    const day = sitting.kind === 'session' ? localDay(sitting.session.startedAt) : sitting.kind === 'practice' ? sitting.day.day : null;
+    if (day !== null && !this.#dayInRange(day)) this.#sitting = { kind: 'all' };
+    await this.reload();
+  }
+
+  /** Fetches the sessions and practice days again (after a delete, the counts change). */
+  async #loadOverview(quizId: string): Promise<void> {
+    try {
+      const overview = await this.#client.resultsOverview({ quizId });
+      if (this.#quizId === quizId) this.#overview = overview;
+    } catch (e) {
+      if (this.#quizId === quizId) this.#error = messageOf(e);
+    }
+  }
+
+  #dayInRange(day: string): boolean {
+    const [first, last] =
+      [this.fromDay, this.toDay].filter(Boolean).length === 2 && this.fromDay > this.toDay
+        ? [this.toDay, this.fromDay]
+        : [this.fromDay, this.toDay];
+    return (!first || day >= first) && (!last || day <= last);
+  }
+
+  #inRange<T>(items: T[], dayOf: (item: T) => string): T[] {
+    return items.filter((item) => this.#dayInRange(dayOf(item)));
   }
 
   /** Fetches the chosen quiz's results again; a newer request makes this one's reply void. */
@@ -108,9 +237,22 @@ export class ClassResults {
     }
   }
 
-  #filters(): { studentName?: string; status?: 'in-progress' | 'submitted' } {
+  /** The query's filters for the sitting, the date range, the name, the status and the version. */
+  #filters(): Omit<ResultsQuery, 'quizId'> & { version?: number } {
     const name = this.studentName.trim();
-    return { ...(name ? { studentName: name } : {}), ...(this.status ? { status: this.status } : {}) };
+    const sitting = this.#sitting;
+    const where =
+      sitting.kind === 'session'
+        ? { sessionId: sitting.session.sessionId }
+        : sitting.kind === 'practice'
+          ? { practice: true as const, ...dayRange(sitting.day.day) }
+          : dateRange(this.fromDay, this.toDay);
+    return {
+      ...where,
+      ...(name ? { studentName: name } : {}),
+      ...(this.status ? { status: this.status } : {}),
+      ...(this.version !== null ? { version: this.version } : {}),
+    };
   }
 
   async exportCsv(kind: CsvKind): Promise<void> {
@@ -147,6 +289,7 @@ export class ClassResults {
       this.#error = messageOf(e);
       return;
     }
-    await this.reload();
+    const quizId = this.#quizId;
+    await Promise.all([this.reload(), quizId === null ? undefined : this.#loadOverview(quizId)]);
   }
 }
