@@ -2,6 +2,7 @@ import { MAX_IMPORT_FILE_BYTES } from '../../../../shared/channels.ts';
 import type { ImportArticleInput, ImportedArticleView, ImportedLine, ReadingStatistics } from '../../../../shared/contract.ts';
 import type { Client } from '../../lib/api.ts';
 import { messageOf } from '../../lib/quiz-run.svelte.ts';
+import { toBase64 } from '../../lib/download.ts';
 
 // The "New quiz from an article" screen's state: the import (pasted text, an opened or a dropped
 // file, all read by the service), then the teacher's check of it. Which line is the article is
@@ -51,12 +52,7 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/u, '')} MB`;
 }
 
-/** Base64 of a file's bytes, in slices (a spread of a whole file would overflow the call stack). */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  return btoa(binary);
-}
+export { toBase64 };
 
 export class ArticleReview {
   readonly #client: Client;

@@ -1,9 +1,22 @@
-import type { LibraryEntry } from '../../../../shared/library-contract.ts';
+import { MAX_QUIZ_FILE_BYTES } from '../../../../shared/channels.ts';
+import type { LibraryEntry, QuizProblem } from '../../../../shared/library-contract.ts';
 import type { Client } from '../../lib/api.ts';
 import { messageOf } from '../../lib/quiz-run.svelte.ts';
+import { toBase64 } from '../../lib/download.ts';
 
 /** What the Library screen needs of the service; the app's client sends the teacher's token with each call. */
-export type QuizLibraryClient = Pick<Client, 'libraryList' | 'publishQuiz' | 'renameQuiz' | 'duplicateQuiz' | 'deleteQuiz'>;
+export type QuizLibraryClient = Pick<
+  Client,
+  'libraryList' | 'publishQuiz' | 'renameQuiz' | 'duplicateQuiz' | 'deleteQuiz' | 'exportQuizFile' | 'importQuizFile'
+>;
+
+/** Saves a file for the teacher (the browser's download, the desktop app's save dialog); tests pass their own. */
+export type SaveFile = (fileName: string, base64: string) => void;
+
+/** What the last import of a `.evident` file gave: the new quiz, and what the checker found in it. */
+export type ImportOutcome = { quizId: string; title: string; fileName: string; questionCount: number; problems: QuizProblem[] };
+
+export const QUIZ_FILE_EXTENSION = '.evident';
 
 export type LibrarySort = 'title' | 'updated' | 'status';
 
@@ -21,7 +34,9 @@ export class QuizLibrary {
   #error = $state<string | null>(null);
   #notice = $state('');
   #busy = $state(false);
+  #imported = $state<ImportOutcome | null>(null);
   #request = 0;
+  #save: SaveFile;
 
   search = $state('');
   sort = $state<LibrarySort>('title');
@@ -40,9 +55,15 @@ export class QuizLibrary {
     return matching.sort(order);
   });
 
-  constructor(client: QuizLibraryClient, notice = '') {
+  constructor(client: QuizLibraryClient, notice = '', save: SaveFile = () => {}) {
     this.#client = client;
     this.#notice = notice;
+    this.#save = save;
+  }
+
+  /** The quiz file imported last, shown until the next action. */
+  get imported(): ImportOutcome | null {
+    return this.#imported;
   }
 
   get entries(): LibraryEntry[] {
@@ -78,6 +99,7 @@ export class QuizLibrary {
     this.#busy = true;
     this.#error = null;
     this.#notice = '';
+    this.#imported = null;
     try {
       const notice = await action();
       await this.load();
@@ -113,12 +135,57 @@ export class QuizLibrary {
     });
   }
 
+  /** The quiz as a `.evident` file, saved where the teacher chooses: its article, questions and details, never a student's answers. */
+  exportFile(entry: LibraryEntry): Promise<boolean> {
+    return this.#act(async () => {
+      const file = await this.#client.exportQuizFile({ quizId: entry.quizId });
+      this.#save(file.fileName, file.base64);
+      return `Exported “${entry.title}” as ${file.fileName}. It holds the article and the questions, and no student’s name or answers.`;
+    });
+  }
+
+  /** A `.evident` file opened with the picker or dropped on the library, imported as a new unpublished quiz. */
+  async importFile(file: File): Promise<boolean> {
+    if (!file.name.toLowerCase().endsWith(QUIZ_FILE_EXTENSION)) {
+      return this.#refuse(`“${file.name}” is not an Evident quiz file: choose a file ending in ${QUIZ_FILE_EXTENSION}.`);
+    }
+    if (file.size > MAX_QUIZ_FILE_BYTES) {
+      return this.#refuse(`“${file.name}” is ${megabytes(file.size)}; a quiz file has at most ${megabytes(MAX_QUIZ_FILE_BYTES)}.`);
+    }
+    let base64: string;
+    try {
+      base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      return this.#refuse(`“${file.name}” could not be read: ${messageOf(error)}`);
+    }
+    let outcome: ImportOutcome | null = null;
+    const done = await this.#act(async () => {
+      const imported = await this.#client.importQuizFile({ fileName: file.name, base64 });
+      outcome = { ...imported, fileName: file.name };
+      const questions = `${imported.questionCount} question${imported.questionCount === 1 ? '' : 's'}`;
+      return `Imported “${imported.title}” from ${file.name}: ${questions}, unpublished until you publish it.`;
+    });
+    this.#imported = outcome;
+    return done;
+  }
+
+  #refuse(message: string): false {
+    this.#notice = '';
+    this.#imported = null;
+    this.#error = message;
+    return false;
+  }
+
   remove(entry: LibraryEntry): Promise<boolean> {
     return this.#act(async () => {
       const { attemptsKept } = await this.#client.deleteQuiz({ quizId: entry.quizId });
       return `Deleted “${entry.title}”.${attemptsKept > 0 ? ` Its ${attemptsKept} attempt${attemptsKept === 1 ? ' is' : 's are'} kept in Class results.` : ''}`;
     });
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/u, '')} MB`;
 }
 
 /** The sentence the delete confirmation asks, with the attempts that exist. */
