@@ -107,7 +107,7 @@ async function dropFile(page: Page, name: string, bytes: number[]): Promise<void
 
 async function exportAndImport(page: Page, title: string, expectedCopy: string, shotPrefix: string): Promise<string> {
   const card = cardOf(page, title);
-  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: /^Export/ }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: /^Share as a file/ }).click()]);
   expect(download.suggestedFilename()).toBe(`${TITLE}.evident`);
   const file = join(downloads, shotPrefix, download.suggestedFilename());
   await download.saveAs(file);
@@ -194,7 +194,7 @@ test('a quiz exported as a .evident file and imported again is the same quiz, an
 test('the bundled quiz exports as a file named after its title', async ({ page }) => {
   await openLibrary(page);
   const card = page.getByRole('listitem', { name: 'North Korea fires threats at UN', exact: true });
-  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: /^Export/ }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: /^Share as a file/ }).click()]);
   expect(download.suggestedFilename()).toBe('North Korea fires threats at UN.evident');
   const file = join(downloads, 'bundled.evident');
   await download.saveAs(file);
