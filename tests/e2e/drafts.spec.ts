@@ -19,6 +19,14 @@ const PARAGRAPHS = [
 
 const SHOTS = '/tmp/shots-drafter';
 
+// Every spec shares one server and data folder: the quiz made here is deleted afterwards.
+test.afterAll(async ({ request }) => {
+  const library = await asTeacher<{ quizId: string; title: string }[]>(request, 'libraryList', {});
+  for (const entry of library.filter((e) => e.title === 'Drafting from: North Korea fires threats at UN')) {
+    await asTeacher(request, 'deleteQuiz', { quizId: entry.quizId });
+  }
+});
+
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });

@@ -247,7 +247,7 @@ test('practice outside a session is listed by day, and the date range narrows th
     const d = new Date(Date.now() - 86_400_000);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   });
-  await page.getByLabel('To').fill(yesterday);
+  await page.getByLabel('To', { exact: true }).fill(yesterday);
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(practice.getByRole('button', { name: new RegExp(day) })).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Class sessions' }).getByRole('button', { name: new RegExp(day) })).toHaveCount(0);
