@@ -91,6 +91,9 @@ test('text size and line spacing apply to the page and persist', async ({ page }
   await page.getByRole('combobox', { name: 'Colours' }).selectOption('dark');
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await page.reload();
+  // The page's module awaits the server before mounting, so the load event can come before the
+  // app applies the stored settings: wait for the app itself (a full run once read 17px here).
+  await expect(page.getByRole('heading', { name: 'Evident', level: 1 })).toBeVisible();
   const style = await page.evaluate(() => {
     const root = getComputedStyle(document.documentElement);
     return { fontSize: root.fontSize, lineHeight: root.lineHeight };
