@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type Client } from '../../src/renderer/src/lib/api.ts';
-import { ArticleReview, REMOVED_BY_TEACHER, toBase64 } from '../../src/renderer/src/teacher/import/article-review.svelte.ts';
+import { ArticleReview, REMOVED_BY_TEACHER } from '../../src/renderer/src/teacher/import/article-review.svelte.ts';
+import { toBase64 } from '../../src/renderer/src/lib/download.ts';
 import type { ImportedArticleView } from '../../src/shared/contract.ts';
 
 // The import screen's state: the teacher's keep/remove clicks, "remove from here to the end",

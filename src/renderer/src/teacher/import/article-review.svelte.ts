@@ -52,8 +52,6 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/u, '')} MB`;
 }
 
-export { toBase64 };
-
 export class ArticleReview {
   readonly #client: Client;
   readonly #callbacks: ReviewCallbacks;

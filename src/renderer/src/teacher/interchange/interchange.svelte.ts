@@ -1,7 +1,7 @@
 import type { ExportedFile, ExportFormatId, ImportReport } from '../../../../shared/interchange-contract.ts';
 import type { Client } from '../../lib/api.ts';
 import { messageOf } from '../../lib/quiz-run.svelte.ts';
-import { toBase64 } from '../import/article-review.svelte.ts';
+import { downloadBytes, fromBase64, toBase64 } from '../../lib/download.ts';
 
 // Questions in and out on the teacher's side: exporting one quiz in another system's format (the
 // report of what the format drops is shown before the file is saved), and importing a question
@@ -13,18 +13,7 @@ export type InterchangeClient = Pick<Client, 'exportQuizAs' | 'importQuestionFil
 export type SaveFile = (fileName: string, mimeType: string, base64: string) => void;
 
 export function saveBase64(fileName: string, mimeType: string, base64: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBytes(fileName, mimeType, fromBase64(base64));
 }
 
 export const EXPORT_CHOICES: { format: ExportFormatId; name: string; summary: string }[] = [
