@@ -121,7 +121,9 @@ describe('ArticleReview', () => {
     expect(review.paragraphs[0]).toEqual(['Menu']);
     review.toggle(3); // the repeated caption kept: a caption
     expect(review.lines[3]?.kind).toBe('caption');
-    expect(review.captions).toEqual(['The old bridge.', 'The old bridge.']);
+    // The picture's credit goes with each caption, to be stored under it.
+    const caption = { text: 'The old bridge.', credit: 'Picture: AFP' };
+    expect(review.captions).toEqual([caption, caption]);
     review.toggle(1); // a body line removed by the teacher
     expect(review.lines[1]).toMatchObject({ kind: 'removed', changed: true });
     expect(REMOVED_BY_TEACHER).toBe('Removed by you.');
@@ -169,7 +171,7 @@ describe('ArticleReview', () => {
         address: undefined,
         standfirst: undefined,
         paragraphs: [['The bridge closes in May.', 'Work starts at once.'], ['Drivers go round. It takes ten minutes.']],
-        captions: ['The old bridge.'],
+        captions: [{ text: 'The old bridge.', credit: 'Picture: AFP' }],
       },
     });
     expect(onsaved).toHaveBeenCalledWith('bridge-to-close', 'Bridge to close for six months');

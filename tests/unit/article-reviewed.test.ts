@@ -66,7 +66,33 @@ describe('the checked article file', () => {
       ['It carries approx. 4,000 cars a day.'],
       ['Advertisement'],
     ]);
-    expect(read).toMatchObject({ title: checked.title, byline: 'Jane Doe', captions: ['The old bridge at dusk.'] });
+    expect(read).toMatchObject({ title: checked.title, byline: 'Jane Doe', captions: [{ text: 'The old bridge at dusk.' }] });
+  });
+
+  it('keeps a picture’s credit under its caption, apart from the caption’s sentences', () => {
+    const text = reviewedArticleText({
+      ...checked,
+      captions: [{ text: 'The old bridge at dusk.', credit: 'Photo: Sam Lee/The Courier' }, 'A second picture.'],
+    });
+    expect(text).toContain('Caption: The old bridge at dusk.\nCredit: Photo: Sam Lee/The Courier\nCaption: A second picture.\n\n');
+    expect(readReviewedArticle(text).captions).toEqual([
+      { text: 'The old bridge at dusk.', credit: 'Photo: Sam Lee/The Courier' },
+      { text: 'A second picture.' },
+    ]);
+    const article = parseArticle(text);
+    expect(article.captions.map((c) => [c.text, c.credit, c.sentences?.map((s) => s.text)])).toEqual([
+      ['The old bridge at dusk.', 'Photo: Sam Lee/The Courier', ['The old bridge at dusk.']],
+      ['A second picture.', undefined, ['A second picture.']],
+    ]);
+  });
+
+  it('refuses a Credit line that is not right under a Caption line, naming the line', () => {
+    const orphan = `${REVIEWED_ARTICLE_MARKER}\nHeadline: H\nCredit: AP\n\nText.\n`;
+    expect(() => readReviewedArticle(orphan)).toThrow(/line 3: a Credit line belongs right under the Caption line/);
+    const twice = `${REVIEWED_ARTICLE_MARKER}\nHeadline: H\nCaption: A picture.\nCredit: AP\nCredit: Reuters\n\nText.\n`;
+    expect(() => readReviewedArticle(twice)).toThrow(/line 5: a Credit line belongs/);
+    const apart = `${REVIEWED_ARTICLE_MARKER}\nCaption: A picture.\nHeadline: H\nCredit: AP\n\nText.\n`;
+    expect(() => readReviewedArticle(apart)).toThrow(/line 4: a Credit line belongs/);
   });
 
   it('parses to an article with the stored sentences and ids, nothing removed', () => {

@@ -14,7 +14,7 @@ export const ARTICLE: ParsedInput<'createQuiz'>['article'] = {
     ['Mr. Jones, who led the campaign, said the vote was close.', 'It passed by one vote.'],
     'Readers had collected 4,000 signatures.',
   ],
-  captions: ['The library on Main Street, built in 1904.'],
+  captions: [{ text: 'The library on Main Street, built in 1904.' }],
 };
 
 /** A valid bank for ARTICLE: two questions citing its sentences. */

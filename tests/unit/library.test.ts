@@ -67,7 +67,9 @@ describe('the library', () => {
 
   it('stores the article as the teacher checked it: details, captions and sentence boundaries come back exactly', () => {
     const { service } = ownHarness();
-    const { quizId } = service.createQuiz({ article: ARTICLE });
+    // The caption as the import screen sends it: with the picture's credit the clean-up found.
+    const captions = [{ text: 'The library on Main Street, built in 1904.', credit: 'Sam Lee/The Courier' }];
+    const { quizId } = service.createQuiz({ article: { ...ARTICLE, captions } });
     const { article, bank, origin, version, published, problems } = service.getQuizSource({ quizId });
     expect({ origin, version, published, problems }).toEqual({ origin: 'own', version: 1, published: false, problems: [] });
     expect(article.headline).toBe(ARTICLE.title);
@@ -77,6 +79,7 @@ describe('the library', () => {
       {
         id: 'c1',
         text: 'The library on Main Street, built in 1904.',
+        credit: 'Sam Lee/The Courier',
         sentences: [{ id: 'c1.s1', text: 'The library on Main Street, built in 1904.' }],
       },
     ]);
@@ -352,7 +355,7 @@ describe('a question that cites a caption', () => {
   it('shows the caption’s sentence as its evidence to the teacher, and counts it on the passage', async () => {
     const { service } = ownHarness();
     const { quizId } = service.createQuiz({ article: ARTICLE });
-    const caption = ARTICLE.captions[0]!;
+    const caption = ARTICLE.captions[0]!.text;
     const bank = {
       id: quizId,
       questions: [

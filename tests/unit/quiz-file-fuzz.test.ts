@@ -244,7 +244,8 @@ describe('the round trip', { timeout: 300_000 }, () => {
     date: fc.option(fc.constantFrom('27 November 2026', '2026-11-27'), { nil: undefined }),
     address: fc.option(fc.webUrl(), { nil: undefined }),
     paragraphs: fc.array(fc.array(sentence, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
-    captions: fc.array(sentence, { maxLength: 2 }),
+    // Some with a picture's credit, which travels under its caption.
+    captions: fc.array(fc.record({ text: sentence, credit: sentence }, { requiredKeys: ['text'] }), { maxLength: 2 }),
   });
 
   it('export then import gives the same article and bank, for any own quiz', () => {

@@ -159,7 +159,9 @@ describe('importing a .evident file', () => {
     const before = service.getQuizSource({ quizId: seed.id });
     const after = service.getQuizSource({ quizId: imported.quizId });
     expect(after.article.paragraphs).toEqual(before.article.paragraphs);
-    expect(after.article.captions.map((c) => c.sentences)).toEqual(before.article.captions.map((c) => c.sentences));
+    expect(after.article.captions).toEqual(before.article.captions);
+    // The picture's credit travels with its caption ("Picture: AFP/Getty" on the seed's page).
+    expect(after.article.captions[0]?.credit).toBe('AFP/Getty');
     expect(after.article.headline).toBe(before.article.headline);
     expect((after.bank as { questions: unknown }).questions).toEqual((before.bank as { questions: unknown }).questions);
     // It is a quiz like any other: a student can take it once published.

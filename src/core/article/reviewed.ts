@@ -19,6 +19,7 @@ import { numberCaptions } from './captions.ts';
 //   Address: https://example.org/story
 //   Standfirst: A one-line summary.
 //   Caption: The council chamber.
+//   Credit: Photo: Sam Lee/The Courier
 //
 //   First sentence of the first paragraph.
 //   Its second sentence.
@@ -26,6 +27,8 @@ import { numberCaptions } from './captions.ts';
 //   The second paragraph's only sentence.
 //
 // A blank line ends the details and separates paragraphs; every other line is one sentence.
+// A Credit line belongs to the Caption line just above it: the picture's credit is printed with
+// its caption, and is not one of its sentences.
 
 export const REVIEWED_ARTICLE_MARKER = 'evident-article: 1';
 
@@ -74,7 +77,17 @@ export const ArticleInput = z.strictObject({
     .array(ParagraphInput)
     .max(ARTICLE_LIMITS.paragraphs, `an article has at most ${ARTICLE_LIMITS.paragraphs.toLocaleString('en')} paragraphs`),
   captions: z
-    .array(oneLine('a caption', ARTICLE_LIMITS.sentenceCharacters))
+    .array(
+      z
+        .union([
+          oneLine('a caption', ARTICLE_LIMITS.sentenceCharacters),
+          z.strictObject({ text: oneLine('a caption', ARTICLE_LIMITS.sentenceCharacters), credit: Detail('a picture’s credit') }),
+        ])
+        // One shape for every reader: a caption given as its text has no credit.
+        .transform((caption): { text: string; credit?: string } =>
+          typeof caption === 'string' ? { text: caption } : { text: caption.text, ...(caption.credit ? { credit: caption.credit } : {}) },
+        ),
+    )
     .max(ARTICLE_LIMITS.captions, `an article has at most ${ARTICLE_LIMITS.captions} captions`)
     .default([]),
 });
@@ -113,7 +126,11 @@ export function reviewedArticleText(input: ArticleInput): string {
     const value = article[key];
     if (value) header.push(`${label}: ${value}`);
   }
-  for (const caption of article.captions) if (caption) header.push(`Caption: ${caption}`);
+  for (const caption of article.captions) {
+    if (!caption.text) continue;
+    header.push(`Caption: ${caption.text}`);
+    if (caption.credit) header.push(`Credit: ${caption.credit}`);
+  }
   const paragraphs = sentencesOfParagraphs(article.paragraphs).map((sentences) => sentences.join('\n'));
   return `${[header.join('\n'), ...paragraphs].join('\n\n')}\n`;
 }
@@ -144,19 +161,25 @@ export function readReviewedArticle(raw: string): Omit<ParsedArticleInput, 'para
     throw new ReviewedArticleError(1, `a checked article starts with “${REVIEWED_ARTICLE_MARKER}”`);
   }
   const details: Record<string, string> = {};
-  const captions: string[] = [];
+  const captions: { text: string; credit?: string }[] = [];
   let at = 1;
   for (; at < lines.length && (lines[at] as string).trim() !== ''; at++) {
     const line = lines[at] as string;
     const match = /^([A-Za-z]+):\s?(.*)$/u.exec(line);
     const label = match?.[1] ?? '';
     const key = DETAILS.find(([name]) => name.toLowerCase() === label.toLowerCase())?.[1];
-    if (label.toLowerCase() === 'caption') captions.push(clean(match?.[2] ?? ''));
-    else if (key) details[key] = clean(match?.[2] ?? '');
+    if (label.toLowerCase() === 'caption') captions.push({ text: clean(match?.[2] ?? '') });
+    else if (label.toLowerCase() === 'credit') {
+      const caption = captions.at(-1);
+      if (!caption || caption.credit !== undefined || !/^caption:/iu.test((lines[at - 1] as string).trim())) {
+        throw new ReviewedArticleError(at + 1, 'a Credit line belongs right under the Caption line of the picture it credits');
+      }
+      caption.credit = clean(match?.[2] ?? '');
+    } else if (key) details[key] = clean(match?.[2] ?? '');
     else {
       throw new ReviewedArticleError(
         at + 1,
-        `“${line.slice(0, 40)}” is not a detail of the article (Headline, Byline, Publication, Date, Address, Standfirst or Caption), and a blank line must separate the details from the text`,
+        `“${line.slice(0, 40)}” is not a detail of the article (Headline, Byline, Publication, Date, Address, Standfirst, Caption or Credit), and a blank line must separate the details from the text`,
       );
     }
   }
@@ -196,7 +219,7 @@ export function parseReviewedArticle(raw: string, source: Article['source'] = {}
       })),
     };
   });
-  const captions: Caption[] = input.captions.map((text) => ({ text }));
+  const captions: Caption[] = input.captions.map((caption) => ({ ...caption }));
   numberCaptions(captions, index);
   const [caption] = captions;
   return {

@@ -17,6 +17,9 @@ export function articleInputOf(article: Article, fallbackTitle: string): ParsedA
     ...(article.source.url && { address: article.source.url.slice(0, ARTICLE_LIMITS.detailCharacters) }),
     ...(article.standfirst && { standfirst: article.standfirst }),
     paragraphs: article.paragraphs.map((paragraph) => paragraph.sentences.map((sentence) => sentence.text)),
-    captions: article.captions.map((caption) => caption.text),
+    captions: article.captions.map((caption) => ({
+      text: caption.text,
+      ...(caption.credit && { credit: caption.credit.slice(0, ARTICLE_LIMITS.detailCharacters) }),
+    })),
   };
 }

@@ -114,7 +114,7 @@ export function checkedArticleText(article: Article): string {
     ...(article.source.url ? { address: article.source.url } : {}),
     ...(article.standfirst ? { standfirst: article.standfirst } : {}),
     paragraphs: article.paragraphs.map((p) => p.sentences.map((s) => s.text)),
-    captions: article.captions.map((c) => c.text),
+    captions: article.captions.map((c) => ({ text: c.text, ...(c.credit ? { credit: c.credit } : {}) })),
   });
 }
 

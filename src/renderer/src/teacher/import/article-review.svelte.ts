@@ -99,8 +99,14 @@ export class ArticleReview {
   get paragraphs(): string[][] {
     return this.#lines.filter((line) => line.kind === 'body').map((line) => line.sentences);
   }
-  get captions(): string[] {
-    return this.#lines.filter((line) => line.kind === 'caption').map((line) => line.caption?.text ?? line.text);
+  /** The kept captions, each with its picture's credit when the clean-up found one. */
+  get captions(): { text: string; credit?: string }[] {
+    return this.#lines
+      .filter((line) => line.kind === 'caption')
+      .map((line) => {
+        const credit = line.caption?.credit;
+        return { text: line.caption?.text ?? line.text, ...(credit ? { credit } : {}) };
+      });
   }
   /** Why the article cannot be saved yet, or null when it can. */
   get cannotSave(): string | null {
