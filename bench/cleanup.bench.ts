@@ -18,7 +18,7 @@ const pages = loadPages();
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
 for (const set of sets) {
-  const scores: PageScore[] = pages.filter((page) => page.labels.set === set).map(scorePage);
+  const scores: PageScore[] = pages.filter((page) => page.labels.set === set).map((page) => scorePage(page));
   const result = figures(scores);
   const sum = (pick: (score: PageScore) => number): number => scores.reduce((total, score) => total + pick(score), 0);
   console.log(`${set} pages: ${result.pages} pages from ${result.publications} publications`);

@@ -4,7 +4,7 @@
 // line numbers are article paragraphs and which are captions; every other non-blank line is
 // page furniture.
 import { readdirSync, readFileSync } from 'node:fs';
-import { classifyLines } from '../../src/core/article/cleanup/index.ts';
+import { classifyLines, type CleanupOptions } from '../../src/core/article/cleanup/index.ts';
 
 export const PAGES_DIR = new URL('../fixtures/pages/', import.meta.url);
 
@@ -66,8 +66,9 @@ export function loadPages(): Page[] {
     });
 }
 
-export function scorePage(page: Page): PageScore {
-  const cleanup = classifyLines(page.text);
+/** How the clean-up did on one page (with the shipped line model unless options say otherwise). */
+export function scorePage(page: Page, options: CleanupOptions = {}): PageScore {
+  const cleanup = classifyLines(page.text, options);
   const article = expandLines(page.labels.article);
   const mistakes: string[] = [];
   let articleLines = 0;

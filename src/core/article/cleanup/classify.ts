@@ -1,4 +1,7 @@
 import { isCapitalisedName, isCreditOnly, isFramedByCredit, parseGluedCredit } from './credit.ts';
+import { articleProbabilities, isAppeal, lineFeatures, type LineModel } from './features.ts';
+import { LINE_MODEL } from './line-model.generated.ts';
+import { modelReason } from './model-reason.ts';
 import { featuresOf, hasInnerSentence, isLinkLabel, isPersonName, isProse } from './prose.ts';
 import type { RemovalReason } from './reasons.ts';
 import { ENDS_LIKE_A_SENTENCE, furnitureReason, wordsOf } from './rules.ts';
@@ -29,6 +32,11 @@ export interface Cleanup {
 export interface CleanupOptions {
   /** The publication's name, when known: a line that is only this name is removed. */
   publication?: string;
+  /**
+   * The learned line model that judges the lines the rules kept (default: the generated one);
+   * null runs the rules alone. Scripts pass a model trained without the page they score.
+   */
+  lineModel?: LineModel | null;
 }
 
 interface Line {
@@ -191,6 +199,19 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
       remove(line, 'byline');
       continue;
     }
+    // A name alone beside the date, straight above the first sentence, is the author's.
+    const nextIsProse = nextLine !== undefined && isProse(nextLine.text);
+    const besideDate = lines[index - 1]?.reason === 'dateline' || lines[index + 1]?.reason === 'dateline';
+    if (isPersonName(text) && nextIsProse && besideDate) {
+      remove(line, 'byline');
+      continue;
+    }
+    // A site's appeal to the reader ("Donate to … to help …", "Get our free app"): furniture
+    // whatever its shape, named by the family its words belong to.
+    if (isAppeal(text)) {
+      remove(line, modelReason(text, 'above'));
+      continue;
+    }
     if (PUBLICATION_SHAPE.test(text) && longerTitleFollows) {
       remove(line, 'publication-name');
       continue;
@@ -240,6 +261,8 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
   markCommentSection(after);
   markLoneCaptions(after);
   markByProseRegion(after);
+  const model = options.lineModel === undefined ? LINE_MODEL : options.lineModel;
+  if (model) markByLineModel(lines, model);
 
   for (const line of lines) line.kind ??= 'body';
 
@@ -616,4 +639,28 @@ function markByProseRegion(after: Line[]): void {
     else flush();
   }
   flush();
+}
+
+/**
+ * The learned line model (features.ts, trained by scripts/train-cleanup.ts) judges each line the
+ * rules left in the body; a line it finds unlike the article goes with the reason of the family
+ * it is nearest to.
+ */
+function markByLineModel(lines: Line[], model: LineModel): void {
+  const inputs = lines.map((line) => ({
+    text: line.text,
+    removed: line.kind !== undefined && line.kind !== 'body',
+    blankBefore: line.blankBefore,
+  }));
+  const probabilities = articleProbabilities(model, lineFeatures(inputs));
+  const prose = lines.flatMap((line, index) => (inputs[index]?.removed === false && isProse(line.text) ? [index] : []));
+  const first = prose[0] ?? lines.length;
+  const last = prose.at(-1) ?? -1;
+  for (const [index, line] of lines.entries()) {
+    if (line.kind !== undefined || (probabilities[index] ?? 1) >= model.threshold) continue;
+    // A short sentence closing the article ("He was 72.") stays, as markByProseRegion keeps it.
+    if (index > last && isShortSentence(line.text)) continue;
+    line.kind = 'removed';
+    line.reason = modelReason(line.text, index < first ? 'above' : index > last ? 'below' : 'within');
+  }
 }

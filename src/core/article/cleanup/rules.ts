@@ -68,6 +68,8 @@ export const LINE_RULES: readonly LineRule[] = [
     /^(?:settings\s+)?accept(?: all)?(?: cookies)?$/iu,
     /^(?:(?:video )?loading|loading\.\.\.|loading…|scroll to top|back to top|not now|yes please)$/iu,
     /^this site uses akismet\b/iu,
+    // A blog's archive label: "Showing posts with label Neighborhood News. Show all posts"
+    /^showing posts (?:with label|from|for)\b.{0,80}$/iu,
     /^notifications can be managed in browser preferences\.?$/iu,
     /^stay up to date with notifications from\b/iu,
     /^you have \d+ free (?:articles?|stories) (?:left|remaining)\b/iu,
