@@ -100,4 +100,19 @@ test('text size and line spacing apply to the page and persist', async ({ page }
   });
   expect(style).toEqual({ fontSize: '22px', lineHeight: '44px' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  // While the app waits on the server to start, the page is already dark and at the reader's size:
+  // hold the first request the page makes, and look at the page meanwhile.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/session-api/info', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('22px');
+  await expect(page.getByRole('heading', { name: 'Evident', level: 1 })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('heading', { name: 'Evident', level: 1 })).toBeVisible();
 });
