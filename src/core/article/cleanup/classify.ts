@@ -130,6 +130,23 @@ const COMMENT_SECTION_START =
   /^(?:post a comment(?: as)?|leave a (?:reply|comment)|welcome to the discussion\.?|join the (?:conversation|discussion)|\(?\d[\d,]*\)? comments?|comments? \(\d[\d,]*\)|reader comments?\s*\(\d[\d,]*\)|comment guidelines)$/iu;
 const CUT_OFF_ENDING = /\s(?:a|an|the|of|on|in|to|at|by|for|from|with|and|or|but|that|which|who|is|are|was|were|its|their|his|her)$/iu;
 
+/** The longer words of a line, lower-cased, without their punctuation. */
+function contentWords(text: string): Set<string> {
+  return new Set(
+    wordsOf(text.toLowerCase())
+      .map((word) => word.replace(/^[^\p{L}\p{Nd}]+|[^\p{L}\p{Nd}]+$/gu, ''))
+      .filter((word) => word.length >= 5),
+  );
+}
+
+/** At least half of a title's longer words (and two or more) are in the text. */
+function sharesTheSubject(title: string, text: string): boolean {
+  const titleWords = contentWords(title);
+  const textWords = contentWords(text);
+  const shared = [...titleWords].filter((word) => textWords.has(word)).length;
+  return shared >= 2 && shared * 2 >= titleWords.size;
+}
+
 /** The half of a line that is the same text twice with nothing between, if it is. */
 function doubledHalf(text: string): string | undefined {
   if (text.length < 20 || text.length % 2 !== 0) return undefined;
@@ -233,7 +250,14 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
       headlineIndex = index;
       break;
     }
-    if (!isLabel(text) && wordsOf(text).length > MAX_NOTICE_WORDS) break;
+    if (!isLabel(text) && wordsOf(text).length > MAX_NOTICE_WORDS) {
+      // A summary printed above its headline: the title under it says the same in fewer words.
+      if (next && isTitleLike(next.text) && wordsOf(next.text).length >= 4 && sharesTheSubject(next.text, text)) {
+        remove(line, 'standfirst');
+        continue;
+      }
+      break;
+    }
     above.push(line);
   }
   if (headlineIndex >= 0) for (const line of above) remove(line, 'before-headline');

@@ -57,6 +57,8 @@ export function isLinkLabel(text: string): boolean {
 
 /** A name on its own: two to four capitalised words ("Jessica Lewis", "Mary-Ann O’Neill"). */
 export function isPersonName(text: string): boolean {
+  // "The Storm’s Onset" is a title: a name does not start with an article.
+  if (/^(?:the|a|an)\s/iu.test(text)) return false;
   return /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|van|von|al|da|di|le|la)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}$/u.test(text);
 }
 
