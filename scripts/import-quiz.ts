@@ -11,7 +11,6 @@
 // prints the result without touching the data folder. With --json, stdout is one JSON object;
 // the one-line summary goes to stderr. Exit status: 0 imported, 1 refused, 2 usage error.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem } from '../src/core/bank/load.ts';
@@ -22,16 +21,10 @@ import { loadQuizDirectory } from '../src/service/quiz-files.ts';
 import { openStore } from '../src/service/store.ts';
 import type { ImportReport } from '../src/shared/interchange-contract.ts';
 import { IMPORT_FORMAT_IDS } from '../src/shared/interchange-contract.ts';
+import { desktopDataDir } from './desktop-data-dir.ts';
 
 const USAGE = `usage: npm run import-quiz -- FILE [--article FILE] [--format ${IMPORT_FORMAT_IDS.join('|')}] [--data-dir DIR] [--questions DIR] [--dry-run] [--json]`;
 const DATABASE_FILE = 'evident.db';
-
-/** Where Electron keeps Evident's data (as reset-passphrase finds it): the app data folder plus the product name. */
-function desktopDataDir(platform = process.platform, env = process.env, home = homedir()): string {
-  if (platform === 'win32') return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), 'Evident');
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Evident');
-  return join(env['XDG_CONFIG_HOME'] ?? join(home, '.config'), 'Evident');
-}
 
 function readBytes(path: string): Uint8Array | string {
   try {

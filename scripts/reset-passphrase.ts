@@ -6,19 +6,12 @@
 // The next time the teacher's side is opened, Evident asks for a new passphrase. Attempts,
 // results, sessions and the settings for new attempts are untouched.
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TEACHER_FILE, resetPassphrase } from '../src/service/teacher/teacher-file.ts';
+import { desktopDataDir } from './desktop-data-dir.ts';
 
 const USAGE = 'usage: npm run reset-passphrase -- [--data-dir DIR]   (without it: the desktop app’s data folder)';
-
-/** Where Electron keeps Evident's data (app.getPath('userData')): the app data folder plus the product name. */
-export function desktopDataDir(platform = process.platform, env = process.env, home = homedir()): string {
-  if (platform === 'win32') return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), 'Evident');
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Evident');
-  return join(env['XDG_CONFIG_HOME'] ?? join(home, '.config'), 'Evident');
-}
 
 function main(): number {
   let values;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { desktopDataDir } from '../../scripts/desktop-data-dir.ts';
 import { dispatch } from '../../src/service/dispatch.ts';
 import { createService, type Service } from '../../src/service/service.ts';
 import { openStore } from '../../src/service/store.ts';
@@ -236,4 +237,13 @@ describe('teacher mode', () => {
       execFileSync(process.execPath, ['scripts/reset-passphrase.ts', '--data-dir', join(dir, 'nowhere')], { stdio: 'pipe' }),
     ).toThrow(/there is no data folder/);
   }, 60_000); // two runs of a child process on a busy machine
+
+  it('finds the desktop app’s data folder where Electron keeps it on each system, when no --data-dir is given', () => {
+    expect(desktopDataDir('linux', {}, '/home/t')).toBe('/home/t/.config/Evident');
+    expect(desktopDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/t')).toBe('/cfg/Evident');
+    expect(desktopDataDir('darwin', {}, '/Users/t')).toBe('/Users/t/Library/Application Support/Evident');
+    expect(desktopDataDir('win32', { APPDATA: 'C:/Users/t/AppData/Roaming' }, 'C:/Users/t')).toBe(
+      join('C:/Users/t/AppData/Roaming', 'Evident'),
+    );
+  });
 });
