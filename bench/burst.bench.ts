@@ -18,7 +18,7 @@ const PASSES = 2;
 
 const quiz = seedQuiz();
 const sentenceIds = quiz.article.sentences.map((s) => s.id);
-const server = await startTeacherServer();
+const server = await startTeacherServer({ probe: '/session-api/answer' });
 const { sessionId, port, seats } = await seatClass(server, quiz.id, STUDENTS, 2_000);
 
 const latencies: number[] = [];
@@ -76,6 +76,17 @@ console.log(
     `refused by the per-seat limit ${refused}, failed ${failed}; every question answered on the dashboard: ${stored === STUDENTS * quiz.questions.length ? 'yes' : `NO (${stored})`}; server peak RSS ${peak.toFixed(0)} MB; ` +
     `CPU an answer: server ${(cpuPerAnswer * 1000).toFixed(0)} µs, this load generator ${(clientCpuPerAnswer * 1000).toFixed(0)} µs`,
 );
+// The server's own share of that latency (bench/server-probe.ts): this load generator runs on the
+// same two cores, so the client's figures include the time the server waited for a core.
+const inServer = (server.probed()?.durations ?? []).sort((a, b) => a - b);
+const loopDelay = server.probed()?.loopDelay;
+if (inServer.length > 0 && loopDelay) {
+  console.log(
+    `  inside the server (headers read → reply handed to the socket): p50 ${percentile(inServer, 50).toFixed(1)} ms, ` +
+      `p99 ${percentile(inServer, 99).toFixed(1)} ms, max ${(inServer.at(-1) ?? NaN).toFixed(0)} ms; ` +
+      `event loop delay p50 ${loopDelay.p50.toFixed(1)} ms, p99 ${loopDelay.p99.toFixed(1)} ms, max ${loopDelay.max.toFixed(0)} ms`,
+  );
+}
 for (const [why, count] of failures) console.log(`  failed ${count}×: ${why}`);
 console.log(
   `  target ≥ ${TARGET_RATE.toLocaleString('en')} answers a second: ${rate >= TARGET_RATE ? 'met' : 'MISSED'} (${rate.toFixed(0)})`,

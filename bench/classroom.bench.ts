@@ -166,9 +166,20 @@ let largestHolding = 0;
 let breakage = '';
 for (const n of sizes) {
   // A fresh server per size, so that its memory high-water mark is this size's.
-  const server = await startTeacherServer();
+  const server = await startTeacherServer({ probe: '/session-api/answer' });
   const r = await run(server, n);
   await server.stop();
+  // The server's own share of the answer latency (bench/server-probe.ts): the load generator
+  // shares the machine's cores, so the figures above include time the server waited for one.
+  const inServer = (server.probed()?.durations ?? []).sort((a, b) => a - b);
+  const loopDelay = server.probed()?.loopDelay;
+  if (inServer.length > 0 && loopDelay) {
+    console.log(
+      `  inside the server (headers read → reply handed to the socket): answer p50 ${percentile(inServer, 50).toFixed(1)} ms, ` +
+        `p99 ${percentile(inServer, 99).toFixed(1)} ms, max ${(inServer.at(-1) ?? NaN).toFixed(0)} ms; ` +
+        `event loop delay p50 ${loopDelay.p50.toFixed(1)} ms, p99 ${loopDelay.p99.toFixed(1)} ms, max ${loopDelay.max.toFixed(0)} ms`,
+    );
+  }
   const misses = [
     r.p99 >= TARGET_P99_MS ? `answer p99 ${r.p99.toFixed(0)} ms ≥ ${TARGET_P99_MS} ms` : '',
     r.lost > 0 ? `${r.lost} answers lost` : '',

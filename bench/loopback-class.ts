@@ -3,7 +3,7 @@
 // connections from many loopback addresses (Linux routes 127/8 to loopback, so per-address
 // rules see many computers); a session's students joined. Loopback only, always.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,20 +27,50 @@ export interface TeacherServer {
   /** CPU time the server process has used so far (user + system), in ms: steadier than wall time on a shared machine. */
   cpuMs(): number;
   stop(): Promise<void>;
+  /**
+   * With `probe`, once stopped: how long the server itself took over each request of the probed
+   * path (bench/server-probe.ts), in ms, and its event loop's delay meanwhile.
+   */
+  probed(): ServerProbe | undefined;
 }
 
-export async function startTeacherServer(): Promise<TeacherServer> {
+export interface ServerProbe {
+  durations: number[];
+  loopDelay: { p50: number; p99: number; max: number };
+}
+
+export interface TeacherServerOptions {
+  /** Times the server's own handling of requests under this path (bench/server-probe.ts). */
+  probe?: string;
+}
+
+export async function startTeacherServer(options: TeacherServerOptions = {}): Promise<TeacherServer> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const { dir, cleanup } = tempDir();
+  const { dir: probeDir, cleanup: probeCleanup } = tempDir();
+  const probeFile = join(probeDir, 'probe.json');
+  const probeFlags = options.probe ? [`--import=${join(root, 'bench/server-probe.ts')}`] : [];
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   // The server's own flags, as `npm run serve` passes them; EXTRA_SERVER_FLAGS (diagnosis only,
   // e.g. "--trace-gc", whose output is then shown) come after them.
   const flags = (process.env['EXTRA_SERVER_FLAGS'] ?? '').split(' ').filter(Boolean);
   const server = spawn(
     process.execPath,
-    [...SERVER_NODE_FLAGS, ...flags, join(root, 'out/main/serve.js'), '--port', String(port), '--data-dir', dir, '--renderer', dir],
+    [
+      ...SERVER_NODE_FLAGS,
+      ...flags,
+      ...probeFlags,
+      join(root, 'out/main/serve.js'),
+      '--port',
+      String(port),
+      '--data-dir',
+      dir,
+      '--renderer',
+      dir,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
+      ...(options.probe ? { env: { ...process.env, EVIDENT_PROBE_OUT: probeFile, EVIDENT_PROBE_PATH: options.probe } } : {}),
     },
   );
   await new Promise<void>((resolve, reject) => {
@@ -53,6 +83,7 @@ export async function startTeacherServer(): Promise<TeacherServer> {
   const unlocked = await post(port, '/api/setTeacherPassphrase', { passphrase: 'the benchmark teacher' });
   if (!unlocked.body.ok) throw new Error(`setTeacherPassphrase: ${unlocked.body.error?.message}`);
   const token = (unlocked.body.value as { token: string }).token;
+  let probe: ServerProbe | undefined;
   return {
     port,
     token,
@@ -73,7 +104,10 @@ export async function startTeacherServer(): Promise<TeacherServer> {
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));
       cleanup();
+      if (options.probe && existsSync(probeFile)) probe = JSON.parse(readFileSync(probeFile, 'utf8')) as ServerProbe;
+      probeCleanup();
     },
+    probed: () => probe,
   };
 }
 

@@ -117,6 +117,7 @@ export function createGroupCommit(db: DatabaseSync, options: GroupCommitOptions 
   /** Committed, covered by the sync in flight. */
   let syncing: Queued[] | undefined;
   let closed = false;
+  let committing = false;
 
   const rolledBack = () => options.onRollback?.();
   // Prepared once: compiling these two for every write was a tenth of a batch's time.
@@ -202,17 +203,30 @@ export function createGroupCommit(db: DatabaseSync, options: GroupCommitOptions 
   }
 
   function flush(): void {
+    // A write of the batch being committed that reads (a join reads the attempt it starts) sees
+    // the transaction it is part of; what was queued meanwhile waits for the next flush.
+    if (committing) return;
     scheduled = false;
     if (queue.length === 0) return;
     const batch = queue;
     queue = [];
-    if (!log) return commit(batch);
-    // This batch's COMMIT writes the log without syncing it; startSync syncs it off the loop.
-    db.exec('PRAGMA synchronous = NORMAL');
+    committing = true;
     try {
-      commit(batch);
+      if (!log) return commit(batch);
+      // This batch's COMMIT writes the log without syncing it; startSync syncs it off the loop.
+      db.exec('PRAGMA synchronous = NORMAL');
+      try {
+        commit(batch);
+      } finally {
+        db.exec('PRAGMA synchronous = FULL');
+      }
     } finally {
-      db.exec('PRAGMA synchronous = FULL');
+      committing = false;
+      // Queued by a write of this batch: committed in a turn of its own, as any other.
+      if (queue.length > 0 && !scheduled) {
+        scheduled = true;
+        schedule(flush);
+      }
     }
   }
 

@@ -132,6 +132,14 @@ export interface Store extends SessionTables {
   deleteAttempt(attemptId: string): boolean;
   /** Runs `work` in one transaction: all of its writes are kept, or none. */
   transaction<T>(work: () => T): T;
+  /**
+   * Runs `work` as one transaction's worth of writes in the next group commit, with the answers
+   * (and other such writes) that arrive in the same turn of the event loop: all of its writes are
+   * kept, or none. Resolves with its result once committed and synced, so the caller acknowledges
+   * nothing a crash could take back; meanwhile the event loop goes on (a join's sync no longer
+   * stops every other student). Inside `work`, `transaction` and `saveResponse` join it.
+   */
+  commitTogether<T>(work: () => T): Promise<T>;
   /** The teacher's views over many answers, summed in SQL (results-queries.ts). */
   results: ResultsQueries;
   /** How many attempts each quiz version has (the library's counts; deleted quizzes' too). */
@@ -427,6 +435,19 @@ function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
         deleteResponses.run(attemptId);
         return Number(deleteAttemptRow.run(attemptId).changes) > 0;
       });
+    },
+    async commitTogether(work) {
+      if (depth > 0) return work(); // inside a transaction: written at once, with it
+      let result: ReturnType<typeof work> | undefined;
+      await answers.enqueue(() => {
+        depth++;
+        try {
+          result = work();
+        } finally {
+          depth--;
+        }
+      });
+      return result as ReturnType<typeof work>;
     },
     transaction(work) {
       // Nested calls join the outer transaction.

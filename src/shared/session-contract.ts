@@ -72,8 +72,8 @@ export interface RequestContext {
   remoteAddress: string;
 }
 
-/** The student channel that waits for its commit (shared with the answers given at the same moment). */
-export type AsyncSessionChannel = 'answer';
+/** The student channels that wait for their commit (shared with the answers and joins given at the same moment). */
+export type AsyncSessionChannel = 'answer' | 'join';
 
 /** The student operations as the classroom implements them. */
 export type StudentChannels = {

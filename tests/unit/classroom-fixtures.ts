@@ -52,6 +52,8 @@ export interface HarnessOptions {
   now?: () => Date;
   /** false: the server sees only real peer addresses, as the app's does (default true). */
   simulatedClients?: boolean;
+  /** Told the number of writes in each group commit (store.ts's onCommitBatch). */
+  onCommitBatch?: (size: number) => void;
 }
 
 export async function classroomHarness(options: HarnessOptions = {}): Promise<ClassroomHarness> {
@@ -65,7 +67,7 @@ export async function classroomHarness(options: HarnessOptions = {}): Promise<Cl
   const teacherStorage = memoryTeacherStorage();
 
   const make = (): ClassroomHarness => {
-    const store = openStore(file);
+    const store = openStore(file, undefined, options.onCommitBatch ? { onCommitBatch: options.onCommitBatch } : {});
     const classroom = createClassroom({
       catalogue: fixedCatalogue(seedQuizzes()),
       store,

@@ -222,6 +222,30 @@ describe('group commit with the log synced off the event loop', () => {
     await expect(group.enqueue(() => insert.run(3))).rejects.toThrow(/closed/);
     db.close();
   });
+
+  it('lets a write of the batch read (a flush from inside is no commit), and commits what it queues in a batch of its own', async () => {
+    const file = dbFile();
+    const db = database(file);
+    const batches: number[] = [];
+    const group = createGroupCommit(db, { onBatch: (size) => batches.push(size) });
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+    let seenInside = -1;
+    let queuedInside: Promise<void> | undefined;
+    const first = group.enqueue(() => insert.run(1));
+    const reading = group.enqueue(() => {
+      insert.run(2);
+      queuedInside = group.enqueue(() => insert.run(3));
+      group.flush(); // what a read does first (store.ts): here it must not start another commit
+      seenInside = rows(db); // the transaction's own writes so far
+    });
+    await Promise.all([first, reading]);
+    expect(seenInside).toBe(2);
+    expect(batches).toEqual([2]);
+    await queuedInside;
+    expect(batches).toEqual([2, 1]);
+    expect(rows(db)).toBe(3);
+    db.close();
+  });
 });
 
 describe('the store’s answers under group commit', () => {

@@ -1,4 +1,5 @@
 import { joinCodeMatches } from '../../core/classroom/join-code.ts';
+import { sameNameKey } from '../../core/classroom/names.ts';
 import type { JoinLimiter, RateLimiter } from '../../core/classroom/rate-limit.ts';
 import type { AttemptView } from '../../shared/contract.ts';
 import type { SeatView, StudentChannels } from '../../shared/session-contract.ts';
@@ -34,6 +35,8 @@ export interface SeatEvents {
 
 export function createStudentChannels(deps: StudentDeps): StudentChannels {
   const { store, attempts, joinLimiter, answerLimiter, now, events, nameHolder } = deps;
+  /** The names of the students whose join is being committed, as nameHolder compares them. */
+  const seating = new Set<string>();
 
   function openSession(): SessionRecord {
     const session = deps.session();
@@ -86,7 +89,7 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
       if (before?.removed) {
         throw new ServiceError('seat-removed', 'your teacher has removed you from this session; ask your teacher to let you back in');
       }
-      const holder = nameHolder(name);
+      const holder = nameHolder(name) ?? (seating.has(sameNameKey(name)) ? 'seated' : undefined);
       if (holder === 'removed') {
         throw new ServiceError('seat-removed', `your teacher has removed “${name}” from this session; ask your teacher to let you back in`);
       }
@@ -104,7 +107,12 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
       }
       joinLimiter.joined(remoteAddress);
       const token = newSeatToken();
-      const { view, seat } = store.transaction(() => {
+      // Committed with the answers and joins of the same moment (one sync for them all), and
+      // acknowledged after it; until then the name counts as taken, so that two students joining
+      // under one name at the same moment do not both get it.
+      const nameKey = sameNameKey(name);
+      seating.add(nameKey);
+      const saved = store.commitTogether(() => {
         const started = attempts.startAttempt({
           quizId: session.quizId,
           studentName: name,
@@ -121,8 +129,17 @@ export function createStudentChannels(deps: StudentDeps): StudentChannels {
         store.insertSeat(seat);
         return { view: started, seat };
       });
-      events.joined(seat);
-      return { token, seat: seatView(session, view) };
+      return saved.then(
+        ({ view, seat }) => {
+          seating.delete(nameKey);
+          events.joined(seat);
+          return { token, seat: seatView(session, view) };
+        },
+        (error: unknown) => {
+          seating.delete(nameKey);
+          throw error;
+        },
+      );
     },
 
     seat({ token }) {
