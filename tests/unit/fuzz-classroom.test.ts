@@ -50,8 +50,9 @@ const seatAttempts: string[] = [];
 const foreignTokens: string[] = [];
 const foreignAttempts: string[] = [];
 
-function joinFrom(n: number, name: string, code = session.joinCode): { token: string; attemptId: string } {
-  const reply = dispatchStudent(students!, 'join', { code, name }, { remoteAddress: addressOf(n) }, log) as Envelope<unknown>;
+async function joinFrom(n: number, name: string, code = session.joinCode): Promise<{ token: string; attemptId: string }> {
+  // A join's reply waits for its commit, as an answer's does.
+  const reply = await dispatchStudent(students!, 'join', { code, name }, { remoteAddress: addressOf(n) }, log);
   if (!reply.ok) throw new Error(reply.error.message);
   const value = reply.value as { token: string; seat: { attempt: { attemptId: string } } };
   return { token: value.token, attemptId: value.seat.attempt.attemptId };
@@ -83,7 +84,7 @@ beforeAll(async () => {
   // An earlier session, ended: its id and its seat tokens are real, but no longer any use.
   session = await service.startSession({ quizId: quiz.id, settings: { shuffle: false }, host: LAN.address, port: 0 });
   for (let n = 0; n < 2; n++) {
-    const seat = joinFrom(n, `Earlier ${n}`);
+    const seat = await joinFrom(n, `Earlier ${n}`);
     foreignTokens.push(seat.token);
     foreignAttempts.push(seat.attemptId);
   }
@@ -93,7 +94,7 @@ beforeAll(async () => {
   // The running session, with a few students: one has answered, one has submitted.
   session = await service.startSession({ quizId: quiz.id, settings: { shuffle: true, timeLimitMinutes: 30 }, host: LAN.address, port: 0 });
   for (let n = 0; n < 5; n++) {
-    const seat = joinFrom(10 + n, `Student ${n}`, n === 0 ? session.joinCode.toLowerCase() : session.joinCode);
+    const seat = await joinFrom(10 + n, `Student ${n}`, n === 0 ? session.joinCode.toLowerCase() : session.joinCode);
     liveTokens.push(seat.token);
     seatAttempts.push(seat.attemptId);
   }
@@ -318,7 +319,7 @@ describe('fuzzing the classroom channels', () => {
         fc.asyncProperty(payloads(STUDENT_VALID[channel], weird), context, async (payload, from) => {
           const before = digest();
           logged.length = 0;
-          // An answer's reply waits for its commit; the other student channels answer at once.
+          // A join's and an answer's reply wait for their commit; the other student channels answer at once.
           const reply = await dispatchStudent(students!, channel, payload, from, log);
           if (check(channel, reply, before)) refused++;
           else if (channel === 'join' && reply.ok) {
