@@ -716,7 +716,7 @@ describe('the hand-labelled news pages', () => {
 describe('the learned line model', () => {
   const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
   it('is what scripts/train-cleanup.ts trains from the labelled pages (regenerate it when they change)', () => {
-    expect(LINE_MODEL).toEqual(train(rowsOf(loadPages()), THRESHOLD));
+    expect(LINE_MODEL).toEqual(train(rowsOf(loadPages().filter((page) => page.labels.set === 'tuning')), THRESHOLD));
     expect(LINE_MODEL?.features).toEqual([...LINE_FEATURE_NAMES]);
   });
 
