@@ -23,6 +23,7 @@ const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
 const modelFor = new Map<string, LineModel>();
 const outOfFold: Array<{ row: Row; p: number }> = [];
+// The model's probabilities of the left-out lines, for the list of the lowest (--mistakes).
 for (const publication of publications) {
   const model = train(
     rows.filter((row) => row.publication !== publication),
@@ -56,18 +57,15 @@ report('rules alone', rulesAlone);
 report('rules + line model (publication left out)', withModel);
 console.log();
 
-console.log('threshold sweep (publication left out, lines the rules kept):');
-const judged = outOfFold.filter(({ row }) => row.keptByRules);
-const articleTotal = rows.filter((row) => row.label === 1).length;
-const furnitureTotal = rows.filter((row) => row.label === 0).length;
-const furnitureByRules = rows.filter((row) => row.label === 0 && !row.keptByRules).length;
-const articleByRules = rows.filter((row) => row.label === 1 && !row.keptByRules).length;
-for (const threshold of [0.005, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]) {
-  const cut = judged.filter(({ p }) => p < threshold);
-  const articleLost = articleByRules + cut.filter(({ row }) => row.label === 1).length;
-  const furnitureGone = furnitureByRules + cut.filter(({ row }) => row.label === 0).length;
+console.log('threshold sweep (publication left out):');
+for (const threshold of [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5]) {
+  const scores = pages.map((page) => {
+    const model = modelFor.get(page.labels.publication);
+    return scorePage(page, { lineModel: model ? { ...model, threshold } : null });
+  });
+  const result = figures(scores);
   console.log(
-    `  ${threshold.toFixed(3)}${threshold === THRESHOLD ? '*' : ' '} article kept ${percent(1 - articleLost / articleTotal).padStart(6)}  furniture removed ${percent(furnitureGone / furnitureTotal).padStart(6)}  (model removes ${cut.length}: ${cut.filter(({ row }) => row.label === 1).length} article)`,
+    `  ${threshold.toFixed(3)}${threshold === THRESHOLD ? '*' : ' '} article kept ${percent(result.articleKeptShare).padStart(6)}  furniture removed ${percent(result.furnitureRemovedShare).padStart(6)}`,
   );
 }
 console.log();
@@ -92,6 +90,9 @@ for (const [reason, items] of [...byReason.entries()].sort((a, b) => b[1].length
 
 if (showMistakes) {
   console.log("\nlines the rules kept, by the left-out model's probability (lowest 40):");
-  for (const { row, p } of judged.sort((a, b) => a.p - b.p).slice(0, 40))
+  for (const { row, p } of outOfFold
+    .filter(({ row }) => row.keptByRules)
+    .sort((a, b) => a.p - b.p)
+    .slice(0, 40))
     console.log(`  ${p.toFixed(3)} ${row.label ? 'ARTICLE  ' : 'furniture'} ${row.page.slice(0, 28).padEnd(28)} ${row.text.slice(0, 70)}`);
 }

@@ -4,7 +4,7 @@ import { LINE_MODEL } from './line-model.generated.ts';
 import { modelReason } from './model-reason.ts';
 import { featuresOf, hasInnerSentence, isLinkLabel, isPersonName, isProse } from './prose.ts';
 import type { RemovalReason } from './reasons.ts';
-import { ENDS_LIKE_A_SENTENCE, furnitureReason, wordsOf } from './rules.ts';
+import { ENDS_LIKE_A_SENTENCE, furnitureReason, LIST_INTRODUCTION, wordsOf } from './rules.ts';
 
 export type LineKind = 'headline' | 'body' | 'caption' | 'removed';
 
@@ -216,10 +216,11 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
       remove(line, 'byline');
       continue;
     }
-    // A name alone beside the date, straight above the first sentence, is the author's.
+    // A name alone under the date, straight above the first sentence, is the author's.
     const nextIsProse = nextLine !== undefined && isProse(nextLine.text);
-    const besideDate = lines[index - 1]?.reason === 'dateline' || lines[index + 1]?.reason === 'dateline';
-    if (isPersonName(text) && nextIsProse && besideDate) {
+    // (A title above the date is the headline: "Ever-changing Exhibits" over "May 13th, 2013 | …".)
+    const underDate = lines[index - 1]?.reason === 'dateline';
+    if (isPersonName(text) && nextIsProse && underDate) {
       remove(line, 'byline');
       continue;
     }
@@ -271,6 +272,7 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
     for (const line of after) if (line.kind !== 'caption' && comparable(line.text) === repeated) remove(line, 'repeated-headline');
   }
 
+  markIntroducedLists(after);
   markHeaderFurniture(after, headline !== undefined);
   markAuthorNames(after);
   markBulletStandfirst(after);
@@ -315,6 +317,27 @@ function cleanByline(text: string): string | undefined {
   const name = text.replace(/^by\s*[|,:]?\s*/iu, '').trim();
   // "by | 24th, March 2006" names no author.
   return /^\p{Lu}[\p{L}'’.-]*\s+\p{Lu}/u.test(name) || /^@\w/u.test(name) || /^(?:staff|wire)/iu.test(name) ? name : undefined;
+}
+
+const MAX_LIST_ITEMS = 15;
+
+/**
+ * A list the article introduces ("Other highlights include:" and its items): the items are short
+ * and not sentences, like a menu, but they are the article's. The rules' verdicts stand.
+ */
+function markIntroducedLists(after: Line[]): void {
+  for (const [index, line] of after.entries()) {
+    if (line.kind || !LIST_INTRODUCTION.test(line.text)) continue;
+    const items: Line[] = [];
+    for (const item of after.slice(index + 1)) {
+      if (item.kind === 'removed') break;
+      if (isProse(item.text) || items.length === MAX_LIST_ITEMS) break;
+      items.push(item);
+    }
+    if (items.length < 2) continue;
+    line.kind = 'body';
+    for (const item of items) item.kind = 'body';
+  }
 }
 
 /** The publication's name, the photographer's name in capitals and "on" between date lines. */
@@ -676,10 +699,12 @@ function markByLineModel(lines: Line[], model: LineModel): void {
     removed: line.kind !== undefined && line.kind !== 'body',
     blankBefore: line.blankBefore,
   }));
-  const probabilities = articleProbabilities(model, lineFeatures(inputs));
   const prose = lines.flatMap((line, index) => (inputs[index]?.removed === false && isProse(line.text) ? [index] : []));
-  const first = prose[0] ?? lines.length;
-  const last = prose.at(-1) ?? -1;
+  const first = prose[0];
+  const last = prose.at(-1);
+  // Without a sentence of prose there is nothing to measure the lines against.
+  if (first === undefined || last === undefined) return;
+  const probabilities = articleProbabilities(model, lineFeatures(inputs));
   for (const [index, line] of lines.entries()) {
     if (line.kind !== undefined || (probabilities[index] ?? 1) >= model.threshold) continue;
     // A short sentence closing the article ("He was 72.") stays, as markByProseRegion keeps it.

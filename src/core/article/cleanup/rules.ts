@@ -5,6 +5,10 @@ import type { RemovalReason } from './reasons.ts';
 // mentions an app, a newsletter or sharing is kept (an article's sentences end with a full stop;
 // most furniture does not).
 
+/** A line that introduces a list: it ends with a colon after a verb or a little word ("… include:"). */
+export const LIST_INTRODUCTION =
+  /\s(?:include|includes|included|are|were|is|was|be|as follows|following|these|this|follow|follows|lists?|below|here|such as|like|to)\s*:$/iu;
+
 export interface LineRule {
   reason: RemovalReason;
   matches(line: string): boolean;
@@ -111,6 +115,10 @@ export const LINE_RULES: readonly LineRule[] = [
     /^(?:post a comment as|watch this discussion\.?|welcome to the discussion\.?)$/iu,
     /^(?:\(\d[\d,]*\)\s*comments?|(?:reader )?comments?\s*\(\d[\d,]*\))$/iu,
     /^you must be (?:logged|signed) in to (?:comment|post|reply|join the (?:discussion|conversation))\b[^.!?]{0,60}\.?$/iu,
+    // A blog platform's notice and a news platform's most-commented box.
+    /^(?:sorry,?\s+)?comments are (?:now )?closed(?: for this (?:article|story|post))?\.?$/iu,
+    /^(?:most )?commented$/iu,
+    /^sorry,? there are no recent results for (?:popular )?commented articles\.?$/iu,
   ),
   // A comment policy: written in sentences, but about the comments under the story and
   // addressed to the reader ("Please review our Community Guidelines before commenting.").
@@ -189,6 +197,8 @@ export const LINE_RULES: readonly LineRule[] = [
     rule(
       'promotion',
       /^watch more (?:of our )?videos?\b/iu,
+      // A station's sign-off: "Stay with News 3 for updates to this story."
+      /^stay with [\p{L}\d .&'’-]{1,30} for (?:updates|more|the latest)\b[^.!?]{0,40}\.?$/iu,
       /^(?:and )?(?:live )?on freeview channel \d+$/iu,
       /^visit [\p{L}!.' ]{1,30} now$/iu,
       /^(?:get all your news in one place|one app|start reading)\.?$/iu,
@@ -301,7 +311,8 @@ export const LINE_RULES: readonly LineRule[] = [
     matches: (line) => !ENDS_LIKE_A_SENTENCE.test(line) && wordsOf(line).length <= 30 && (line.match(/\p{Ll}\p{Lu}/gu) ?? []).length >= 2,
   },
   // A label ending in a colon on its own ("News location:", "Key points:") introduces a widget.
-  short(4, rule('navigation', /^[\p{L} ]+:$/u)),
+  // (A sentence introducing a list ends on a little word: "Other highlights include:".)
+  short(4, { reason: 'navigation', matches: (line) => /^[\p{L} ]+:$/u.test(line) && !LIST_INTRODUCTION.test(line) }),
 ];
 
 const LIST_MARKER = /^(?:[-–•·▪‣∙*]\s+)/u;
