@@ -689,19 +689,26 @@ describe('the hand-labelled news pages', () => {
     //   round 7 (h23-h28, six publications never tuned on): 20/22 kept (91%), 7/10 removed (70%), 3/6 headlines
     //   round 8 (h29-h37, nine publications never tuned on, collected after round 8's rules were
     //     final): 53/53 kept (100%), 20/29 removed (69%), 6/9 headlines (round 7's rules: 53/53, 16/29, 6/9)
-    //   round 9 (h38-h46, the current held-out pages, nine publications never tuned on, collected
-    //     after round 9's rules were final): 51/51 kept (100%), 11/17 removed (65%), 7/9 headlines
+    //   round 9 (h38-h46, nine publications never tuned on, collected after round 9's rules were
+    //     final): 51/51 kept (100%), 11/17 removed (65%), 7/9 headlines
     //     (round 8's rules: 51/51, 11/17, 7/9; round 7's: 51/51, 10/17, 7/9)
-    //   session 3: the learned line model (trained on every page, these included, so this is no
-    //     longer a held-out figure: scripts/cleanup-loo.ts gives the left-out one, 12/16 and 9/9)
-    //     and the headline's appeal and byline checks: 51/51 kept, 14/16 removed, 9/9 headlines
+    //   From round 10 a learned line model (features.ts, scripts/train-cleanup.ts) judges the lines
+    //   the rules keep; it trains on the tuning pages only. scripts/cleanup-loo.ts estimates it with
+    //   one publication left out (92 tuning pages: 99.0% kept, 97.1% removed, 88/92 headlines).
+    //   round 10 (h47-h65, 19 publications never tuned on, collected after round 10's rules and
+    //     model were final): 99/108 kept (91.7%; a list of 8 items taken for a menu), 21/26 removed
+    //     (80.8%), 18/19 headlines (the rules alone: 101/108, 20/26, 18/19)
+    //   round 11 (h66-h84, the current held-out pages, 19 publications never tuned on, collected
+    //     after round 11's rules and model were final): 111/114 kept (97.4%; two of the three are
+    //     the stored excerpt's cut-off last lines), 14/16 removed (87.5%), 18/19 headlines
+    //     (the rules alone: 111/114, 13/16, 18/19)
     // The issue's targets (>= 98% kept, >= 90% removed, every headline right) are not met on
     // unseen pages; this guards against getting worse.
     const heldOut = pages.filter((page) => page.labels.set === 'held-out');
     const result = figures(heldOut.map((page) => scorePage(page)));
-    expect(result.articleKeptShare).toBeGreaterThanOrEqual(0.98);
-    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(0.85);
-    expect(result.headlinesRight).toBe(9);
+    expect(result.articleKeptShare).toBeGreaterThanOrEqual(0.97);
+    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(0.875);
+    expect(result.headlinesRight).toBeGreaterThanOrEqual(18);
     // Where the headline is wrong it is never a line of the article.
     const articleHeadlines = heldOut
       .filter((page) => {
