@@ -52,22 +52,13 @@ export async function startTeacherServer(options: TeacherServerOptions = {}): Pr
   const probeFlags = options.probe ? [`--import=${join(root, 'bench/server-probe.ts')}`] : [];
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   // The server's own flags, as `npm run serve` passes them; EXTRA_SERVER_FLAGS (diagnosis only,
-  // e.g. "--trace-gc", whose output is then shown) come after them.
+  // e.g. "--trace-gc", whose output is then shown) come after them. BENCH_SERVER (comparisons
+  // only) runs another build's serve.js, such as one of main before a change, on the same load.
+  const script = process.env['BENCH_SERVER'] ?? join(root, 'out/main/serve.js');
   const flags = (process.env['EXTRA_SERVER_FLAGS'] ?? '').split(' ').filter(Boolean);
   const server = spawn(
     process.execPath,
-    [
-      ...SERVER_NODE_FLAGS,
-      ...flags,
-      ...probeFlags,
-      join(root, 'out/main/serve.js'),
-      '--port',
-      String(port),
-      '--data-dir',
-      dir,
-      '--renderer',
-      dir,
-    ],
+    [...SERVER_NODE_FLAGS, ...flags, ...probeFlags, script, '--port', String(port), '--data-dir', dir, '--renderer', dir],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       ...(options.probe ? { env: { ...process.env, EVIDENT_PROBE_OUT: probeFile, EVIDENT_PROBE_PATH: options.probe } } : {}),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AttemptStatus, FeedbackMode, TimeLimitMinutes } from '../core/attempt.ts';
 import { Response } from '../core/scoring/response.ts';
 import { Verdict } from '../core/scoring/verdict.ts';
+import { createCheckpointer } from './checkpointer.ts';
 import { createGroupCommit, walLogSync } from './group-commit.ts';
 import { RecordCaches } from './store/cache.ts';
 import { Json, parseListedRow, parseRow, StoreError, type OnUnreadable } from './store/rows.ts';
@@ -284,6 +285,9 @@ function attemptRecord(row: unknown, what: string): AttemptRecord {
   return parseRow(AttemptRow, row, what);
 }
 
+/** SQLite's own checkpoint, on the writer's thread, only past this many pages of log (its default is 1,000): see checkpointer.ts. */
+export const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
 /** How many records of each kind the store keeps in memory (store/cache.ts): a whole hall's seats and attempts. */
 export const KEPT_RECORDS = 5_000;
 
@@ -333,14 +337,25 @@ function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
   const filterParams = (f: AttemptFilter) => ({ quizId: f.quizId ?? null, status: f.status ?? null, sessionId: f.sessionId ?? null });
   const { tables: sessions, deleteSeatOf } = sessionTables({ prepare }, caches);
   let depth = 0;
+  const wal = journalMode(db) === 'wal';
+  // Checkpoints run in a thread of their own (checkpointer.ts). SQLite's own, inside a COMMIT on
+  // this thread, stays as a backstop at ten times its usual size, for a log that a writer never
+  // lets the worker finish (it would otherwise grow for as long as writes keep coming).
+  const checkpointer = wal
+    ? createCheckpointer(file, { onError: (message) => console.warn(`a checkpoint failed: ${message}`) })
+    : undefined;
+  if (checkpointer) db.exec(`PRAGMA wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   // Reads of responses, and writes that must come after the answers already given (a
   // submission, a deletion, a transaction), commit the queued answers first: nothing sees the
   // database without them, and nothing overtakes them.
   const answers = createGroupCommit(db, {
     onRollback: () => caches.clear(),
     // With FULL, the log is synced off the event loop after each batch's commit (group-commit.ts).
-    ...(synchronous === 'FULL' && journalMode(db) === 'wal' ? { log: walLogSync(file) } : {}),
-    ...(onBatch ? { onBatch } : {}),
+    ...(synchronous === 'FULL' && wal ? { log: walLogSync(file) } : {}),
+    onBatch: (size) => {
+      checkpointer?.committed();
+      onBatch?.(size);
+    },
   });
   const writeResponse = (attemptId: string, r: ResponseRecord) => {
     const { responseType, choice } = derivedColumns(r.response);
@@ -458,6 +473,7 @@ function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
       try {
         const result = work();
         db.exec('COMMIT');
+        checkpointer?.committed();
         return result;
       } catch (error) {
         db.exec('ROLLBACK');
@@ -480,6 +496,7 @@ function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
     ...sessions,
     close() {
       answers.close();
+      checkpointer?.close();
       db.close();
     },
   };

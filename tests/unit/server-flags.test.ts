@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SERVER_NODE_FLAGS } from '../../src/service/server-flags.ts';
 
-// The browser build's server runs with a small young generation (server-flags.ts): every way it
+// The browser build's server runs with a bounded young generation (server-flags.ts): every way it
 // is started passes the same flags, and they do bound V8's new space.
 
 const ALLOCATE = `
@@ -20,14 +20,16 @@ describe('the server’s Node flags', () => {
     expect(serve).toContain(`node ${SERVER_NODE_FLAGS.join(' ')} out/main/serve.js`);
   });
 
-  it('keep the young generation small under a stream of short-lived objects', { timeout: 30_000 }, () => {
+  it('bound the young generation under a stream of short-lived objects, whatever V8 would choose', { timeout: 30_000 }, () => {
     const newSpaceMb = (flags: readonly string[]) => {
       const run = spawnSync(process.execPath, [...flags, '-e', ALLOCATE], { encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
       return Number(run.stdout.trim()) / 2 ** 20;
     };
-    expect(newSpaceMb(SERVER_NODE_FLAGS)).toBeLessThanOrEqual(16);
-    // Without them V8 lets it grow several times larger on this kind of load.
-    expect(newSpaceMb([])).toBeGreaterThan(2 * newSpaceMb(SERVER_NODE_FLAGS));
+    // Two semi-spaces of at most 16 MB. (Node 24's V8 picks the same on a 64-bit machine today;
+    // the flag keeps it so where another Node or a larger machine would pick more.)
+    expect(newSpaceMb(SERVER_NODE_FLAGS)).toBeLessThanOrEqual(32);
+    // The flag, last, is what decides: a larger one lets the same load take more.
+    expect(newSpaceMb(['--max-semi-space-size=64'])).toBeGreaterThan(newSpaceMb(SERVER_NODE_FLAGS));
   });
 });
