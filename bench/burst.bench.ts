@@ -9,7 +9,7 @@
 //   node bench/burst.bench.ts [students]
 import { performance } from 'node:perf_hooks';
 import { seedQuiz, variedResponse } from '../tests/unit/fixtures.ts';
-import { percentile, post, seatClass, startTeacherServer } from './loopback-class.ts';
+import { describeProbe, percentile, post, seatClass, startTeacherServer } from './loopback-class.ts';
 
 const TARGET_RATE = 5_000;
 const TARGET_P99_MS = 100;
@@ -78,15 +78,8 @@ console.log(
 );
 // The server's own share of that latency (bench/server-probe.ts): this load generator runs on the
 // same two cores, so the client's figures include the time the server waited for a core.
-const inServer = (server.probed()?.durations ?? []).sort((a, b) => a - b);
-const loopDelay = server.probed()?.loopDelay;
-if (inServer.length > 0 && loopDelay) {
-  console.log(
-    `  inside the server (headers read → reply handed to the socket): p50 ${percentile(inServer, 50).toFixed(1)} ms, ` +
-      `p99 ${percentile(inServer, 99).toFixed(1)} ms, max ${(inServer.at(-1) ?? NaN).toFixed(0)} ms; ` +
-      `event loop delay p50 ${loopDelay.p50.toFixed(1)} ms, p99 ${loopDelay.p99.toFixed(1)} ms, max ${loopDelay.max.toFixed(0)} ms`,
-  );
-}
+const probeLine = describeProbe(server.probed(), 'answer');
+if (probeLine) console.log(probeLine);
 for (const [why, count] of failures) console.log(`  failed ${count}×: ${why}`);
 console.log(
   `  target ≥ ${TARGET_RATE.toLocaleString('en')} answers a second: ${rate >= TARGET_RATE ? 'met' : 'MISSED'} (${rate.toFixed(0)})`,

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import type { SessionEvent } from '../src/shared/contract.ts';
 import { SESSION_EVENTS_PATH } from '../src/shared/channels.ts';
 import { seedQuiz, variedResponse } from '../tests/unit/fixtures.ts';
-import { percentile, post, seatClass, sleep, startTeacherServer, type TeacherServer } from './loopback-class.ts';
+import { describeProbe, percentile, post, seatClass, sleep, startTeacherServer, type TeacherServer } from './loopback-class.ts';
 
 const TARGET_N = 2_000;
 const TARGET_P99_MS = 100;
@@ -171,15 +171,8 @@ for (const n of sizes) {
   await server.stop();
   // The server's own share of the answer latency (bench/server-probe.ts): the load generator
   // shares the machine's cores, so the figures above include time the server waited for one.
-  const inServer = (server.probed()?.durations ?? []).sort((a, b) => a - b);
-  const loopDelay = server.probed()?.loopDelay;
-  if (inServer.length > 0 && loopDelay) {
-    console.log(
-      `  inside the server (headers read → reply handed to the socket): answer p50 ${percentile(inServer, 50).toFixed(1)} ms, ` +
-        `p99 ${percentile(inServer, 99).toFixed(1)} ms, max ${(inServer.at(-1) ?? NaN).toFixed(0)} ms; ` +
-        `event loop delay p50 ${loopDelay.p50.toFixed(1)} ms, p99 ${loopDelay.p99.toFixed(1)} ms, max ${loopDelay.max.toFixed(0)} ms`,
-    );
-  }
+  const probeLine = describeProbe(server.probed(), 'answer');
+  if (probeLine) console.log(probeLine);
   const misses = [
     r.p99 >= TARGET_P99_MS ? `answer p99 ${r.p99.toFixed(0)} ms ≥ ${TARGET_P99_MS} ms` : '',
     r.lost > 0 ? `${r.lost} answers lost` : '',

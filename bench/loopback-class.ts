@@ -36,6 +36,8 @@ export interface TeacherServer {
 
 export interface ServerProbe {
   durations: number[];
+  /** The server's syncs of its write-ahead log, in ms. */
+  syncs: number[];
   loopDelay: { p50: number; p99: number; max: number };
 }
 
@@ -100,6 +102,21 @@ export async function startTeacherServer(options: TeacherServerOptions = {}): Pr
     },
     probed: () => probe,
   };
+}
+
+/** One line: the server's own latency for the probed requests, its event loop's delay, the disk's syncs. */
+export function describeProbe(probe: ServerProbe | undefined, what: string): string | undefined {
+  if (!probe || probe.durations.length === 0) return undefined;
+  const inServer = [...probe.durations].sort((a, b) => a - b);
+  const syncs = [...probe.syncs].sort((a, b) => a - b);
+  const { loopDelay } = probe;
+  return (
+    `  inside the server (headers read → reply handed to the socket): ${what} p50 ${percentile(inServer, 50).toFixed(1)} ms, ` +
+    `p99 ${percentile(inServer, 99).toFixed(1)} ms, max ${(inServer.at(-1) ?? NaN).toFixed(0)} ms; ` +
+    `event loop delay p50 ${loopDelay.p50.toFixed(1)} ms, p99 ${loopDelay.p99.toFixed(1)} ms, max ${loopDelay.max.toFixed(0)} ms; ` +
+    `the disk's ${syncs.length.toLocaleString('en')} syncs of the log (an answer waits for one): p50 ${percentile(syncs, 50).toFixed(1)} ms, ` +
+    `p99 ${percentile(syncs, 99).toFixed(1)} ms, max ${(syncs.at(-1) ?? NaN).toFixed(0)} ms`
+  );
 }
 
 export function post(

@@ -6,9 +6,11 @@
 // spent (queueing on its event loop included, the time before the headers were read not).
 //
 // On exit the durations (ms) of the requests whose path starts with EVIDENT_PROBE_PATH, in the order
-// they finished, are written as JSON to EVIDENT_PROBE_OUT, with the event loop's delay.
+// they finished, are written as JSON to EVIDENT_PROBE_OUT, with the event loop's delay and the
+// durations of the disk syncs, from the first such request on.
 import { subscribe } from 'node:diagnostics_channel';
-import { writeFileSync } from 'node:fs';
+import fs, { writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
@@ -35,6 +37,19 @@ if (out) {
     const t0 = started.get(response);
     if (t0 !== undefined) durations.push(performance.now() - t0);
   });
+  // How long the disk took over each of the server's syncs (group-commit.ts syncs the write-ahead
+  // log with fs.fsync in Node's thread pool): an answer is acknowledged after its sync, so on a
+  // disk other programs keep busy no server can answer faster than this.
+  const syncs: number[] = [];
+  const fsync = fs.fsync;
+  fs.fsync = ((fd: number, done: (error: NodeJS.ErrnoException | null) => void) => {
+    const t0 = performance.now();
+    fsync(fd, (error) => {
+      if (measuring) syncs.push(performance.now() - t0);
+      done(error);
+    });
+  }) as typeof fs.fsync;
+  syncBuiltinESMExports(); // the server's `import { fsync } from 'node:fs'` sees the wrapper
   process.once('exit', () => {
     loop.disable();
     const ms = (ns: number) => ns / 1e6;
@@ -42,6 +57,7 @@ if (out) {
       out,
       JSON.stringify({
         durations,
+        syncs,
         loopDelay: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
       }),
     );

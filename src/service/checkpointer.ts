@@ -55,7 +55,9 @@ parentPort.on('message', (message) => {
     // The writer starts the log afresh only once everything in it is in the database. Frames
     // committed while a checkpoint ran are left for a shorter one right after, until none are.
     let row = checkpoint.get();
-    for (let again = 0; again < 8 && row.busy === 0 && row.checkpointed < row.log; again++) row = checkpoint.get();
+    // At most twice more: each one syncs the log and the database, and the disk is shared with
+    // the commits' own syncs.
+    for (let again = 0; again < 2 && row.busy === 0 && row.checkpointed < row.log; again++) row = checkpoint.get();
     reply = { ok: true, log: row.log, checkpointed: row.checkpointed };
   } catch (error) {
     reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
