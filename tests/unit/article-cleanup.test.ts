@@ -701,7 +701,8 @@ describe('the hand-labelled news pages', () => {
     //   round 11 (h66-h84, the current held-out pages, 19 publications never tuned on, collected
     //     after round 11's rules and model were final): 111/114 kept (97.4%; two of the three are
     //     the stored excerpt's cut-off last lines), 14/16 removed (87.5%), 18/19 headlines
-    //     (the rules alone: 111/114, 13/16, 18/19)
+    //     (the rules alone: 111/114, 13/16, 18/19). Round 12's rules were then developed on these
+    //     pages (spent): 114/114, 16/16, 19/19 afterwards, which says nothing about unseen pages.
     // The issue's targets (>= 98% kept, >= 90% removed, every headline right) are not met on
     // unseen pages; this guards against getting worse.
     const heldOut = pages.filter((page) => page.labels.set === 'held-out');
@@ -731,7 +732,7 @@ describe('the learned line model', () => {
     const page = [
       'Zoo welcomes a baby giraffe',
       PROSE,
-      'Get our free mobile app',
+      'Subscribe to our YouTube channel',
       SECOND,
       'The calf’s first week',
       PROSE.replace('Tuesday', 'Friday'),
@@ -739,7 +740,7 @@ describe('the learned line model', () => {
     const withModel = classifyLines(page);
     const rulesAlone = classifyLines(page, { lineModel: null });
     expect(rulesAlone.lines[2]?.kind).toBe('body');
-    expect(withModel.lines[2]).toMatchObject({ kind: 'removed', reason: 'app-prompt' });
+    expect(withModel.lines[2]).toMatchObject({ kind: 'removed', reason: 'subscription-prompt' });
     expect(withModel.lines[4]?.kind).toBe('body');
   });
 
@@ -767,5 +768,94 @@ describe('the headline is never the site’s appeal or the author’s name', () 
     expect(byline.headline).toBeUndefined();
     expect(byline.lines[1]).toMatchObject({ kind: 'removed', reason: 'byline' });
     expect(classifyLines(['Firefighters Save Home', PROSE, SECOND].join('\n')).headline?.text).toBe('Firefighters Save Home');
+  });
+});
+
+describe('round 12: the families behind round 11’s misses', () => {
+  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
+
+  it('removes link calls, sign-offs, logos, app adverts and archive notices in any words', () => {
+    expect(reasonFor('See the full list of market vendors here.')).toBe('related-link');
+    expect(reasonFor('Watch the full interview with the mayor below')).toBe('related-link');
+    expect(reasonFor('To see more photos from opening day visit the city’s Facebook page')).toBe('related-link');
+    expect(reasonFor("Stay with Arizona's Family for updates on this developing story as they become available.")).toBe('promotion');
+    expect(reasonFor('Follow WXYZ 7 Action News for the latest on this story.')).toBe('promotion');
+    expect(reasonFor('Check back later for updates.')).toBe('promotion');
+    expect(reasonFor('B105 logo')).toBe('picture-description');
+    expect(reasonFor('Get our free mobile app')).toBe('app-prompt');
+    expect(reasonFor('Download the News 5 app for iPhone and Android')).toBe('app-prompt');
+    expect(reasonFor('Get it on Google Play')).toBe('app-prompt');
+    expect(reasonFor('This is an archived article and the information in the article may be outdated.')).toBe('site-notice');
+  });
+
+  it('keeps sentences of the report that look like those lines', () => {
+    expect(reasonFor('If you travel by Merseyrail, you can plan your journey here.')).toBe('kept');
+    expect(reasonFor('The council will follow the consultants for more than a year, the mayor said.')).toBe('kept');
+    expect(reasonFor('The company said it would get the app approved by regulators before the launch of its service in May.')).toBe('kept');
+    expect(reasonFor('The club unveiled its new logo on Tuesday after a vote of its members.')).toBe('kept');
+  });
+
+  it('takes a writer’s role under the byline for the byline, never for the headline', () => {
+    const cleanup = classifyLines(['By David Fleet', 'Editor', PROSE, SECOND].join('\n'));
+    expect(cleanup.headline).toBeUndefined();
+    expect(cleanup.lines.map((line) => [line.kind, line.reason])).toEqual([
+      ['removed', 'byline'],
+      ['removed', 'byline'],
+      ['body', undefined],
+      ['body', undefined],
+    ]);
+    for (const role of ['Staff Writer', 'Senior Reporter', 'Managing Editor', 'Contributing Photographer', 'Correspondent'])
+      expect(reasonFor(role), role).toBe('byline');
+  });
+
+  it('keeps the last paragraph cut off by the copy, and still removes a footer line there', () => {
+    const cutOff = parseArticle(['Council meets again', PROSE, SECOND, 'The city had sought $425,000 in state money, and'].join('\n'));
+    expect(cutOff.paragraphs.map((paragraph) => paragraph.sentences[0]?.text)).toEqual([
+      PROSE,
+      SECOND,
+      'The city had sought $425,000 in state money, and',
+    ]);
+    const footer = parseArticle(['Council meets again', PROSE, SECOND, 'Click the link to share this story with your friends'].join('\n'));
+    expect(footer.paragraphs).toHaveLength(2);
+    // Not the last line and not ending on a little word: a footer line, as before.
+    const notLast = parseArticle(['Council meets again', PROSE, SECOND, 'Our newsroom covers the whole county', 'Home'].join('\n'));
+    expect(notLast.paragraphs).toHaveLength(2);
+  });
+
+  it('does not take a paragraph of several sentences that lost its full stop for a caption, unless a credit stands beside it', () => {
+    const paragraph =
+      'The driver was taken to a hospital with serious injuries. Impairment is unknown at this time. This is an ongoing investigation';
+    const lost = classifyLines(['Crash on Grand Avenue', PROSE, paragraph, SECOND].join('\n'));
+    expect(lost.lines[2]?.kind).toBe('body');
+    const credited = classifyLines(['Crash on Grand Avenue', PROSE, 'Photo submitted by Jane Doe', paragraph, SECOND].join('\n'));
+    expect(credited.lines[3]?.kind).toBe('caption');
+    // One sentence without its stop between paragraphs is still a caption.
+    const caption = classifyLines(
+      ['Crash on Grand Avenue', PROSE, 'Firefighters work at the scene of the crash on Grand Avenue on Saturday night', SECOND].join('\n'),
+    );
+    expect(caption.lines[2]?.kind).toBe('caption');
+  });
+
+  it('keeps the crosshead that opens an article set out in sections', () => {
+    const article = parseArticle(
+      [
+        'Thousands without power as the region braces for the cold',
+        'A Storm Arrives on Sunday',
+        PROSE,
+        'Widespread Power Outages',
+        SECOND,
+        'Preparing for Colder Days',
+        PROSE.replace('Tuesday', 'Friday'),
+        'Local Response and Concerns',
+        SECOND.replace('Wednesday', 'Thursday'),
+      ].join('\n'),
+    );
+    expect(article.removed).toEqual([]);
+    expect(article.paragraphs[0]?.sentences[0]?.text).toBe('A Storm Arrives on Sunday');
+    // Without sections, a short label above the first sentence is still the page's.
+    const label = parseArticle(
+      ['Thousands without power as the region braces for the cold', 'Storm Coverage 2024', PROSE, SECOND].join('\n'),
+    );
+    expect(label.removed.map((line) => line.reason)).toEqual(['page-header']);
   });
 });

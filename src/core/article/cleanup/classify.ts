@@ -1,5 +1,5 @@
 import { isCapitalisedName, isCreditOnly, isFramedByCredit, parseGluedCredit } from './credit.ts';
-import { articleProbabilities, isAppeal, lineFeatures, type LineModel } from './features.ts';
+import { articleProbabilities, hasFurnitureSignal, isAppeal, lineFeatures, type LineModel } from './features.ts';
 import { LINE_MODEL } from './line-model.generated.ts';
 import { modelReason } from './model-reason.ts';
 import { featuresOf, hasInnerSentence, isLinkLabel, isPersonName, isProse } from './prose.ts';
@@ -618,15 +618,74 @@ function markLoneCaptions(after: Line[]): void {
     if (ENDS_LIKE_A_SENTENCE.test(line.text) || /[:;,–—-]$/u.test(line.text) || !/^[\p{Lu}\p{Nd}]/u.test(line.text)) continue;
     // A sentence cut off by the copy ends on a little word; a caption ends on a name or a noun.
     if (CUT_OFF_ENDING.test(line.text)) continue;
+    // A paragraph of several sentences that lost its last full stop is the article's, unless a
+    // picture's credit stands beside it.
+    if (isProse(line.text) && hasInnerSentence(line.text) && !besideCredit(after, index)) continue;
     line.kind = 'caption';
     line.caption = { text: line.text };
   }
+}
+
+// A picture's credit in words: "Photo submitted by Rachel Anselmo", "File photo", "Courtesy of…".
+const CREDIT_HINT =
+  /\b(?:photos?|pictures?|images?|videos?)\b[^.!?]{0,20}\b(?:by|courtesy|credit|submitted|provided|supplied)\b|^(?:courtesy|file photo|photo|credit)\b/iu;
+
+/** The line before or after is a picture's credit. */
+function besideCredit(after: readonly Line[], index: number): boolean {
+  return [after[index - 1], after[index + 1]].some(
+    (line) => line !== undefined && (line.reason === 'image-credit' || (wordsOf(line.text).length <= 12 && CREDIT_HINT.test(line.text))),
+  );
+}
+
+/**
+ * The last paragraph cut off by the copy (a stored excerpt ends mid-sentence): running text in
+ * sentence case straight under the last sentence, that is the page's last line or ends on a
+ * little word (before a paywall's prompt, say), with none of furniture's words. The prose run goes on into it.
+ */
+function isCutOffLastParagraph(after: readonly Line[], index: number, lastProse: number): boolean {
+  const line = after[index] as Line;
+  if (index !== lastProse + 1 || ENDS_LIKE_A_SENTENCE.test(line.text)) return false;
+  if (index !== after.length - 1 && !CUT_OFF_ENDING.test(line.text)) return false;
+  const features = featuresOf(line.text);
+  return (
+    features.words >= 6 &&
+    features.lowerShare >= 0.5 &&
+    features.functionShare >= 0.15 &&
+    !isLinkLabel(line.text) &&
+    !isAppeal(line.text) &&
+    !hasFurnitureSignal(line.text)
+  );
 }
 
 /** A line that may end an article: a short sentence ("He was 72."), not a label. */
 function isShortSentence(text: string): boolean {
   const features = featuresOf(text);
   return features.endsLikeSentence && features.words >= 3 && features.lowerShare >= 0.3;
+}
+
+const MAX_CROSSHEAD_WORDS = 8;
+const MIN_CROSSHEADS = 3;
+
+/**
+ * A crosshead: a short title (not a sentence, a name or a link) with a paragraph of prose straight
+ * under it and none of furniture's words.
+ */
+function isCrosshead(after: readonly Line[], index: number): boolean {
+  const line = after[index] as Line;
+  const next = after[index + 1];
+  const words = wordsOf(line.text).length;
+  return (
+    line.kind === undefined &&
+    words >= 2 &&
+    words <= MAX_CROSSHEAD_WORDS &&
+    /^[\p{Lu}‘'“"]/u.test(line.text) &&
+    !/[.!?:;,|]$/u.test(line.text) &&
+    !isLinkLabel(line.text) &&
+    !hasFurnitureSignal(line.text) &&
+    next !== undefined &&
+    (next.kind === undefined || next.kind === 'body') &&
+    isProse(next.text)
+  );
 }
 
 const MAX_HEADER_LABEL_WORDS = 5;
@@ -657,17 +716,28 @@ function markByProseRegion(after: Line[]): void {
     line.reason = reason;
     delete line.caption;
   };
+  // An article set out in sections (three or more crossheads between its paragraphs) may open
+  // with one straight above its first sentence ("The Storm’s Onset"): that line is the article's,
+  // not the page's header. Its crossheads are the article's too, whatever the line model says.
+  const crossheads = open.filter((index) => index > first && index < last && isCrosshead(after, index));
+  const sectioned = crossheads.length >= MIN_CROSSHEADS;
+  if (sectioned) for (const index of crossheads) (after[index] as Line).kind = 'body';
   for (const index of open) {
     const line = after[index] as Line;
     if (line.kind === 'body') continue;
     const text = line.text;
     if (index < first) {
       if (/[:,]$/u.test(text)) continue;
+      if (sectioned && index === first - 1 && isCrosshead(after, index) && !isPersonName(text)) {
+        line.kind = 'body';
+        continue;
+      }
       if (isPersonName(text)) remove(line, 'byline');
       else if (isLinkLabel(text)) remove(line, 'navigation');
       else if (isHeaderLabel(text)) remove(line, 'page-header');
     } else if (index > last) {
-      if (!isShortSentence(text)) remove(line, 'page-footer');
+      if (isCutOffLastParagraph(after, index, last)) line.kind = 'body';
+      else if (!isShortSentence(text)) remove(line, 'page-footer');
     } else if (isLinkLabel(text)) {
       remove(line, 'navigation');
     }

@@ -77,6 +77,14 @@ export function isAppeal(text: string): boolean {
 }
 
 const READER_WORDS = new Set(['you', 'your', "you're", 'you’re', 'yours']);
+
+/** The line uses furniture's words, starts with an appeal's verb or talks to the reader. */
+export function hasFurnitureSignal(text: string): boolean {
+  const words = wordsOf(text).map(bare);
+  return (
+    IMPERATIVE_STARTS.has(words[0] ?? '') || words.some((word) => FURNITURE_WORDS.has(word) || READER_WORDS.has(word) || word === 'here')
+  );
+}
 const MONTHS =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d/iu;
 const CLOCK = /\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)/iu;

@@ -6,7 +6,7 @@ import type { RemovalReason } from './reasons.ts';
 
 const FAMILIES: ReadonlyArray<[RemovalReason, RegExp]> = [
   ['app-prompt', /\b(?:apps?|download|app store|google play)\b/iu],
-  ['newsletter-prompt', /\b(?:newsletters?|inbox)\b/iu],
+  ['newsletter-prompt', /\b(?:newsletters?|inbox|(?:news|email|breaking news) alerts?|sign up)\b/iu],
   ['subscription-prompt', /\b(?:subscribe|subscription|subscribers?|donate|donations?|support (?:us|our)|log ?in|sign ?in|register)\b/iu],
   ['share-prompt', /\b(?:share|shares|tweet)\b/iu],
   ['comment-prompt', /\bcomments?\b/iu],

@@ -22,6 +22,10 @@ const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 const TIME = String.raw`\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{2,4})?`;
 const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?:${DAY},?\s+${MONTH},?\s+\d{4}|${MONTH}\s+${DAY},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})`;
 
+// A writer's role: the role itself and what may stand before it ("Senior Staff Writer").
+const ROLE = String.raw`(?:co-)?(?:editor(?:-in-chief)?|editors|writer|writers|reporter|reporters|correspondent|columnist|contributor|photographer|photojournalist|journalist|producer|intern|videographer|anchor|publisher|blogger)`;
+const ROLE_MODIFIER = String.raw`(?:senior|chief|managing|executive|contributing|associate|assistant|deputy|political|sports|news|city|metro|staff|special|local|education|business|health|investigative|digital|multimedia|features?|community|editorial|freelance|guest|opinion|general assignment|breaking news|web|copy|photo|video|data|science|arts|entertainment|courts|crime|government|politics|statehouse|student|opinions|lead)`;
+
 // Section and menu labels. A line made only of these words is navigation.
 const NAVIGATION_WORDS = new Set(
   `news world uk us u.s. politics business sport sports opinion opinions lifestyle culture photography
@@ -75,6 +79,8 @@ export const LINE_RULES: readonly LineRule[] = [
     // A blog's archive label: "Showing posts with label Neighborhood News. Show all posts"
     /^showing posts (?:with label|from|for)\b.{0,80}$/iu,
     /^notifications can be managed in browser preferences\.?$/iu,
+    // "This is an archived article and the information in the article may be outdated. Please look …"
+    /^this (?:is an? )?archived (?:article|story|page|post|item)\b[^!?]{0,200}$/iu,
     /^stay up to date with notifications from\b/iu,
     /^you have \d+ free (?:articles?|stories) (?:left|remaining)\b/iu,
     // "The BBC is not responsible for the content of external sites."
@@ -160,6 +166,17 @@ export const LINE_RULES: readonly LineRule[] = [
     'app-prompt',
     new RegExp(String.raw`^${BULLET}?download (?:your|our|the)\b.*\bapps?\b`, 'iu'),
     /^get (?:the|our) (?:free )?app\b/iu,
+    // The stores' badges: "Available on the App Store", "Get it on Google Play"
+    /^(?:available on|get it on|download on)(?: the)? (?:app store|google play)$/iu,
+  ),
+  // An app advert in any words: "Get our free mobile app", "Download the News 5 app for iPhone
+  // and Android" (a verb of getting, the publication's app, nothing after it but where to get it).
+  short(
+    16,
+    rule(
+      'app-prompt',
+      /^(?:get|download|install|try) (?:the|our)(?:\s+[^\s.!?]+){0,5}\s+apps?(?:\s+(?:for|on|from|now|today|free|here)\b[^.!?]{0,50})?\.?$/iu,
+    ),
   ),
   rule(
     'app-prompt',
@@ -197,13 +214,22 @@ export const LINE_RULES: readonly LineRule[] = [
     rule(
       'promotion',
       /^watch more (?:of our )?videos?\b/iu,
-      // A station's sign-off: "Stay with News 3 for updates to this story."
-      /^stay with [\p{L}\d .&'’-]{1,30} for (?:updates|more|the latest)\b[^.!?]{0,40}\.?$/iu,
       /^(?:and )?(?:live )?on freeview channel \d+$/iu,
       /^visit [\p{L}!.' ]{1,30} now$/iu,
       /^(?:get all your news in one place|one app|start reading)\.?$/iu,
       /^\d+[’']?s? of premium titles\.?$/iu,
       /^this week in (?:flyers|deals|offers)$/iu,
+    ),
+  ),
+  // A station's sign-off, whatever its name and however it goes on: "Stay with News 3 for updates
+  // to this story.", "Stay with Arizona's Family for updates on this developing story as they
+  // become available.", "Follow KSTP for the latest", "Check back for updates."
+  short(
+    26,
+    rule(
+      'promotion',
+      /^(?:stay (?:with|tuned to)|keep it (?:with|here on|locked (?:on|to))|follow|check back with|count on|trust)\s+[\p{L}\d .&'’-]{1,40}?\s+for (?:updates|more updates|more|the latest|continuing coverage|complete coverage)\b[^!?]{0,90}$/iu,
+      /^(?:check back|stay tuned)(?: here| later| soon)? for (?:updates|more|the latest)\b[^!?]{0,60}$/iu,
     ),
   ),
   // A video's title with its running time: "Northeast Recovers From Holiday Storm 1:56"
@@ -234,9 +260,20 @@ export const LINE_RULES: readonly LineRule[] = [
     /^(?:read more|related|related (?:stories|articles|topics|content|links|internet links)|more on this story|more stories|you may also like|recommended(?: for you)?|most (?:read|popular|viewed|shared)|top stories|further reading|see also|full story|read here|read the full (?:story|article)|continue reading(?:\s*(?:…|\.\.\.))?)\.?$/iu,
     /^(?:→|»)?\s*read (?:the )?(?:full )?(?:article|story)$/iu,
     /^read (?:the |our )?.{0,60}\bhere\.?$/iu,
+    // "To see more photos from opening day visit the city’s Facebook page"
+    /^(?:to|for) (?:see|view|watch|read|find) more (?:photos|pictures|images|videos|stories|coverage)\b[^!?]{0,80}$/iu,
     /^click here (?:to|for)\b/iu,
     // A print page's pointer to another page: "See Page 9", "Continued on page 4"
     /^(?:see|turn to|continued on|more on) (?:page|p\.?) ?\d{1,3}$/iu,
+  ),
+  // A link's call to the reader, ending where the link is: "See the full list of market vendors
+  // here.", "Find out more online", "Watch the full interview below."
+  short(
+    20,
+    rule(
+      'related-link',
+      /^(?:see|view|read|find|check out|watch|listen to|browse|download|get|click|tap|go|visit|learn more|find out more|for more)\b[^.!?]{0,110}\b(?:here|below|online|at this link|on our website)\.?$/iu,
+    ),
   ),
   short(30, rule('copyright', /^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}))/iu, /\ball rights reserved\.?$/iu)),
   short(
@@ -250,6 +287,8 @@ export const LINE_RULES: readonly LineRule[] = [
     ),
   ),
   rule('byline', /^@\w{2,}\s+\p{Lu}/u),
+  // A writer's role on its own line under their name: "Editor", "Staff Writer", "Senior Reporter".
+  short(5, rule('byline', new RegExp(String.raw`^(?:${ROLE_MODIFIER}\s+){0,3}${ROLE}(?:\s+(?:at large|emeritus))?$`, 'iu'))),
   // A writer signing off after a dash: "- Brad Haugaard", "— Jane Doe"
   rule('byline', /^[-–—]\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u),
   // An agency's credits: "Reporting by A and B; Writing by C; Editing by D"
@@ -292,6 +331,8 @@ export const LINE_RULES: readonly LineRule[] = [
     /^view (?:more|all)(?: in this section| stories| news| posts)?$/iu,
   ),
   // A screenshot's default file name: "Screen Shot 2015-04-21 at 00.28.59"
+  // A logo's alternative text: "B105 logo", "homepage logo"
+  short(6, unpunctuated('picture-description', /(?:^|\s)(?:logo|icon|wordmark|masthead)$/iu)),
   rule('picture-description', /^screen ?shot[ _-]\d{4}-\d{2}-\d{2}(?:[ _-](?:at[ _-])?[\d.:]+)?$/iu),
   // A site's tagline: "Your independent hometown award-winning newspaper"
   short(
