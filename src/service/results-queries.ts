@@ -70,10 +70,20 @@ const SCALAR_CHOICES = `('single-choice', 'true-false-not-given', 'two-part')`;
 
 /** A response's type as the derived column holds it: NULL when the JSON is not valid. */
 const typeOf = (response: string) => `(CASE WHEN json_valid(${response}) THEN ${response} ->> '$.type' END)`;
-/** The choice of a single-choice, true/false/not-given or two-part (its part A) response; NULL for any other. */
-const choiceOf = (response: string) =>
+/** Schema 5's choice: the option of a single-choice, true/false/not-given or two-part (its part A) response; NULL for any other. */
+const scalarChoiceOf = (response: string) =>
   `(CASE WHEN json_valid(${response}) AND ${response} ->> '$.type' IN ${SCALAR_CHOICES}
     THEN coalesce(${response} ->> '$.optionId', ${response} ->> '$.value', ${response} ->> '$.partA') END)`;
+/**
+ * Schema 6's choice: as schema 5's, and the options of a multiple-select response (a JSON array)
+ * or the pairs of a matching one (a JSON object), so that their counts too are read from the
+ * index, never from the table's rows (each in a page of its own at 100,000 answers); NULL for any other.
+ */
+const choiceOf = (response: string) =>
+  `(CASE WHEN NOT json_valid(${response}) THEN NULL WHEN ${response} ->> '$.type' IN ${SCALAR_CHOICES}
+    THEN coalesce(${response} ->> '$.optionId', ${response} ->> '$.value', ${response} ->> '$.partA')
+    WHEN ${response} ->> '$.type' = 'multiple-select' THEN ${response} -> '$.optionIds'
+    WHEN ${response} ->> '$.type' = 'matching' THEN ${response} -> '$.pairs' END)`;
 
 /** The derived columns as the service writes them (store.ts), so that the trigger below finds nothing to mend. */
 export function derivedColumns(response: Response): { responseType: string; choice: string | null } {
@@ -84,7 +94,11 @@ export function derivedColumns(response: Response): { responseType: string; choi
         ? response.value
         : response.type === 'two-part'
           ? response.partA
-          : null;
+          : response.type === 'multiple-select'
+            ? JSON.stringify(response.optionIds)
+            : response.type === 'matching'
+              ? JSON.stringify(response.pairs)
+              : null;
   return { responseType: response.type, choice };
 }
 
@@ -96,8 +110,8 @@ export function derivedColumns(response: Response): { responseType: string; choi
  * was written otherwise (a hand edit through SQL) or no longer fits, so a damaged row is still
  * found and reported. Every existing row is kept and filled.
  */
-const DERIVE = (row: string) =>
-  `response_type = ${typeOf(`${row}.response`)}, choice = ${choiceOf(`${row}.response`)}, readable = (${responseReadable(row)})`;
+const DERIVE = (row: string, choice = scalarChoiceOf) =>
+  `response_type = ${typeOf(`${row}.response`)}, choice = ${choice(`${row}.response`)}, readable = (${responseReadable(row)})`;
 // When the triggers mend a row. Checking the whole of RESPONSE_READABLE on every answer cost
 // about 45 µs an answer (in a test of 20,000 writes); the service writes the columns right, so
 // the check on its hot path is only that the JSON is valid and the marks are of their kinds,
@@ -107,16 +121,18 @@ const SUSPECT = (row: string) =>
   `NOT json_valid(${row}.response) OR ${row}.readable IS NOT 1 OR ${row}.response_type IS NULL
    OR typeof(${row}.points) NOT IN ('integer', 'real') OR typeof(${row}.max_points) NOT IN ('integer', 'real')
    OR ${row}.verdict NOT IN ('correct', 'partial', 'incorrect') OR typeof(${row}.answered_at) <> 'text'`;
+const DERIVED_TRIGGERS = (choice: (response: string) => string) =>
+  `CREATE TRIGGER responses_derived_insert AFTER INSERT ON responses WHEN ${SUSPECT('NEW')}
+     BEGIN UPDATE responses SET ${DERIVE('NEW', choice)} WHERE rowid = NEW.rowid; END;
+   CREATE TRIGGER responses_derived_update
+     AFTER UPDATE OF response, points, max_points, verdict, answered_at, response_type, choice, readable ON responses
+     WHEN ${SUSPECT('NEW')} OR (NEW.response IS NOT OLD.response AND NEW.response_type IS OLD.response_type AND NEW.choice IS OLD.choice)
+     BEGIN UPDATE responses SET ${DERIVE('NEW', choice)} WHERE rowid = NEW.rowid; END;`;
 export const DERIVED_MIGRATION = `ALTER TABLE responses ADD COLUMN response_type TEXT;
    ALTER TABLE responses ADD COLUMN choice TEXT;
    ALTER TABLE responses ADD COLUMN readable INTEGER NOT NULL DEFAULT 0;
    UPDATE responses AS responses SET ${DERIVE('responses')};
-   CREATE TRIGGER responses_derived_insert AFTER INSERT ON responses WHEN ${SUSPECT('NEW')}
-     BEGIN UPDATE responses SET ${DERIVE('NEW')} WHERE rowid = NEW.rowid; END;
-   CREATE TRIGGER responses_derived_update
-     AFTER UPDATE OF response, points, max_points, verdict, answered_at, response_type, choice, readable ON responses
-     WHEN ${SUSPECT('NEW')} OR (NEW.response IS NOT OLD.response AND NEW.response_type IS OLD.response_type AND NEW.choice IS OLD.choice)
-     BEGIN UPDATE responses SET ${DERIVE('NEW')} WHERE rowid = NEW.rowid; END;
+   ${DERIVED_TRIGGERS(scalarChoiceOf)}
    CREATE INDEX responses_marks ON responses
      (attempt_id, question_id, readable, response_type, choice, points, max_points, verdict, override_points, override_verdict);`;
 
@@ -174,58 +190,86 @@ export interface StoredOverride {
   at: string;
 }
 
-// The class's figures in four passes over the matched attempts' answers, each streaming in the
-// order of an index (no answer is copied or sorted except to group by question), inside one read
-// transaction so that every pass sees the same answers:
-//  1. the unreadable rows (the only pass that parses every answer's JSON, to check it);
-//  2. each attempt's total over the bank's questions (in attempt order);
-//  3. the sums per question, with each answer's attempt total at hand for item–rest;
-//  4. the choices made, for the choice questions only.
-// The bank and the attempts matched sit in temporary tables with keys, so each answer finds its own by index.
-const SCRATCH_SQL = `CREATE TEMP TABLE IF NOT EXISTS results_bank (id TEXT PRIMARY KEY, max REAL, type TEXT, choice INTEGER) WITHOUT ROWID;
-  CREATE TEMP TABLE IF NOT EXISTS results_attempts (id TEXT PRIMARY KEY, submitted INTEGER, rk INTEGER) WITHOUT ROWID;
-  CREATE TEMP TABLE IF NOT EXISTS results_bad (aid TEXT, qid TEXT, PRIMARY KEY (aid, qid)) WITHOUT ROWID;
-  CREATE TEMP TABLE IF NOT EXISTS results_totals (id TEXT PRIMARY KEY, answered INTEGER, points REAL) WITHOUT ROWID;`;
-const CLEAR_SQL = 'DELETE FROM results_bank; DELETE FROM results_attempts; DELETE FROM results_bad; DELETE FROM results_totals;';
-const FILL_BANK_SQL = `INSERT INTO results_bank SELECT value ->> 0, value ->> 1, value ->> 2,
-  value ->> 2 IN ('single-choice', 'true-false-not-given', 'two-part', 'multiple-select', 'matching') FROM json_each(:bank)`;
-const FILL_ATTEMPTS_SQL = `INSERT INTO results_attempts
-  SELECT a.id, a.status = 'submitted', row_number() OVER (ORDER BY a.started_at DESC, a.rowid DESC)
+/**
+ * Schema 5 → 6: the answers' covering index ordered by question, then choice, type and mark, so
+ * that class results group them in the index's order with no sort; `choice` holds
+ * a multiple-select's options and a matching's pairs too (as JSON), so that no pass reads the
+ * table's rows; and a partial index holds only unreadable answers, so that finding them reads
+ * nothing when there are none. As many full indexes as before: a class's answers (a few at a time
+ * from many seats, as group commit writes them) cost no more CPU to write than before (measured).
+ */
+export const BY_QUESTION_MIGRATION = `DROP TRIGGER responses_derived_insert;
+   DROP TRIGGER responses_derived_update;
+   ${DERIVED_TRIGGERS(choiceOf)}
+   UPDATE responses SET choice = ${choiceOf('response')} WHERE response_type IN ('multiple-select', 'matching');
+   DROP INDEX responses_marks;
+   CREATE INDEX responses_by_question ON responses
+     (question_id, choice, response_type, points, override_points, verdict, override_verdict, attempt_id, readable);
+   CREATE INDEX responses_unreadable ON responses (attempt_id, question_id) WHERE NOT readable;`;
+
+// The class's figures in three passes, inside one read transaction so that every pass sees the
+// same answers. The first two walk the bank's questions in order and read their answers from the
+// covering index (question, choice, type, marks, …), keeping those of the matched attempts (a key
+// lookup in a small temporary table):
+//  1. each attempt's total over the bank's questions (grouped by attempt: the one sort, of an
+//     integer and two numbers a row);
+//  2. the submitted answers grouped by question, choice, type and mark, which is the index's own
+//     order, so nothing is sorted: how many, the sum of their attempts' totals (for item–rest)
+//     and the first attempt among them. A class's 100,000 answers make a few hundred groups;
+//  3. from the groups: each question's sums (a group's answers share their points, so the
+//     points' sums are the groups' counts times their points), each scalar choice's count, and
+//     the options and pairs inside multiple-select and matching answers (their JSON, kept in the
+//     index's `choice`, read once per distinct answer).
+// Within a question x = points / the bank's maximum, so the shares' sums are the points' sums scaled.
+// Unreadable answers are found through their partial index (empty when all is well).
+const SCRATCH_SQL = `CREATE TEMP TABLE IF NOT EXISTS results_bank (k INTEGER PRIMARY KEY, id TEXT NOT NULL, max REAL, type TEXT, choice INTEGER);
+  CREATE TEMP TABLE IF NOT EXISTS results_attempts (id TEXT PRIMARY KEY, rk INTEGER NOT NULL, submitted INTEGER) WITHOUT ROWID;
+  CREATE TEMP TABLE IF NOT EXISTS results_totals (rk INTEGER PRIMARY KEY, answered INTEGER, points REAL);
+  CREATE TEMP TABLE IF NOT EXISTS results_groups (k INTEGER, choice TEXT, type TEXT, p REAL, v TEXT, n INTEGER, t REAL, first INTEGER);`;
+const CLEAR_SQL = 'DELETE FROM results_bank; DELETE FROM results_attempts; DELETE FROM results_totals; DELETE FROM results_groups;';
+/** choice: 1 for a scalar choice (the stored `choice`), 2 for multiple select and matching (JSON in `choice`). */
+const FILL_BANK_SQL = `INSERT INTO results_bank SELECT key, value ->> 0, value ->> 1, value ->> 2,
+  CASE WHEN value ->> 2 IN ${SCALAR_CHOICES} THEN 1 WHEN value ->> 2 IN ('multiple-select', 'matching') THEN 2 ELSE 0 END FROM json_each(:bank)`;
+const FILL_ATTEMPTS_SQL = `INSERT INTO results_attempts (id, rk, submitted)
+  SELECT a.id, row_number() OVER (ORDER BY a.started_at DESC, a.rowid DESC), a.status = 'submitted'
   FROM attempts a WHERE ${MATCHES} AND ${ATTEMPT_READABLE}`;
-const FILL_BAD_SQL = `INSERT INTO results_bad SELECT r.attempt_id, r.question_id
-  FROM results_attempts t JOIN responses r INDEXED BY responses_marks ON r.attempt_id = t.id WHERE NOT r.readable`;
 const READABLE = 'r.readable';
-const FILL_TOTALS_SQL = `INSERT INTO results_totals SELECT t.id, count(*), sum(${POINTS})
-  FROM results_attempts t JOIN responses r INDEXED BY responses_marks ON r.attempt_id = t.id JOIN results_bank b ON b.id = r.question_id
-  WHERE ${READABLE} GROUP BY t.id`;
-const TOTALS_SQL = `SELECT 'a' AS kind, id AS k1, NULL AS k2, answered AS n1, points AS n2, NULL AS n3 FROM results_totals
+/** The bank's questions' answers of the matched attempts, by question, choice, type and mark: the index's order. */
+const BANK_ANSWERS = `results_bank b CROSS JOIN responses r INDEXED BY responses_by_question ON r.question_id = b.id
+  CROSS JOIN results_attempts t ON t.id = r.attempt_id`;
+const FILL_TOTALS_SQL = `INSERT INTO results_totals SELECT t.rk, count(*), total(${POINTS}) FROM ${BANK_ANSWERS} WHERE ${READABLE} GROUP BY t.rk`;
+const FILL_GROUPS_SQL = `INSERT INTO results_groups
+  SELECT b.k, r.choice, r.response_type, ${POINTS}, ${VERDICT}, count(*), total(tt.points), min(t.rk)
+  FROM ${BANK_ANSWERS} CROSS JOIN results_totals tt ON tt.rk = t.rk
+  WHERE t.submitted AND ${READABLE}
+  GROUP BY b.k, r.choice, r.response_type, r.points, r.override_points, r.verdict, r.override_verdict`;
+const TOTALS_SQL = `SELECT 'a' AS kind, t.id AS k1, tt.answered AS n1, tt.points AS n2, NULL AS n3
+  FROM results_attempts t CROSS JOIN results_totals tt ON tt.rk = t.rk
   UNION ALL
-  SELECT 't', NULL, NULL, count(*), coalesce(sum(tt.points), 0), coalesce(sum(tt.points * tt.points), 0)
-  FROM results_attempts t LEFT JOIN results_totals tt ON tt.id = t.id WHERE t.submitted`;
-const QUESTIONS_SQL = `SELECT qid, count(*) AS answered, sum(v = 'correct') AS full, sum(p <> 0 AND p <> max) AS partial, sum(p) AS p,
-    sum(p * p) AS pp, sum(x) AS x, sum(x * x) AS xx, sum(x * p) AS xp, sum(x * total) AS xt, sum(p * total) AS pt
-  FROM (SELECT r.question_id AS qid, ${VERDICT} AS v, ${POINTS} AS p, b.max, tt.points AS total,
-      CASE WHEN b.max > 0 THEN ${POINTS} / b.max ELSE 0 END AS x
-    FROM results_attempts t JOIN results_totals tt ON tt.id = t.id JOIN responses r INDEXED BY responses_marks ON r.attempt_id = t.id
-      JOIN results_bank b ON b.id = r.question_id
-    WHERE t.submitted AND ${READABLE})
-  GROUP BY qid`;
-// Scalar choices are read from the stored `choice`; only the answers to multiple-select and
-// matching questions have their JSON read, for the options and pairs inside.
-const CHOICES_SQL = `WITH c AS MATERIALIZED (
-    SELECT r.question_id AS qid, t.rk, b.type AS qtype, r.choice, r.rowid AS rid
-    FROM results_attempts t JOIN responses r INDEXED BY responses_marks ON r.attempt_id = t.id
-      JOIN results_bank b ON b.id = r.question_id AND b.choice
-    WHERE t.submitted AND ${READABLE} AND r.response_type = b.type)
-  SELECT 'n' AS kind, qid, NULL AS choice, count(*) AS count, NULL AS responses, NULL AS first FROM c GROUP BY qid
+  SELECT 't', NULL, count(*), total(tt.points), total(tt.points * tt.points) FROM results_attempts t LEFT JOIN results_totals tt ON tt.rk = t.rk
+  WHERE t.submitted`;
+const BAD_SQL = `SELECT r.attempt_id AS aid, r.question_id AS qid
+  FROM results_attempts t CROSS JOIN responses r INDEXED BY responses_unreadable ON r.attempt_id = t.id WHERE NOT ${READABLE}`;
+/** A group's choice as JSON to read inside, or NULL (a hand-edited value that is not JSON counts as no choice). */
+const GROUP_JSON = `json_each(CASE WHEN json_valid(g.choice) THEN g.choice END)`;
+const GROUPS = `results_groups g CROSS JOIN results_bank b ON b.k = g.k`;
+const QUESTIONS_SQL = `SELECT 'q' AS kind, b.id AS qid, NULL AS choice, sum(g.n) AS n, sum(g.n * (g.v = 'correct')) AS full,
+    sum(g.n * (g.p <> 0 AND g.p <> b.max)) AS partial, total(g.n * g.p) AS p, total(g.n * g.p * g.p) AS pp, total(g.p * g.t) AS pt,
+    sum(g.n * (b.choice > 0 AND g.type = b.type)) AS typed, b.max AS max, NULL AS first
+  FROM ${GROUPS} GROUP BY g.k
   UNION ALL
-  SELECT 'c', qid, choice, count(*), count(*), min(rk) * 100 FROM c WHERE qtype IN ${SCALAR_CHOICES} GROUP BY 2, 3
+  SELECT 'c', b.id, g.choice, sum(g.n), sum(g.n), NULL, NULL, NULL, NULL, NULL, NULL, min(g.first) * 100
+  FROM ${GROUPS} WHERE b.choice = 1 AND g.type = b.type AND g.choice IS NOT NULL GROUP BY g.k, g.choice
   UNION ALL
-  SELECT 'm', c.qid, j.value, count(*), count(DISTINCT c.rk), min(c.rk * 100 + j.key)
-    FROM c JOIN responses x ON x.rowid = c.rid, json_each(x.response, '$.optionIds') j WHERE qtype = 'multiple-select' GROUP BY 2, 3
+  SELECT 'm', qid, value, sum(n * c), sum(n), NULL, NULL, NULL, NULL, NULL, NULL, min(first * 100 + key0)
+  FROM (SELECT b.id AS qid, g.n, g.first, j.value, count(*) AS c, min(j.key) AS key0
+    FROM ${GROUPS}, ${GROUP_JSON} j WHERE b.type = 'multiple-select' AND g.type = b.type GROUP BY g.rowid, j.value)
+  GROUP BY qid, value
   UNION ALL
-  SELECT 'p', c.qid, j.key || char(0) || j.value, count(*), count(*), min(c.rk) * 100
-    FROM c JOIN responses x ON x.rowid = c.rid, json_each(x.response, '$.pairs') j WHERE qtype = 'matching' GROUP BY 2, 3`;
+  SELECT 'p', qid, pair, sum(n * c), sum(n * c), NULL, NULL, NULL, NULL, NULL, NULL, min(first) * 100
+  FROM (SELECT b.id AS qid, g.n, g.first, j.key || char(0) || j.value AS pair, count(*) AS c
+    FROM ${GROUPS}, ${GROUP_JSON} j WHERE b.type = 'matching' AND g.type = b.type GROUP BY g.rowid, pair)
+  GROUP BY qid, pair`;
 
 const EXPORT_SQL = `SELECT a.*,
     r.question_id, r.response, ${POINTS} AS points, r.max_points, ${VERDICT} AS verdict, r.answered_at
@@ -235,7 +279,7 @@ const EXPORT_SQL = `SELECT a.*,
 export function resultsQueries(db: DatabaseSync, beforeRead: () => void, openReader: () => DatabaseSync): ResultsQueries {
   registerFunctions(db);
   let statements:
-    Record<'fillBank' | 'fillAttempts' | 'fillBad' | 'fillTotals' | 'totals' | 'questions' | 'choices' | 'bad', StatementSync> | undefined;
+    Record<'fillBank' | 'fillAttempts' | 'fillTotals' | 'fillGroups' | 'totals' | 'questions' | 'bad', StatementSync> | undefined;
   const selectAttempts = db.prepare(`SELECT a.* FROM attempts a WHERE ${MATCHES} ORDER BY a.started_at DESC, a.rowid DESC`);
   const selectResponse = db.prepare('SELECT * FROM responses WHERE attempt_id = ? AND question_id = ?');
   const selectQuizVersions = db.prepare(
@@ -310,19 +354,17 @@ export function resultsQueries(db: DatabaseSync, beforeRead: () => void, openRea
         statements = {
           fillBank: db.prepare(FILL_BANK_SQL),
           fillAttempts: db.prepare(FILL_ATTEMPTS_SQL),
-          fillBad: db.prepare(FILL_BAD_SQL),
           fillTotals: db.prepare(FILL_TOTALS_SQL),
+          fillGroups: db.prepare(FILL_GROUPS_SQL),
           totals: db.prepare(TOTALS_SQL),
           questions: db.prepare(QUESTIONS_SQL),
-          choices: db.prepare(CHOICES_SQL),
-          bad: db.prepare('SELECT aid, qid FROM results_bad'),
+          bad: db.prepare(BAD_SQL),
         };
       }
       const st = statements;
       const byAttempt = new Map<string, AttemptPoints>();
       const sumsByQuestion = new Map<string, QuestionSums>();
       const choices: ChoiceCount[] = [];
-      const typed = new Map<string, number>();
       let totals = { attempts: 0, t: 0, tt: 0 };
       const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : 0);
       // One snapshot for every pass; the temporary tables are this connection's alone.
@@ -331,45 +373,40 @@ export function resultsQueries(db: DatabaseSync, beforeRead: () => void, openRea
         db.exec(CLEAR_SQL);
         st.fillBank.run({ bank: JSON.stringify(questions.map((q) => [q.id, q.points, q.type])) });
         st.fillAttempts.run(filterParams(filter));
-        st.fillBad.run();
         st.fillTotals.run();
+        st.fillGroups.run();
         for (const row of st.totals.iterate()) {
           if (row['kind'] === 'a') byAttempt.set(String(row['k1']), { answered: num(row['n1']), points: num(row['n2']) });
           else totals = { attempts: num(row['n1']), t: num(row['n2']), tt: num(row['n3']) };
         }
         for (const row of st.questions.iterate()) {
           const questionId = String(row['qid']);
-          sumsByQuestion.set(questionId, {
-            questionId,
-            answered: num(row['answered']),
-            full: num(row['full']),
-            typed: 0,
-            partial: num(row['partial']),
-            p: num(row['p']),
-            pp: num(row['pp']),
-            x: num(row['x']),
-            xx: num(row['xx']),
-            xp: num(row['xp']),
-            xt: num(row['xt']),
-            pt: num(row['pt']),
-          });
-        }
-        for (const row of st.choices.iterate()) {
-          const questionId = String(row['qid']);
           const choice = row['choice'];
-          const counts = { count: num(row['count']), responses: num(row['responses']), first: num(row['first']) };
-          if (row['kind'] === 'n') typed.set(questionId, counts.count);
-          else if (choice === null || choice === undefined) continue;
+          const counts = { count: num(row['n']), responses: num(row['full']), first: num(row['first']) };
+          if (row['kind'] === 'q') {
+            const max = num(row['max']);
+            const [p, pp, pt] = [num(row['p']), num(row['pp']), num(row['pt'])];
+            sumsByQuestion.set(questionId, {
+              questionId,
+              answered: num(row['n']),
+              full: num(row['full']),
+              typed: num(row['typed']),
+              partial: num(row['partial']),
+              p,
+              pp,
+              x: max > 0 ? p / max : 0,
+              xx: max > 0 ? pp / (max * max) : 0,
+              xp: max > 0 ? pp / max : 0,
+              xt: max > 0 ? pt / max : 0,
+              pt,
+            });
+          } else if (choice === null || choice === undefined) continue;
           else if (row['kind'] === 'p') {
             const [left, right] = String(choice).split('\u0000');
             if (left !== undefined && right !== undefined) choices.push({ questionId, choice: left, right, ...counts });
           } else choices.push({ questionId, choice: String(choice), ...counts });
         }
         const unreadable = st.bad.all().map((row) => ({ attemptId: String(row['aid']), questionId: String(row['qid']) }));
-        for (const [questionId, n] of typed) {
-          const sums = sumsByQuestion.get(questionId);
-          if (sums) sums.typed = n;
-        }
         return { sums: { ...totals, questions: sumsByQuestion, choices }, byAttempt, unreadable };
       } finally {
         db.exec('COMMIT');

@@ -90,7 +90,7 @@ describe('the session tables migration', () => {
       store.close();
 
       const check = new DatabaseSync(file, { readOnly: true });
-      expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 5 });
+      expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 6 });
       const tables = check
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .all()

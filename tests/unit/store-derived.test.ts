@@ -6,8 +6,9 @@ import { seedQuiz, tempDir } from './fixtures.ts';
 
 // Schema 5 stores, beside each answer, what class results add up (its type, the option of a
 // scalar choice, whether the row is readable), so that results read an index and parse no
-// JSON. A schema 4 database is brought up to date with every row kept and filled, and a row
-// changed behind the store's back is still found unreadable.
+// JSON; schema 6 keeps a multiple-select's options and a matching's pairs in the same column, so
+// that no pass reads the table. A schema 4 database is brought up to date with every row kept
+// and filled, and a row changed behind the store's back is still found unreadable.
 
 const quiz = seedQuiz();
 const cleanups: (() => void)[] = [];
@@ -54,7 +55,7 @@ const derived = (file: string) => {
   }
 };
 
-describe('schema 5: what results add up, stored with each answer', () => {
+describe('schemas 5 and 6: what results add up, stored with each answer', () => {
   it('brings a schema 4 database up to date, keeping and filling every row', () => {
     const file = schema4Database();
     store = openStore(file);
@@ -63,12 +64,12 @@ describe('schema 5: what results add up, stored with each answer', () => {
     expect(derived(file)).toEqual([
       { question_id: 'one', response_type: 'single-choice', choice: 'b', readable: 1 },
       { question_id: 'two', response_type: 'true-false-not-given', choice: 'not-given', readable: 1 },
-      { question_id: 'three', response_type: 'multiple-select', choice: null, readable: 1 },
+      { question_id: 'three', response_type: 'multiple-select', choice: '["a","c"]', readable: 1 },
       { question_id: 'four', response_type: null, choice: null, readable: 0 },
       { question_id: 'five', response_type: 'short-answer', choice: null, readable: 0 },
     ]);
     const db = new DatabaseSync(file, { readOnly: true });
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 5 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 6 });
     expect(db.prepare('SELECT count(*) AS n FROM responses').get()).toEqual({ n: 5 });
     db.close();
   });
@@ -105,8 +106,17 @@ describe('schema 5: what results add up, stored with each answer', () => {
       verdict: 'incorrect',
       answeredAt: '2026-11-20T09:12:00.000Z',
     });
+    await store.saveResponse(ATTEMPT, {
+      questionId: 'seven',
+      response: { type: 'matching', pairs: { l1: 'r2', l2: 'r1' } },
+      points: 0,
+      maxPoints: 1,
+      verdict: 'incorrect',
+      answeredAt: '2026-11-20T09:13:00.000Z',
+    });
     store.listResponses(ATTEMPT, () => {}); // commits the queued answers
     const raw = new DatabaseSync(file);
+    raw.prepare('UPDATE responses SET response = \'{"type":"multiple-select","optionIds":["b"]}\' WHERE question_id = \'three\'').run();
     raw.prepare("UPDATE responses SET response = '{\"type\": \"single-ch' WHERE question_id = 'two'").run();
     raw
       .prepare('UPDATE responses SET response = \'{"type":"short-answer","text":"y"}\', verdict = \'correct\' WHERE question_id = \'five\'')
@@ -115,6 +125,9 @@ describe('schema 5: what results add up, stored with each answer', () => {
     raw.close();
     const rows = new Map(derived(file).map((r) => [r['question_id'], r]));
     expect(rows.get('six')).toEqual({ question_id: 'six', response_type: 'two-part', choice: 'because', readable: 1 });
+    // As the service writes it, and as SQL derives it from the answer when it is edited by hand.
+    expect(rows.get('seven')).toEqual({ question_id: 'seven', response_type: 'matching', choice: '{"l1":"r2","l2":"r1"}', readable: 1 });
+    expect(rows.get('three')).toMatchObject({ choice: '["b"]', readable: 1 });
     expect(rows.get('one')).toMatchObject({ choice: 'c', readable: 1 });
     expect(rows.get('two')).toMatchObject({ response_type: null, choice: null, readable: 0 });
     expect(rows.get('five')).toMatchObject({ response_type: 'short-answer', readable: 1 });
