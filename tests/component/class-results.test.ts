@@ -5,7 +5,7 @@ import { ApiError, type Client } from '../../src/renderer/src/lib/api.ts';
 import { ClassResults, type ClassResultsClient } from '../../src/renderer/src/lib/class-results.svelte.ts';
 import type { AttemptDetail, AttemptSummary, QuizResults } from '../../src/shared/contract.ts';
 import type { ResultsOverview } from '../../src/shared/results-overview-contract.ts';
-import { dayRange, localDay } from '../../src/renderer/src/teacher/results/sittings.ts';
+import { dayRange, joinedSessions, localDay } from '../../src/renderer/src/teacher/results/sittings.ts';
 import type { LibraryEntry } from '../../src/shared/library-contract.ts';
 import { installDialog } from './dialog-polyfill.ts';
 
@@ -467,6 +467,45 @@ describe('TeacherScreen', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('The results could not be read');
     await flush();
     expect(screen.queryByRole('heading', { name: /attempts,/ })).toBeNull();
+  });
+
+  it('lists only the class sessions someone joined, and counts those nobody joined', async () => {
+    const fake = fakeService();
+    const empty = (n: number, startedAt: string) => ({
+      sessionId: `0b7d0d7e-6a43-4c5e-8f51-2c9d0f4a1c0${n}`,
+      startedAt,
+      endedAt: startedAt,
+      state: 'ended' as const,
+      students: 0,
+      submitted: 0,
+    });
+    const tuesday = {
+      sessionId: '0b7d0d7e-6a43-4c5e-8f51-2c9d0f4a1b01',
+      startedAt: TUESDAY,
+      state: 'ended' as const,
+      students: 23,
+      submitted: 21,
+    };
+    // Two empty sessions after Tuesday's (newest first, as the service lists them).
+    fake.client.resultsOverview.mockResolvedValue({
+      quizId: 'council',
+      sessions: [empty(1, THURSDAY), empty(2, '2026-11-25T08:00:00.000Z'), tuesday],
+      practice: [],
+    });
+    render(TeacherScreen, { client: fake.client as unknown as Client, ondone: vi.fn() });
+    const sittings = await screen.findByRole('navigation', { name: 'Sessions and days' });
+    await waitFor(() => expect(within(sittings).getByText('2 sessions nobody joined are not listed.')).toBeTruthy());
+    const listed = within(within(sittings).getByRole('list', { name: 'Class sessions' })).getAllByRole('button');
+    expect(listed.map((b) => b.textContent)).toEqual([expect.stringContaining('23 students, 21 submitted')]);
+    expect(within(sittings).queryByText(/nobody joined$/)).toBeNull();
+
+    // Only empty sessions: no list, and the teacher is told why.
+    fake.client.resultsOverview.mockResolvedValue({ quizId: 'rivers', sessions: [empty(3, THURSDAY)], practice: [] });
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Quiz' }), { target: { value: 'rivers' } });
+    await waitFor(() => expect(within(sittings).getByText('1 session nobody joined is not listed.')).toBeTruthy());
+    expect(within(sittings).getByText('Nobody has joined a class session of this quiz.')).toBeTruthy();
+    expect(within(sittings).queryByRole('list', { name: 'Class sessions' })).toBeNull();
+    expect(joinedSessions([tuesday, empty(4, THURSDAY)])).toEqual({ joined: [tuesday], empty: 1 });
   });
 
   it('gives each section heading an id of its own', async () => {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, request as newRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request as newRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { asTeacher, expectNoAxeViolations, seedBank, unlockTeacher } from './helpers.ts';
 
 // The teacher's results on screen: a quiz's class session found by its weekday and date, one
@@ -254,3 +254,49 @@ test('practice outside a session is listed by day, and the date range narrows th
   await expect(attempts.getByRole('rowheader', { name: DEE })).toHaveCount(0);
   await expectNoAxeViolations(page, 'results with filters');
 });
+
+// On a phone (390×844, light and dark): the results screen with today's session chosen, one
+// student's attempt and the printout's screen, each saved for people to LOOK at (SHOTS_DIR, else
+// screenshots/results-phone), and none may scroll sideways.
+const shotsDir = `${process.env['SHOTS_DIR'] ?? 'screenshots'}/results-phone`;
+
+async function phonePage(browser: Browser, theme: 'light' | 'dark'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: theme });
+  const page = await context.newPage();
+  await page.addInitScript((t) => localStorage.setItem('evident.preferences', JSON.stringify({ theme: t })), theme);
+  return page;
+}
+
+async function phoneShot(page: Page, name: string): Promise<void> {
+  mkdirSync(shotsDir, { recursive: true });
+  const { scrollWidth, width } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: innerWidth }));
+  expect(scrollWidth, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(width);
+  await page.screenshot({ path: `${shotsDir}/${name}.png` });
+  await page.screenshot({ path: `${shotsDir}/${name}-full.png`, fullPage: true });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`on a phone (${theme}), the results, an attempt and the printout fit the screen's width`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const page = await phonePage(browser, theme);
+    try {
+      await openResults(page);
+      await openTodaysSession(page);
+      await phoneShot(page, `${theme}-results`);
+      await expectNoAxeViolations(page, `results on a phone (${theme})`); // the tables drawn as cards keep their semantics
+      await page
+        .getByRole('table')
+        .first()
+        .getByRole('button', { name: `Open the attempt of ${ADA}` })
+        .click();
+      await expect(page.getByRole('heading', { name: ADA, level: 2 })).toBeVisible();
+      await phoneShot(page, `${theme}-attempt`);
+      await page.getByRole('button', { name: '← Back to the results' }).click();
+      await page.getByRole('button', { name: 'Report per student (print or PDF)' }).click();
+      await expect(page.getByRole('article')).toHaveCount(3);
+      await phoneShot(page, `${theme}-print`);
+    } finally {
+      await page.context().close();
+    }
+  });
+}

@@ -68,6 +68,21 @@ export function sessionLabel(session: Pick<ResultsSession, 'startedAt'>, locale?
   return `${start.toLocaleDateString(locale, DAY_FORMAT)}, ${start.toLocaleTimeString(locale, TIME_FORMAT)}`;
 }
 
+/**
+ * The sessions a teacher looks through for a sitting: those someone joined. A session nobody
+ * joined has no results (a test run, a class that went elsewhere); they are counted, not listed,
+ * so that last Tuesday's session is not buried under them.
+ */
+export function joinedSessions<S extends Pick<ResultsSession, 'students'>>(sessions: readonly S[]): { joined: S[]; empty: number } {
+  const joined = sessions.filter((s) => s.students > 0);
+  return { joined, empty: sessions.length - joined.length };
+}
+
+/** "2 sessions nobody joined are not listed." */
+export function emptySessionsNote(empty: number): string {
+  return empty === 1 ? '1 session nobody joined is not listed.' : `${empty} sessions nobody joined are not listed.`;
+}
+
 /** "23 students, 21 submitted" */
 export function sessionCounts(session: Pick<ResultsSession, 'students' | 'submitted'>): string {
   if (session.students === 0) return 'nobody joined';
