@@ -694,21 +694,26 @@ describe('the hand-labelled news pages', () => {
     //     (round 8's rules: 51/51, 11/17, 7/9; round 7's: 51/51, 10/17, 7/9)
     //   From round 10 a learned line model (features.ts, scripts/train-cleanup.ts) judges the lines
     //   the rules keep; it trains on the tuning pages only. scripts/cleanup-loo.ts estimates it with
-    //   one publication left out (92 tuning pages: 99.0% kept, 97.1% removed, 88/92 headlines).
+    //   one publication left out (92 tuning pages: 99.0% kept, 97.1% removed, 88/92 headlines;
+    //   after round 12's rules, 111 tuning pages: 99.7% kept, 98.1% removed, 107/111 headlines).
     //   round 10 (h47-h65, 19 publications never tuned on, collected after round 10's rules and
     //     model were final): 99/108 kept (91.7%; a list of 8 items taken for a menu), 21/26 removed
     //     (80.8%), 18/19 headlines (the rules alone: 101/108, 20/26, 18/19)
-    //   round 11 (h66-h84, the current held-out pages, 19 publications never tuned on, collected
-    //     after round 11's rules and model were final): 111/114 kept (97.4%; two of the three are
-    //     the stored excerpt's cut-off last lines), 14/16 removed (87.5%), 18/19 headlines
-    //     (the rules alone: 111/114, 13/16, 18/19). Round 12's rules were then developed on these
-    //     pages (spent): 114/114, 16/16, 19/19 afterwards, which says nothing about unseen pages.
+    //   round 11 (h66-h84, 19 publications never tuned on, collected after round 11's rules and
+    //     model were final): 111/114 kept (97.4%; two of the three are the stored excerpt's cut-off
+    //     last lines), 14/16 removed (87.5%), 18/19 headlines (the rules alone: 111/114, 13/16,
+    //     18/19). Round 12's rules were then developed on these pages, which became tuning pages.
+    //   round 12 (h85-h103, the current held-out pages, 19 publications never tuned on, collected
+    //     after round 12's rules and model were final (ef8ab0e)): 109/131 kept (83.2%; 20 of the 22
+    //     are one page's schedule of events printed under the story, taken for the page's footer,
+    //     the other two are cut-off last paragraphs), 28/32 removed (87.5%), 18/19 headlines (a
+    //     picture's credit in brackets taken for the headline); the rules alone the same.
     // The issue's targets (>= 98% kept, >= 90% removed, every headline right) are not met on
     // unseen pages; this guards against getting worse.
     const heldOut = pages.filter((page) => page.labels.set === 'held-out');
     const result = figures(heldOut.map((page) => scorePage(page)));
-    expect(result.articleKeptShare).toBeGreaterThanOrEqual(0.97);
-    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(0.875);
+    expect(result.articleKeptShare).toBeGreaterThanOrEqual(109 / 131);
+    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(28 / 32);
     expect(result.headlinesRight).toBeGreaterThanOrEqual(18);
     // Where the headline is wrong it is never a line of the article.
     const articleHeadlines = heldOut
