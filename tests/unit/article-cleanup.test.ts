@@ -704,7 +704,7 @@ describe('the hand-labelled news pages', () => {
     //     last lines), 14/16 removed (87.5%), 18/19 headlines (the rules alone: 111/114, 13/16,
     //     18/19). Round 12's rules were then developed on these pages, which became tuning pages.
     //   round 12 (h85-h103, the current held-out pages, 19 publications never tuned on, collected
-    //     after round 12's rules and model were final (ef8ab0e)): 109/131 kept (83.2%; 20 of the 22
+    //     after round 12's rules and model were final): 109/131 kept (83.2%; 20 of the 22
     //     are one page's schedule of events printed under the story, taken for the page's footer,
     //     the other two are cut-off last paragraphs), 28/32 removed (87.5%), 18/19 headlines (a
     //     picture's credit in brackets taken for the headline); the rules alone the same.
