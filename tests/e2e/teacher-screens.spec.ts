@@ -126,6 +126,8 @@ for (const variant of variants) {
       await unlockTeacher(page);
       await page.getByRole('button', { name: 'Class results' }).click();
       await expect(page.getByRole('heading', { name: 'Class results', level: 1 })).toBeVisible();
+      // The results themselves, not the screen before they load.
+      await expect(page.getByRole('heading', { name: 'Questions', level: 2 })).toBeVisible({ timeout: 30_000 });
       await shot(page, variant, 'results');
       await shot(page, variant, 'results-full', true);
 
