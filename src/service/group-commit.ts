@@ -63,6 +63,15 @@ export interface GroupCommitOptions {
   /** Called after anything was rolled back (a failed write, or a whole batch): what was read meanwhile may be gone. */
   onRollback?: () => void;
   /**
+   * Syncs of the log that may run at once (default 1). With more, a batch committed while a sync
+   * runs has its own sync started at once instead of waiting for that one to finish: on a disk
+   * whose syncs are slow, the first batches of a turn are acknowledged while the last are still
+   * being read. Each sync still starts after the commits it acknowledges.
+   */
+  maxSyncs?: number;
+  /** Writes after which a batch is committed at once, within the turn (default: none, the whole turn). */
+  maxBatch?: number;
+  /**
    * The write-ahead log, synced off the event loop after each commit (see above). The connection
    * must be in WAL mode with synchronous = FULL for everything else: the batch switches it to
    * NORMAL for its own COMMIT only.
@@ -114,8 +123,10 @@ export function createGroupCommit(db: DatabaseSync, options: GroupCommitOptions 
   let scheduled = false;
   /** Committed, waiting for a sync that starts after their commit. */
   let unsynced: Queued[] = [];
-  /** Committed, covered by the sync in flight. */
-  let syncing: Queued[] | undefined;
+  /** Committed, each list covered by a sync in flight. */
+  const syncing = new Set<Queued[]>();
+  const maxSyncs = options.maxSyncs ?? 1;
+  const maxBatch = options.maxBatch ?? Infinity;
   let closed = false;
   let committing = false;
 
@@ -125,12 +136,12 @@ export function createGroupCommit(db: DatabaseSync, options: GroupCommitOptions 
   const release = db.prepare('RELEASE queued_write');
 
   function startSync(): void {
-    if (!log || syncing || unsynced.length === 0) return;
+    if (!log || syncing.size >= maxSyncs || unsynced.length === 0) return;
     const covered = unsynced;
     unsynced = [];
-    syncing = covered;
+    syncing.add(covered);
     log.sync((error) => {
-      syncing = undefined;
+      syncing.delete(covered);
       if (closed) return; // close() synced and answered them already
       for (const item of covered) {
         if (error) item.reject(error);
@@ -235,6 +246,9 @@ export function createGroupCommit(db: DatabaseSync, options: GroupCommitOptions 
       return new Promise<void>((resolve, reject) => {
         if (closed) return reject(new Error('the database is closed'));
         queue.push({ write, resolve, reject });
+        // A batch this large is committed now, so that its sync runs while the rest of this
+        // turn's requests are read; the rest make batches of their own.
+        if (queue.length >= maxBatch && !committing) return flush();
         if (!scheduled) {
           scheduled = true;
           schedule(flush);
@@ -247,7 +261,8 @@ export function createGroupCommit(db: DatabaseSync, options: GroupCommitOptions 
       if (log) {
         closed = true;
         // Everything committed, including what a sync in flight covers, is synced here.
-        const waiting = [...(syncing ?? []), ...unsynced];
+        const waiting = [...[...syncing].flat(), ...unsynced];
+        syncing.clear();
         unsynced = [];
         if (waiting.length > 0) {
           try {

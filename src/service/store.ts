@@ -293,6 +293,15 @@ function attemptRecord(row: unknown, what: string): AttemptRecord {
   return parseRow(AttemptRow, row, what);
 }
 
+/**
+ * Group commit's limits (group-commit.ts): a batch is committed once this many writes are queued,
+ * and up to this many syncs of the log run at once, so that on a slow disk the first students of
+ * a burst are answered while the last are still being read. Two syncs leave Node's thread pool
+ * (four threads) room for everything else.
+ */
+const MAX_BATCH = 64;
+const MAX_SYNCS = 2;
+
 /** SQLite's own checkpoint, on the writer's thread, only past this many pages of log (its default is 1,000): see checkpointer.ts. */
 export const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
@@ -359,7 +368,7 @@ function wrap(db: DatabaseSync, file: string, options: StoreOptions): Store {
   const answers = createGroupCommit(db, {
     onRollback: () => caches.clear(),
     // With FULL, the log is synced off the event loop after each batch's commit (group-commit.ts).
-    ...(synchronous === 'FULL' && wal ? { log: walLogSync(file) } : {}),
+    ...(synchronous === 'FULL' && wal ? { log: walLogSync(file), maxSyncs: MAX_SYNCS, maxBatch: MAX_BATCH } : {}),
     onBatch: (size) => {
       checkpointer?.committed();
       onBatch?.(size);

@@ -168,6 +168,66 @@ describe('group commit with the log synced off the event loop', () => {
     observer.close();
   });
 
+  it('with maxSyncs, starts the sync of a batch committed meanwhile at once; each still waits for its own', async () => {
+    const file = dbFile();
+    const db = database(file);
+    const { log, syncs } = manualLog();
+    const group = createGroupCommit(db, { log, maxSyncs: 2 });
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+    const acknowledged: number[] = [];
+    const write = (n: number) => group.enqueue(() => insert.run(n)).then(() => acknowledged.push(n));
+    const first = write(1);
+    await settle();
+    const second = write(2);
+    await settle();
+    expect(syncs).toHaveLength(2); // the second batch's sync did not wait for the first's
+    const third = write(3);
+    await settle();
+    expect(syncs).toHaveLength(2); // at most two at once: the third batch waits for a free one
+    syncs[1]!(null); // the later sync finishes first: it acknowledges its own batch only
+    await second;
+    await settle();
+    expect(acknowledged).toEqual([2]);
+    expect(syncs).toHaveLength(3); // …and frees a place for the third batch's sync
+    syncs[2]!(null);
+    await third;
+    expect(acknowledged).toEqual([2, 3]);
+    syncs[0]!(null);
+    await first;
+    expect(acknowledged).toEqual([2, 3, 1]);
+    db.close();
+  });
+
+  it('with maxBatch, commits a batch as soon as it is full, within the turn, and its sync starts there', async () => {
+    const file = dbFile();
+    const db = database(file);
+    const observer = database(file);
+    const batches: number[] = [];
+    const { log, syncs } = manualLog();
+    const group = createGroupCommit(db, { log, maxBatch: 4, maxSyncs: 2, onBatch: (size) => batches.push(size) });
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+    const writes = [];
+    for (let n = 0; n < 10; n++) {
+      writes.push(group.enqueue(() => insert.run(n)));
+      if (n === 3) {
+        // Still in the same turn: the first four are committed and being synced already.
+        expect(rows(observer)).toBe(4);
+        expect(syncs).toHaveLength(1);
+      }
+    }
+    expect(batches).toEqual([4, 4]);
+    expect(group.pending).toBe(2);
+    await settle();
+    expect(batches).toEqual([4, 4, 2]); // the rest, at the end of the turn
+    for (const done of syncs) done(null);
+    await settle();
+    for (const done of syncs.slice(2)) done(null);
+    await Promise.all(writes);
+    expect(rows(observer)).toBe(10);
+    db.close();
+    observer.close();
+  });
+
   it('commits with synchronous = NORMAL and puts FULL back for every other write', async () => {
     const file = dbFile();
     const db = database(file);
