@@ -15,14 +15,14 @@ import {
   versionKey,
   type QuizColumns,
 } from '../core/results/tables.ts';
-import type { AttemptData, ScoredAnswer } from '../core/results/types.ts';
+import type { AnswerScore, AttemptData, ScoredAnswer } from '../core/results/types.ts';
 import { citableSentences } from '../core/article/index.ts';
 import type { CsvRequest } from '../shared/contract.ts';
 import { CSV_OPTIONS } from './csv.ts';
 import { ServiceError } from './errors.ts';
 import { foldName, type ResultsFilter } from './results-queries.ts';
 import { chooseVersion, quizAtVersion } from './results-versions.ts';
-import { AttemptRow, ResponseRowFields, responseRecord, type Store, type UnreadableRow } from './store.ts';
+import { AttemptRow, MarkRowFields, ResponseRowFields, responseRecord, type Store, type UnreadableRow } from './store.ts';
 import { parseListedRow } from './store/rows.ts';
 
 // The CSV exports, written as they are read: the attempts and their answers come from one
@@ -45,31 +45,47 @@ export function createCsvExports(deps: { catalogue: QuizCatalogue; store: Store;
     return { id: quiz.id, version, title: quiz.title, questions: quiz.questions, sentenceText: (id) => sentences.get(id) };
   }
 
-  /** The attempts of `filter`, one at a time with their answers; unreadable rows are reported and left out. */
-  function* attempts(filter: ResultsFilter, onUnreadable: (row: UnreadableRow) => void): Generator<AttemptData> {
-    let current: AttemptData | undefined;
-    let answers: ScoredAnswer[] = [];
-    let skipping: string | undefined;
-    for (const row of store.results.exportRows(filter)) {
-      const id = String(row['id']);
-      if (id === skipping) continue;
-      if (current?.id !== id) {
-        if (current) yield { ...current, answers };
-        current = undefined;
-        answers = [];
-        const attempt = parseListedRow(AttemptRow, row, onUnreadable);
-        if (!attempt) {
-          skipping = id; // reported once; its answers go with it
-          continue;
-        }
-        current = { ...attempt, answers: [] };
-      }
-      if (row['question_id'] === null) continue; // an attempt without answers
-      // Reported by the attempt's id (the row's `id`) and the question's.
-      const answer = parseListedRow(ResponseRowFields, row, onUnreadable);
-      if (answer) answers.push(responseRecord(answer));
+  /** An answer with its response, or undefined when its row cannot be read (reported by its attempt and question). */
+  function responseOf(row: Record<string, unknown>, onUnreadable: (row: UnreadableRow) => void): ScoredAnswer | undefined {
+    const answer = parseListedRow(ResponseRowFields, row, onUnreadable);
+    return answer && responseRecord(answer);
+  }
+
+  /** An answer's marks, or undefined when its row cannot be read (reported with the reason its whole row gives). */
+  function marksOf(attemptId: string, row: Record<string, unknown>, onUnreadable: (row: UnreadableRow) => void): AnswerScore | undefined {
+    const marks = MarkRowFields.safeParse(row);
+    if (marks.success) {
+      const { question_id: questionId, points, max_points: maxPoints, verdict } = marks.data;
+      return { questionId, points, maxPoints, verdict };
     }
-    if (current) yield { ...current, answers };
+    const stored = store.results.responseRow(attemptId, String(row['question_id']));
+    if (stored === undefined || parseListedRow(ResponseRowFields, stored, onUnreadable) !== undefined) {
+      onUnreadable({ attemptId, questionId: String(row['question_id']), problem: 'the stored answer does not fit its schema' });
+    }
+    return undefined;
+  }
+
+  /**
+   * The attempts of `filter`, one at a time with their answers; unreadable rows are reported and
+   * left out. With `marks`, the answers carry their marks only: their responses are not read.
+   */
+  function attempts(filter: ResultsFilter, onUnreadable: (row: UnreadableRow) => void): Generator<AttemptData>;
+  function attempts(filter: ResultsFilter, onUnreadable: (row: UnreadableRow) => void, marks: 'marks'): Generator<AttemptData<AnswerScore>>;
+  function* attempts(
+    filter: ResultsFilter,
+    onUnreadable: (row: UnreadableRow) => void,
+    marks?: 'marks',
+  ): Generator<AttemptData<AnswerScore>> {
+    for (const rows of store.results.exportRows(filter, marks ?? 'responses')) {
+      const attempt = parseListedRow(AttemptRow, rows.attempt, onUnreadable);
+      if (!attempt) continue; // reported once; its answers go with it
+      const answers: AnswerScore[] = [];
+      for (const row of rows.answers) {
+        const answer = marks ? marksOf(attempt.id, row, onUnreadable) : responseOf(row, onUnreadable);
+        if (answer) answers.push(answer);
+      }
+      yield { ...attempt, answers };
+    }
   }
 
   return {
@@ -100,7 +116,7 @@ export function createCsvExports(deps: { catalogue: QuizCatalogue; store: Store;
       const stamp = now().toISOString().slice(0, 16).replace(/:/g, '-');
       const scope = chosen ? `${chosen.quiz.id}-v${chosen.version}` : 'all-quizzes';
       const filename = `evident-${kind}-${scope}-${stamp}.csv`;
-      const quizOf = (a: AttemptData) => columnsAt(a.quizId, a.quizVersion ?? 1);
+      const quizOf = (a: AttemptData<AnswerScore>) => columnsAt(a.quizId, a.quizVersion ?? 1);
       let records: Iterable<Cell[]>;
       if (kind === 'attempts') {
         // A column per question of each quiz version present (of every quiz when none is).
@@ -109,7 +125,7 @@ export function createCsvExports(deps: { catalogue: QuizCatalogue; store: Store;
         const columns = questionColumns(all, new Set());
         records = (function* () {
           yield [...ATTEMPT_COLUMNS, ...columns.map((c) => c.header)];
-          for (const attempt of attempts(filter, onUnreadable)) yield attemptRow(quizOf(attempt), attempt, columns);
+          for (const attempt of attempts(filter, onUnreadable, 'marks')) yield attemptRow(quizOf(attempt), attempt, columns);
         })();
       } else if (kind === 'responses') {
         records = (function* () {
@@ -121,7 +137,7 @@ export function createCsvExports(deps: { catalogue: QuizCatalogue; store: Store;
           yield GRADEBOOK_COLUMNS;
           // One row per student (one a class has at most a few hundred): the latest submitted attempt, by name.
           const rows = new Map<string, Cell[]>();
-          for (const attempt of attempts({ ...filter, status: 'submitted' }, onUnreadable)) {
+          for (const attempt of attempts({ ...filter, status: 'submitted' }, onUnreadable, 'marks')) {
             const key = foldName(attempt.studentName.trim());
             if (!rows.has(key)) rows.set(key, gradebookRow(quizOf(attempt), attempt));
           }

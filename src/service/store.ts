@@ -92,6 +92,19 @@ export const responseRecord = (r: z.output<typeof ResponseRowFields>) => ({
   answeredAt: r.answered_at,
 });
 export const ResponseRow = ResponseRowFields.transform(responseRecord);
+
+/**
+ * An answer's marks without its response, for the exports that need only points (the attempts
+ * and gradebook CSVs): the response's JSON is neither read nor parsed, and whether the row can
+ * be read at all is the stored `readable` flag class results go by (results-queries.ts).
+ */
+export const MarkRowFields = z.object({
+  question_id: z.string(),
+  points: z.number(),
+  max_points: z.number(),
+  verdict: Verdict,
+  readable: z.literal(1),
+});
 export type ResponseRecord = z.output<typeof ResponseRow>;
 
 const ScoreRow = z

@@ -1,7 +1,7 @@
 import type { LoadedQuestion } from '../bank/loaded.ts';
 import { attemptScore } from './attempt-score.ts';
 import { readableResponse, type SentenceText } from './readable.ts';
-import type { AttemptData } from './types.ts';
+import type { AnswerScore, AttemptData } from './types.ts';
 
 // The two exports as tables of cells. Writing them as CSV, and making the cells safe for a
 // spreadsheet, is the service's job; here they are only data, so the columns are tested as such.
@@ -68,7 +68,7 @@ export function questionColumns(quizzes: readonly QuizColumns[], present: Readon
 }
 
 /** One attempt's row: its standing, then its points per question column (empty when not answered). */
-export function attemptRow(quiz: QuizColumns | undefined, attempt: AttemptData, columns: readonly QuestionColumn[]): Cell[] {
+export function attemptRow(quiz: QuizColumns | undefined, attempt: AttemptData<AnswerScore>, columns: readonly QuestionColumn[]): Cell[] {
   const score = attemptScore(quiz?.questions ?? [], attempt.answers);
   const points = new Map(attempt.answers.map((a) => [a.questionId, a.points]));
   const version = attempt.quizVersion ?? 1;
@@ -136,7 +136,7 @@ export function responsesTable(quizzes: readonly QuizColumns[], attempts: readon
  */
 export const GRADEBOOK_COLUMNS = ['Student', 'Score', 'Out of', 'Percentage'];
 
-export function gradebookRow(quiz: QuizColumns | undefined, attempt: AttemptData): Cell[] {
+export function gradebookRow(quiz: QuizColumns | undefined, attempt: AttemptData<AnswerScore>): Cell[] {
   const score = attemptScore(quiz?.questions ?? [], attempt.answers);
   return [attempt.studentName, score.points, score.maxPoints, score.percentage];
 }
