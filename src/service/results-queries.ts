@@ -163,7 +163,10 @@ export interface ClassAggregates {
 export interface ResultsQueries {
   /** The sums behind class results for the attempts of `filter` at a quiz whose bank is `questions`. */
   classAggregates(filter: ResultsFilter, questions: readonly LoadedQuestion[]): ClassAggregates;
-  /** The attempt rows of `filter`, newest first, as stored (the caller parses them). */
+  /**
+   * The attempt rows of `filter`, newest first, as stored (the caller parses them), each with
+   * `readable`: 1 when the row passes ATTEMPT_READABLE, as class results' sums require.
+   */
   attemptRows(filter: ResultsFilter): Record<string, unknown>[];
   /** One response row as stored, or undefined. */
   responseRow(attemptId: string, questionId: string): Record<string, unknown> | undefined;
@@ -297,7 +300,9 @@ export function resultsQueries(db: DatabaseSync, beforeRead: () => void, openRea
   registerFunctions(db);
   let statements:
     Record<'fillBank' | 'fillAttempts' | 'fillTotals' | 'fillGroups' | 'totals' | 'questions' | 'bad', StatementSync> | undefined;
-  const selectAttempts = db.prepare(`SELECT a.* FROM attempts a WHERE ${MATCHES} ORDER BY a.started_at DESC, a.rowid DESC`);
+  const selectAttempts = db.prepare(
+    `SELECT a.*, ${ATTEMPT_READABLE} AS readable FROM attempts a WHERE ${MATCHES} ORDER BY a.started_at DESC, a.rowid DESC`,
+  );
   const selectResponse = db.prepare('SELECT * FROM responses WHERE attempt_id = ? AND question_id = ?');
   const selectQuizVersions = db.prepare(
     `SELECT a.quiz_id, a.quiz_version, count(*) AS n FROM attempts a WHERE ${MATCHES}

@@ -19,7 +19,17 @@ import { ServiceError } from './errors.ts';
 import type { Service } from './service.ts';
 import type { ResultsFilter } from './results-queries.ts';
 import { chooseVersion, quizAtVersion } from './results-versions.ts';
-import { AttemptRow, ResponseRow, type AttemptFilter, type AttemptRecord, type Store, type UnreadableRow } from './store.ts';
+import {
+  AttemptRow,
+  ListedAttemptRow,
+  ResponseRow,
+  type AttemptFilter,
+  type AttemptRecord,
+  type Store,
+  type UnreadableRow,
+} from './store.ts';
+
+type ListedAttempt = Pick<AttemptRecord, 'id' | 'quizId' | 'studentName' | 'status' | 'startedAt' | 'submittedAt'>;
 import { parseListedRow } from './store/rows.ts';
 
 // The teacher's channels: every attempt, the class's results and the CSV exports. The sums
@@ -155,8 +165,21 @@ export function createResultsChannels(deps: { catalogue: QuizCatalogue; store: S
     };
   }
 
+  /** An attempt as class results list it, or undefined when its row cannot be read (reported with the reason its row gives). */
+  function listedAttempt(row: Record<string, unknown>, report: (row: UnreadableRow) => void): ListedAttempt | undefined {
+    const listed = ListedAttemptRow.safeParse(row);
+    if (listed.success) {
+      const { id, quiz_id: quizId, student_name: studentName, status, started_at: startedAt, submitted_at: submittedAt } = listed.data;
+      return { id, quizId, studentName, status, startedAt, submittedAt };
+    }
+    if (parseListedRow(AttemptRow, row, report) !== undefined) {
+      report({ attemptId: String(row['id']), problem: 'the stored attempt does not fit its schema' });
+    }
+    return undefined;
+  }
+
   function summaryFromPoints(
-    attempt: AttemptRecord,
+    attempt: ListedAttempt,
     quiz: LoadedQuiz,
     maxPoints: number,
     sum: { answered: number; points: number } | undefined,
@@ -202,7 +225,7 @@ export function createResultsChannels(deps: { catalogue: QuizCatalogue; store: S
       const report = (row: UnreadableRow) => void unreadable.push(row);
       // The attempts are few (one per student and sitting): their rows are parsed. The answers
       // are many: SQL sums them (results-queries.ts), and only unreadable ones are read back.
-      const attempts = store.results.attemptRows(filter).flatMap((row) => parseListedRow(AttemptRow, row, report) ?? []);
+      const attempts = store.results.attemptRows(filter).flatMap((row) => listedAttempt(row, report) ?? []);
       const { sums, byAttempt, unreadable: badAnswers } = store.results.classAggregates(filter, quiz.questions);
       for (const { attemptId, questionId } of badAnswers) {
         const row = store.results.responseRow(attemptId, questionId);
