@@ -80,3 +80,11 @@ export async function unlockTeacher(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Lock and go to the student screen' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Teacher’s side', level: 1 })).toBeVisible();
 }
+
+/** From a fresh page: the teacher unlocks and opens the quiz library. */
+export async function openLibrary(page: Page): Promise<void> {
+  await page.goto('/');
+  await unlockTeacher(page);
+  await page.getByRole('button', { name: 'Quiz library' }).click();
+  await expect(page.getByRole('heading', { name: 'Quiz library', level: 1 })).toBeVisible();
+}

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { asTeacher, expectNoAxeViolations, unlockTeacher } from './helpers.ts';
+import { asTeacher, expectNoAxeViolations, openLibrary } from './helpers.ts';
 
 // Questions in and out from the Library: a teacher's GIFT file (with the article pasted) and a
 // Moodle XML export (carrying its article) become draft quizzes whose missing evidence the editor
@@ -63,13 +63,6 @@ const MOODLE = `<?xml version="1.0" encoding="UTF-8"?>
 async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: `${shotsDir}/${name}.png` });
-}
-
-async function openLibrary(page: Page): Promise<void> {
-  await page.goto('/');
-  await unlockTeacher(page);
-  await page.getByRole('button', { name: 'Quiz library' }).click();
-  await expect(page.getByRole('heading', { name: 'Quiz library', level: 1 })).toBeVisible();
 }
 
 test.afterAll(async ({ request }) => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { asTeacher, expectNoAxeViolations, unlockTeacher } from './helpers.ts';
+import { asTeacher, expectNoAxeViolations, openLibrary } from './helpers.ts';
 
 // A quiz shared as a .evident file, in the browser: the teacher exports a quiz from the library
 // (a real download), imports that file with "Import a quiz file…", and gets the same quiz back
@@ -79,13 +79,6 @@ test.afterAll(() => rmSync(downloads, { recursive: true, force: true }));
 async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: `${shotsDir}/${name}.png` });
-}
-
-async function openLibrary(page: Page): Promise<void> {
-  await page.goto('/');
-  await unlockTeacher(page);
-  await page.getByRole('button', { name: 'Quiz library' }).click();
-  await expect(page.getByRole('heading', { name: 'Quiz library', level: 1 })).toBeVisible();
 }
 
 const cardOf = (page: Page, title: string) =>

@@ -170,10 +170,9 @@ export function readReviewedArticle(raw: string): Omit<ParsedArticleInput, 'para
     const key = DETAILS.find(([name]) => name.toLowerCase() === label.toLowerCase())?.[1];
     if (label.toLowerCase() === 'caption') captions.push({ text: clean(match?.[2] ?? '') });
     else if (label.toLowerCase() === 'credit') {
-      const caption = captions.at(-1);
-      if (!caption || caption.credit !== undefined || !/^caption:/iu.test((lines[at - 1] as string).trim())) {
-        throw new ReviewedArticleError(at + 1, 'a Credit line belongs right under the Caption line of the picture it credits');
-      }
+      // The line above is a Caption line, so the caption it gave is the last one read.
+      const caption = /^caption:/iu.test((lines[at - 1] as string).trim()) ? captions.at(-1) : undefined;
+      if (!caption) throw new ReviewedArticleError(at + 1, 'a Credit line belongs right under the Caption line of the picture it credits');
       caption.credit = clean(match?.[2] ?? '');
     } else if (key) details[key] = clean(match?.[2] ?? '');
     else {

@@ -21,9 +21,11 @@ import {
   QuizMeta,
   VERSIONS_DIR,
   existsSync,
+  firstVersionMeta,
   jsonText,
   modifiedAt,
   readText,
+  withoutSchema,
   writeFileAtomic,
   writeFolderAtomic,
 } from './quiz-folder.ts';
@@ -408,11 +410,10 @@ export function createLibrary(options: LibraryOptions): Library {
       const quizId = quizIdFrom(article.title, takenIds());
       const stamp = now().toISOString();
       const bank = { id: quizId, article: ARTICLE_FILE, questions: [] };
-      const meta: QuizMeta = { format: 1, published: false, version: 1, createdAt: stamp, updatedAt: stamp, versionDates: { '1': stamp } };
       writeFolderAtomic(join(root, quizId), {
         [BANK_FILE]: jsonText(bank),
         [ARTICLE_FILE]: reviewedArticleText(article),
-        [META_FILE]: jsonText(meta),
+        [META_FILE]: jsonText(firstVersionMeta(stamp)),
       });
       reload(quizId);
       return { quizId };
@@ -531,22 +532,11 @@ export function createLibrary(options: LibraryOptions): Library {
       const articleText = entry.articleText ?? readBundledArticle(entry);
       const title = oneLine(asked ?? '') || `${titleOf(entry)} (copy)`;
       const newId = quizIdFrom(title, takenIds());
-      // A bundled bank's $schema points into questions/, which the data folder does not have.
-      const bank = Object.fromEntries(Object.entries(entry.bankJson).filter(([key]) => key !== '$schema'));
-      const stamp = now().toISOString();
-      const meta: QuizMeta = {
-        format: 1,
-        published: false,
-        version: 1,
-        createdAt: stamp,
-        updatedAt: stamp,
-        versionDates: { '1': stamp },
-        copiedFrom: quizId,
-      };
+      const bank = withoutSchema(entry.bankJson);
       writeFolderAtomic(join(root, newId), {
         [BANK_FILE]: jsonText({ ...bank, id: newId, title, article: ARTICLE_FILE }),
         [ARTICLE_FILE]: articleText,
-        [META_FILE]: jsonText(meta),
+        [META_FILE]: jsonText(firstVersionMeta(now().toISOString(), { copiedFrom: quizId })),
       });
       reload(newId);
       return { quizId: newId };
@@ -575,8 +565,7 @@ export function createLibrary(options: LibraryOptions): Library {
       const file = openQuizFile(fileName, Buffer.from(base64, 'base64'));
       const title = unusedTitle(file.manifest.title);
       const quizId = quizIdFrom(title, takenIds());
-      const { $schema: _schema, ...bank } = file.bank;
-      void _schema;
+      const bank = withoutSchema(file.bank);
       const bankText = jsonText({ ...bank, id: quizId, title, article: ARTICLE_FILE });
       if (Buffer.byteLength(bankText) > MAX_BANK_BYTES) {
         throw new ServiceError(
@@ -585,16 +574,9 @@ export function createLibrary(options: LibraryOptions): Library {
         );
       }
       const checked = analyse(quizId, `“${fileName}”: ${BANK_FILE}`, bankText, file.articleText);
-      const stamp = now().toISOString();
-      const meta: QuizMeta = {
-        format: 1,
-        published: false,
-        version: 1,
-        createdAt: stamp,
-        updatedAt: stamp,
-        versionDates: { '1': stamp },
+      const meta = firstVersionMeta(now().toISOString(), {
         importedFrom: { fileName: fileName.slice(0, 300), exportedAt: file.manifest.exportedAt, quizVersion: file.manifest.quizVersion },
-      };
+      });
       const dir = join(root, quizId);
       // Written into a temporary folder and renamed into place; removed again if it cannot be read back.
       writeFolderAtomic(dir, { [BANK_FILE]: bankText, [ARTICLE_FILE]: file.articleText, [META_FILE]: jsonText(meta) });

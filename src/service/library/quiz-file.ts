@@ -8,6 +8,7 @@ import { MAX_QUIZ_FILE_BYTES } from '../../shared/channels.ts';
 import { MAX_BANK_BYTES } from '../../shared/library-contract.ts';
 import { ServiceError } from '../errors.ts';
 import { formatBytes, readZip, writeZip, ZipError } from '../zip.ts';
+import { withoutSchema } from './quiz-folder.ts';
 import { ARTICLE_FILE, BANK_FILE } from './quiz-folder.ts';
 
 // A quiz shared as one file: a zip named `<title>.evident` holding
@@ -95,8 +96,7 @@ export function writeQuizFile(content: QuizFileContent): Uint8Array {
       ...(article.source.url ? { address: article.source.url } : {}),
     },
   };
-  // A bundled bank's $schema points into questions/, which the other computer's data folder does not have.
-  const bank = Object.fromEntries(Object.entries(content.bank).filter(([key]) => key !== '$schema'));
+  const bank = withoutSchema(content.bank);
   return writeZip({
     [MANIFEST_FILE]: `${JSON.stringify(manifest, null, 2)}\n`,
     [ARTICLE_FILE]: isReviewedArticleText(content.articleText) ? content.articleText : checkedArticleText(article),

@@ -29,6 +29,16 @@ export const QuizMeta = z.object({
 });
 export type QuizMeta = z.output<typeof QuizMeta>;
 
+/** A new own quiz's metadata: unpublished, at version 1 from `stamp`, with where it came from, if anywhere. */
+export function firstVersionMeta(stamp: string, origin: Pick<QuizMeta, 'copiedFrom' | 'importedFrom'> = {}): QuizMeta {
+  return { format: 1, published: false, version: 1, createdAt: stamp, updatedAt: stamp, versionDates: { '1': stamp }, ...origin };
+}
+
+/** A bank without its `$schema`: a bundled bank's points into questions/, which a data folder does not have. */
+export function withoutSchema(bank: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(bank).filter(([key]) => key !== '$schema'));
+}
+
 /** What the library keeps about bundled quizzes (they are read-only): whether each is published. */
 export const BundledMeta = z.object({
   format: z.literal(1),
