@@ -28,8 +28,10 @@ describe('the server’s Node flags', () => {
       expect(run.status, run.stderr).toBe(0);
       return Number(run.stdout.trim()) / 2 ** 20;
     };
-    // Two semi-spaces of at most 4 MB (Node 24's V8 would take 16 MB each on this load).
-    expect(newSpaceMb(SERVER_NODE_FLAGS)).toBeLessThanOrEqual(8);
+    // Two semi-spaces of at most 4 MB: 8 MB on a quiet machine, once 11 MB while CI ran other test
+    // files beside it (why, V8's statistics do not say). Node 24's V8 takes 64 MB on
+    // this load by default, so 16 still tells a bounded young generation from an unbounded one.
+    expect(newSpaceMb(SERVER_NODE_FLAGS)).toBeLessThanOrEqual(16);
     // The flag, last, is what decides: a larger one lets the same load take more.
     expect(newSpaceMb(['--max-semi-space-size=64'])).toBeGreaterThan(newSpaceMb(SERVER_NODE_FLAGS));
   });
