@@ -650,11 +650,10 @@ describe('the hand-labelled news pages', () => {
     }
   });
 
-  it('hold out pages of publications the rules were not tuned on', () => {
+  it('keep the pages the line model does not train on (held out or sealed) to publications never tuned on', () => {
     const tuned = new Set(pages.filter((page) => page.labels.set === 'tuning').map((page) => page.labels.publication));
-    const heldOut = pages.filter((page) => page.labels.set === 'held-out');
-    expect(heldOut.length).toBeGreaterThanOrEqual(5);
-    expect(new Set(heldOut.map((page) => page.labels.publication).filter((name) => !tuned.has(name))).size).toBeGreaterThanOrEqual(3);
+    const unseen = pages.filter((page) => page.labels.set !== 'tuning');
+    expect(unseen.filter((page) => tuned.has(page.labels.publication)).map((page) => page.name)).toEqual([]);
   });
 
   it('on the tuning pages: keeps ≥ 98% of article lines, removes ≥ 90% of furniture, every headline but four right', () => {
@@ -676,7 +675,7 @@ describe('the hand-labelled news pages', () => {
     expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('on the held-out pages: does no worse than measured when they were first run', () => {
+  it('on each fresh round’s pages: does no worse than measured when they were first run', () => {
     // Each round's held-out pages were labelled, then measured once before any rule was changed
     // for them, then became tuning pages for the next round:
     //   round 1 (t11-t17): 28/29 article lines kept, 23/26 furniture lines removed, 5/7 headlines
@@ -708,18 +707,37 @@ describe('the hand-labelled news pages', () => {
     //     are one page's schedule of events printed under the story, taken for the page's footer,
     //     the other two are cut-off last paragraphs), 28/32 removed (87.5%), 18/19 headlines (a
     //     picture's credit in brackets taken for the headline); the rules alone the same.
-    // The issue's targets (>= 98% kept, >= 90% removed, every headline right) are not met on
-    // unseen pages; this guards against getting worse.
-    const heldOut = pages.filter((page) => page.labels.set === 'held-out');
-    const result = figures(heldOut.map((page) => scorePage(page)));
-    expect(result.articleKeptShare).toBeGreaterThanOrEqual(109 / 131);
-    expect(result.furnitureRemovedShare).toBeGreaterThanOrEqual(28 / 32);
-    expect(result.headlinesRight).toBeGreaterThanOrEqual(18);
-    // Where the headline is wrong it is never a line of the article.
-    const articleHeadlines = heldOut
+    // The issue's targets (>= 98% kept, >= 90% removed, every headline right) were not met on
+    // unseen pages. Each fresh round since round 7 is held to its first figures (a few of its
+    // labels were corrected since), so no change undoes what a round taught.
+    const rounds = [
+      { round: 7, from: 23, to: 28, kept: [20, 22], removed: [7, 10], headlines: 3 },
+      { round: 8, from: 29, to: 37, kept: [53, 53], removed: [20, 29], headlines: 6 },
+      { round: 9, from: 38, to: 46, kept: [51, 51], removed: [11, 17], headlines: 7 },
+      { round: 10, from: 47, to: 65, kept: [99, 108], removed: [21, 26], headlines: 18 },
+      { round: 11, from: 66, to: 84, kept: [111, 114], removed: [14, 16], headlines: 18 },
+      { round: 12, from: 85, to: 103, kept: [109, 131], removed: [28, 32], headlines: 18 },
+    ] as const;
+    for (const { round, from, to, kept, removed, headlines } of rounds) {
+      const roundPages = pages.filter((page) => {
+        const number = Number(/^h(\d+)-/u.exec(page.name)?.[1]);
+        return number >= from && number <= to;
+      });
+      const scores = roundPages.map((page) => scorePage(page));
+      expect(roundPages.length, `round ${round}`).toBe(to - from + 1);
+      const result = figures(scores);
+      expect(result.articleKeptShare, `round ${round} article lines kept`).toBeGreaterThanOrEqual(kept[0] / kept[1]);
+      expect(result.furnitureRemovedShare, `round ${round} furniture removed`).toBeGreaterThanOrEqual(removed[0] / removed[1]);
+      expect(result.headlinesRight, `round ${round} headlines`).toBeGreaterThanOrEqual(headlines);
+    }
+  });
+
+  it('never takes a line of the article for the headline, where the headline is wrong', () => {
+    const articleHeadlines = pages
+      .filter((page) => page.labels.set !== 'sealed')
       .filter((page) => {
         const headline = classifyLines(page.text).headline;
-        return headline !== undefined && expandLines(page.labels.article).has(headline.line);
+        return headline !== undefined && headline.text !== page.labels.headline && expandLines(page.labels.article).has(headline.line);
       })
       .map((page) => page.name);
     expect(articleHeadlines).toEqual([]);

@@ -2,7 +2,10 @@
 // Each page is NAME.txt (the text as a browser's copy-paste gives it) beside NAME.json: the
 // source address and terms, the expected headline (null when the page has none), and which
 // line numbers are article paragraphs and which are captions; every other non-blank line is
-// page furniture.
+// page furniture. A page's set says what it is for: "tuning" pages train the line model and the
+// rules are written on them; "held-out" pages were measured once as a fresh round and are not yet
+// trained on; "sealed" pages are a fresh round labelled by hand and not yet measured: nothing
+// scores them but `node bench/cleanup.bench.ts sealed`, run once when the clean-up is frozen.
 import { readdirSync, readFileSync } from 'node:fs';
 import { classifyLines, type CleanupOptions } from '../../src/core/article/cleanup/index.ts';
 
@@ -12,7 +15,7 @@ export interface PageLabels {
   source: string;
   publication: string;
   terms: string;
-  set: 'tuning' | 'held-out';
+  set: 'tuning' | 'held-out' | 'sealed';
   headline: string | null;
   article: Array<number | string>;
   caption: Array<number | string>;
