@@ -16,7 +16,7 @@ const args = process.argv.slice(2);
 const showMistakes = args.includes('--mistakes');
 const only = args.find((arg): arg is PageLabels['set'] => arg === 'tuning' || arg === 'held-out' || arg === 'sealed');
 const sets: Array<PageLabels['set']> = only ? [only] : ['tuning', 'held-out'];
-const pages = loadPages();
+const pages = loadPages({ sealed: only === 'sealed' });
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 

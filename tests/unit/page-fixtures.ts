@@ -55,7 +55,8 @@ export function expandLines(spec: Array<number | string>): Set<number> {
   return lines;
 }
 
-export function loadPages(): Page[] {
+/** The labelled pages; sealed ones only when asked for (their labels' checks and their one measurement). */
+export function loadPages(options: { sealed?: boolean } = {}): Page[] {
   return readdirSync(PAGES_DIR)
     .filter((file) => file.endsWith('.txt'))
     .sort()
@@ -66,7 +67,8 @@ export function loadPages(): Page[] {
         text: readFileSync(new URL(file, PAGES_DIR), 'utf8'),
         labels: JSON.parse(readFileSync(new URL(`${name}.json`, PAGES_DIR), 'utf8')) as PageLabels,
       };
-    });
+    })
+    .filter((page) => options.sealed === true || page.labels.set !== 'sealed');
 }
 
 /** How the clean-up did on one page (with the shipped line model unless options say otherwise). */
