@@ -80,7 +80,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   let allowedHosts = new Set<string>();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    setSecurityHeaders(response);
+    // JSON replies (sendJson) carry the security headers themselves; files and streams get them here.
     const foreign = refuseForeignRequest(request, allowedHosts);
     if (foreign) return sendError(response, foreign);
 
@@ -92,8 +92,14 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       return sendError(response, refusal('no-such-route', 'there is no such thing here'));
     }
     const stream = options.streams && Object.hasOwn(options.streams, url.pathname) ? options.streams[url.pathname] : undefined;
-    if (stream && request.method === 'GET') return stream(request, response, url);
-    if (!url.pathname.startsWith(apiPrefix)) return serveRendererFile(request, response, rendererDir, url.pathname);
+    if (stream && request.method === 'GET') {
+      setSecurityHeaders(response);
+      return stream(request, response, url);
+    }
+    if (!url.pathname.startsWith(apiPrefix)) {
+      setSecurityHeaders(response);
+      return serveRendererFile(request, response, rendererDir, url.pathname);
+    }
     let channel: string;
     try {
       channel = decodeURIComponent(url.pathname.slice(apiPrefix.length));

@@ -105,6 +105,32 @@ describe('the HTTP binding', () => {
     expect(form.status).toBe(415);
   });
 
+  it('sends the security headers with every kind of reply: an answer, a refusal, a 405 with its Allow, a file, a missing file', async () => {
+    const replies = {
+      answer: await send('POST', '/api/listQuizzes', { body: '{}', headers: json }),
+      refusal: await send('POST', '/api/startAttempt', { body: '{}', headers: json }),
+      foreign: await send('POST', '/api/listQuizzes', { body: '{}', headers: { ...json, Host: `evil.example:${server.port}` } }),
+      wrongMethod: await send('GET', '/api/listQuizzes'),
+      file: await send('GET', '/assets/app.js'),
+      missing: await send('GET', '/nothing-here.js'),
+    };
+    for (const [kind, reply] of Object.entries(replies)) {
+      expect(reply.headers, kind).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-resource-policy': 'same-origin',
+        'x-frame-options': 'DENY',
+      });
+    }
+    expect(replies.answer.headers).toMatchObject({
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-length': String(Buffer.byteLength(replies.answer.body)),
+    });
+    expect(replies.wrongMethod.headers['allow']).toBe('POST');
+    expect(replies.file.headers['content-type']).toMatch(/javascript/);
+  });
+
   it('serves the renderer with a CSP and nothing outside it', async () => {
     const index = await send('GET', '/');
     expect(index.status).toBe(200);
