@@ -6,10 +6,22 @@
 //
 // Target: ≥ 5,000 acknowledged answers a second with p99 < 100 ms. Printed, never asserted.
 //
+// The load generator runs on the same two cores as the server, in one process for all 300
+// students. Until issue 16's third session it was node:http's client (an Agent per student), which
+// took 110–150 µs of CPU an answer: as much as two thirds of the server's own, taken from the
+// server's cores, and with 300 students in one event loop a reply waited for the generator to get
+// round to it (the server's own p50 was 9–20 ms when the generator measured 40–70 ms). Since then
+// each student is a raw keep-alive connection (StudentConnection in loopback-class.ts), opened
+// before the clock starts, writing request bytes built beforehand and reading the reply by its
+// Content-Length: 50–60 µs an answer. What is timed did not change: from just before the request's
+// first byte is written to after its whole reply is read and its status and body checked; the
+// server is the same, and so are the answers. Measured side by side on one server build (load 2–4):
+// see issue 16's notes. BURST_CLIENT=node-http runs the old generator, for comparison.
+//
 //   node bench/burst.bench.ts [students]
 import { performance } from 'node:perf_hooks';
 import { seedQuiz, variedResponse } from '../tests/unit/fixtures.ts';
-import { describeProbe, percentile, post, seatClass, startTeacherServer } from './loopback-class.ts';
+import { describeProbe, describeThreadCpu, percentile, post, seatClass, startTeacherServer, StudentConnection } from './loopback-class.ts';
 
 const TARGET_RATE = 5_000;
 const TARGET_P99_MS = 100;
@@ -21,6 +33,28 @@ const sentenceIds = quiz.article.sentences.map((s) => s.id);
 const server = await startTeacherServer({ probe: '/session-api/answer' });
 const { sessionId, port, seats } = await seatClass(server, quiz.id, STUDENTS, 2_000);
 
+// Which load generator: raw connections (StudentConnection, the default) or node:http's client
+// (BURST_CLIENT=node-http, the generator of earlier figures), on the same server and the same answers.
+const nodeHttp = process.env['BURST_CLIENT'] === 'node-http';
+const answersOf = (s: (typeof seats)[number]) =>
+  Array.from({ length: PASSES }, (_, pass) =>
+    quiz.questions.map((question, k) => ({
+      token: s.token,
+      questionId: question.id,
+      response: variedResponse(question, s.i + k + pass, sentenceIds),
+    })),
+  ).flat();
+// Every request's bytes are built before the clock starts, as a student's browser has its answer
+// ready before sending it.
+const students = seats.map((s) => {
+  const payloads = answersOf(s);
+  const connection = new StudentConnection(port, s.from);
+  const requests = payloads.map((payload) => StudentConnection.request(port, '/session-api/answer', payload));
+  return { seat: s, payloads, connection, requests };
+});
+
+if (!nodeHttp) await Promise.all(students.map((s) => s.connection.open()));
+
 const latencies: number[] = [];
 let refused = 0;
 let failed = 0;
@@ -30,37 +64,39 @@ const fail = (why: string) => {
   failures.set(why, (failures.get(why) ?? 0) + 1);
 };
 const cpuBefore = server.cpuMs();
+const threadsBefore = server.cpuByThread();
 const clientCpuBefore = process.cpuUsage();
 const started = performance.now();
 await Promise.all(
-  seats.map(async (s) => {
-    for (let pass = 0; pass < PASSES; pass++) {
-      for (const [k, question] of quiz.questions.entries()) {
+  students.map(async ({ seat, payloads, connection, requests }) => {
+    for (const [n, payload] of payloads.entries()) {
+      try {
+        // From just before the request's first byte is written to after its whole reply is read and parsed.
         const t0 = performance.now();
-        try {
-          const reply = await post(
-            port,
-            '/session-api/answer',
-            { token: s.token, questionId: question.id, response: variedResponse(question, s.i + k + pass, sentenceIds) },
-            { agent: s.agent, from: s.from },
-          );
-          if (reply.status === 200) latencies.push(performance.now() - t0);
-          else if (reply.status === 429) refused++;
-          else fail(`${reply.status} ${reply.body.error?.message ?? ''}`);
-        } catch (error) {
-          fail((error as Error).message);
-        }
+        const reply = nodeHttp
+          ? await post(port, '/session-api/answer', payload, { agent: seat.agent, from: seat.from })
+          : await connection.send(requests[n]!);
+        const t1 = performance.now();
+        if (reply.status === 200 && reply.body.ok) latencies.push(t1 - t0);
+        else if (reply.status === 429) refused++;
+        else fail(`${reply.status} ${reply.body.error?.message ?? ''}`);
+      } catch (error) {
+        fail((error as Error).message);
       }
     }
   }),
 );
 const seconds = (performance.now() - started) / 1000;
 const cpuPerAnswer = (server.cpuMs() - cpuBefore) / Math.max(1, latencies.length);
+const threadsAfter = server.cpuByThread();
 const clientCpu = process.cpuUsage(clientCpuBefore);
 const clientCpuPerAnswer = (clientCpu.user + clientCpu.system) / 1000 / Math.max(1, latencies.length);
 const final = await server.teacher('/api/sessionStatus', { sessionId });
 const stored = (final.body.value.students as { answered: number }[]).reduce((sum, s) => sum + s.answered, 0);
-for (const s of seats) s.agent.destroy();
+for (const s of students) {
+  s.seat.agent.destroy();
+  s.connection.close();
+}
 const peak = server.memoryMb('VmHWM');
 await server.stop();
 
@@ -78,6 +114,7 @@ console.log(
 );
 // The server's own share of that latency (bench/server-probe.ts): this load generator runs on the
 // same two cores, so the client's figures include the time the server waited for a core.
+console.log(describeThreadCpu(threadsBefore, threadsAfter, latencies.length));
 const probeLine = describeProbe(server.probed(), 'answer');
 if (probeLine) console.log(probeLine);
 for (const [why, count] of failures) console.log(`  failed ${count}×: ${why}`);

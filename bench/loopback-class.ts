@@ -3,8 +3,9 @@
 // connections from many loopback addresses (Linux routes 127/8 to loopback, so per-address
 // rules see many computers); a session's students joined. Loopback only, always.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../src/service/server-flags.ts';
@@ -26,6 +27,12 @@ export interface TeacherServer {
   memoryMb(field: 'VmRSS' | 'VmHWM'): number;
   /** CPU time the server process has used so far (user + system), in ms: steadier than wall time on a shared machine. */
   cpuMs(): number;
+  /**
+   * The same by kind of thread, in ms: the event loop's (user and system apart: system is mostly
+   * the sockets' reads and writes), V8's helpers (concurrent GC and compilation), libuv's pool
+   * (the syncs of the log) and worker threads (the checkpointer). Threads that exited are left out.
+   */
+  cpuByThread(): ThreadCpu;
   stop(): Promise<void>;
   /**
    * With `probe`, once stopped: how long the server itself took over each request of the probed
@@ -39,6 +46,55 @@ export interface ServerProbe {
   /** The server's syncs of its write-ahead log, in ms. */
   syncs: number[];
   loopDelay: { p50: number; p99: number; max: number };
+}
+
+export interface ThreadCpu {
+  loopUser: number;
+  loopSystem: number;
+  v8Helpers: number;
+  libuvPool: number;
+  workers: number;
+  other: number;
+}
+
+/** utime and stime (fields 14 and 15 of /proc/…/stat, in clock ticks of 10 ms) of one process or thread, in ms. */
+function statCpuMs(path: string): { user: number; system: number } {
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+}
+
+function threadCpu(pid: number): ThreadCpu {
+  const cpu: ThreadCpu = { loopUser: 0, loopSystem: 0, v8Helpers: 0, libuvPool: 0, workers: 0, other: 0 };
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let name: string;
+    let used: { user: number; system: number };
+    try {
+      name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      used = statCpuMs(`/proc/${pid}/task/${tid}/stat`);
+    } catch {
+      continue; // the thread exited meanwhile
+    }
+    if (Number(tid) === pid) {
+      cpu.loopUser += used.user;
+      cpu.loopSystem += used.system;
+      continue;
+    }
+    const total = used.user + used.system;
+    if (name.startsWith('V8Worker')) cpu.v8Helpers += total;
+    else if (name.startsWith('libuv-worker')) cpu.libuvPool += total;
+    else if (name.startsWith('WorkerThread')) cpu.workers += total;
+    else cpu.other += total;
+  }
+  return cpu;
+}
+
+/** What the server's threads used between two readings, in µs an answer, on one line. */
+export function describeThreadCpu(before: ThreadCpu, after: ThreadCpu, answers: number): string {
+  const per = (key: keyof ThreadCpu) => (((after[key] - before[key]) * 1000) / Math.max(1, answers)).toFixed(0);
+  return (
+    `  the server's CPU an answer by thread: event loop ${per('loopUser')} µs user + ${per('loopSystem')} µs system, ` +
+    `V8's helpers ${per('v8Helpers')} µs, libuv's pool (syncs) ${per('libuvPool')} µs, worker threads ${per('workers')} µs, other ${per('other')} µs`
+  );
 }
 
 export interface TeacherServerOptions {
@@ -89,10 +145,10 @@ export async function startTeacherServer(options: TeacherServerOptions = {}): Pr
       return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
     },
     cpuMs() {
-      // /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (100 a second on Linux).
-      const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * 10;
+      const { user, system } = statCpuMs(`/proc/${server.pid}/stat`);
+      return user + system;
     },
+    cpuByThread: () => threadCpu(server.pid!),
     async stop() {
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));
@@ -189,4 +245,110 @@ export async function seatClass(server: TeacherServer, quizId: string, n: number
     }),
   );
   return { sessionId, port, seats };
+}
+
+/**
+ * One student's computer as the burst drives it: a keep-alive connection of its own, from its own
+ * address, that writes each request as bytes built before the clock starts and reads the reply by
+ * its status line, Content-Length and body, then parses the body as JSON, as a client must to know
+ * what it was told. node:http's client (post above) spent 110–150 µs of CPU an answer on its
+ * request, agent and response objects, on the two cores the server also runs on; this takes a
+ * fraction of that, so the server gets the cores and the load generator's own event loop, serving
+ * 300 students at once, adds less of its queueing to each student's latency. What is timed is
+ * still the whole exchange: from just before the first byte is written to after the last byte of
+ * the reply is read and its status and body checked.
+ */
+export class StudentConnection {
+  readonly #port: number;
+  readonly #from: string | undefined;
+  #socket: Socket | undefined;
+  #received: Buffer | undefined;
+  #waiting: { resolve: (reply: Reply) => void; reject: (error: Error) => void } | undefined;
+
+  constructor(port: number, from?: string) {
+    this.#port = port;
+    this.#from = from;
+  }
+
+  /** The request bytes of a JSON POST to `path` (built once, before any timing). */
+  static request(port: number, path: string, payload: unknown): Buffer {
+    const body = Buffer.from(JSON.stringify(payload), 'utf8');
+    const head =
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n`;
+    return Buffer.concat([Buffer.from(head, 'latin1'), body]);
+  }
+
+  /** Opens the connection now (a browser's is open from the join on), so that no request waits for it. */
+  open(): Promise<void> {
+    const socket = (this.#socket ??= this.#connect());
+    if (!socket.connecting) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('error', reject);
+    });
+  }
+
+  /** Sends one request (one at a time per connection) and resolves with its reply once read whole. */
+  send(request: Buffer): Promise<Reply> {
+    if (this.#waiting) return Promise.reject(new Error('a request is already waiting on this connection'));
+    return new Promise((resolve, reject) => {
+      this.#waiting = { resolve, reject };
+      this.#received = undefined;
+      const socket = (this.#socket ??= this.#connect());
+      socket.write(request);
+    });
+  }
+
+  close(): void {
+    this.#socket?.destroy();
+    this.#socket = undefined;
+  }
+
+  #connect(): Socket {
+    const socket = connect({ host: '127.0.0.1', port: this.#port, ...(this.#from ? { localAddress: this.#from } : {}) });
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.#read(chunk));
+    const lost = (error?: Error) => {
+      if (this.#socket === socket) this.#socket = undefined; // the next request opens a new connection
+      const waiting = this.#waiting;
+      this.#waiting = undefined;
+      waiting?.reject(error ?? new Error('the server closed the connection before replying'));
+    };
+    socket.on('error', lost);
+    socket.on('close', () => lost());
+    return socket;
+  }
+
+  #read(chunk: Buffer): void {
+    const received = (this.#received = this.#received ? Buffer.concat([this.#received, chunk]) : chunk);
+    const headEnd = received.indexOf('\r\n\r\n');
+    if (headEnd < 0) return;
+    const head = received.toString('latin1', 0, headEnd);
+    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+    if (!length) return this.#fail(new Error(`a reply without a Content-Length: ${head.slice(0, 80)}`));
+    const end = headEnd + 4 + Number(length[1]);
+    if (received.length < end) return; // the rest of the body is still on its way
+    if (received.length > end) return this.#fail(new Error('bytes after the reply, which nothing asked for'));
+    const status = Number(head.slice(9, 12));
+    const text = received.toString('utf8', headEnd + 4, end);
+    const waiting = this.#waiting;
+    this.#waiting = undefined;
+    this.#received = undefined;
+    if (/\r\nconnection: *close/i.test(head)) this.close();
+    let body: Reply['body'];
+    try {
+      body = JSON.parse(text) as Reply['body'];
+    } catch {
+      body = { ok: false, error: { message: text.slice(0, 200) } };
+    }
+    waiting?.resolve({ status, body });
+  }
+
+  #fail(error: Error): void {
+    const waiting = this.#waiting;
+    this.#waiting = undefined;
+    this.close();
+    waiting?.reject(error);
+  }
 }
