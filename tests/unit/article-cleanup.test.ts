@@ -695,7 +695,8 @@ describe('the hand-labelled news pages', () => {
     //   From round 10 a learned line model (features.ts, scripts/train-cleanup.ts) judges the lines
     //   the rules keep; it trains on the tuning pages only. scripts/cleanup-loo.ts estimates it with
     //   one publication left out (92 tuning pages: 99.0% kept, 97.1% removed, 88/92 headlines;
-    //   after round 12's rules, 111 tuning pages: 99.7% kept, 98.1% removed, 107/111 headlines).
+    //   after round 12's rules, 111 tuning pages: 99.7% kept, 98.1% removed, 107/111 headlines;
+    //   after round 13's rules, 130 tuning pages: 99.7% kept, 98.0% removed, 126/130 headlines).
     //   round 10 (h47-h65, 19 publications never tuned on, collected after round 10's rules and
     //     model were final): 99/108 kept (91.7%; a list of 8 items taken for a menu), 21/26 removed
     //     (80.8%), 18/19 headlines (the rules alone: 101/108, 20/26, 18/19)
@@ -703,11 +704,14 @@ describe('the hand-labelled news pages', () => {
     //     model were final): 111/114 kept (97.4%; two of the three are the stored excerpt's cut-off
     //     last lines), 14/16 removed (87.5%), 18/19 headlines (the rules alone: 111/114, 13/16,
     //     18/19). Round 12's rules were then developed on these pages, which became tuning pages.
-    //   round 12 (h85-h103, the current held-out pages, 19 publications never tuned on, collected
-    //     after round 12's rules and model were final): 109/131 kept (83.2%; 20 of the 22
-    //     are one page's schedule of events printed under the story, taken for the page's footer,
-    //     the other two are cut-off last paragraphs), 28/32 removed (87.5%), 18/19 headlines (a
-    //     picture's credit in brackets taken for the headline); the rules alone the same.
+    //   round 12 (h85-h103, 19 publications never tuned on, collected after round 12's rules and
+    //     model were final): 109/131 kept (83.2%; 20 of the 22 are one page's schedule of events
+    //     printed under the story, taken for the page's footer, the other two are cut-off last
+    //     paragraphs), 28/32 removed (87.5%), 18/19 headlines (a picture's credit in brackets taken
+    //     for the headline); the rules alone the same. Round 13's rules were then developed on these
+    //     pages, which became tuning pages: on them now 131/131 kept, 32/32 removed, 19/19 headlines.
+    //   round 13 (h104 on, "sealed"): labelled by hand and committed before anything scored them;
+    //     measured once by the lead when round 13's rules and model were frozen.
     // The issue's targets (>= 98% kept, >= 90% removed, every headline right) were not met on
     // unseen pages. Each fresh round since round 7 is held to its first figures (a few of its
     // labels were corrected since), so no change undoes what a round taught.
@@ -881,5 +885,129 @@ describe('round 12: the families behind round 11’s misses', () => {
       ['Thousands without power as the region braces for the cold', 'Storm Coverage 2024', PROSE, SECOND].join('\n'),
     );
     expect(label.removed.map((line) => line.reason)).toEqual(['page-header']);
+  });
+});
+
+describe('round 13: the families behind round 12’s misses', () => {
+  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
+  const SCHEDULE = [
+    'Fair and Rodeo events this week',
+    'Thursday',
+    'Sheep/Goat Show: 8 a.m.',
+    'Cat Show: 3 p.m.',
+    'Family Fun Night: 5 – 7 p.m.',
+    'Friday',
+    'Beef Show 8 a.m.',
+    'Ranch Rodeo: Noon',
+  ];
+
+  it('keeps a schedule of events printed under the story, with its heading, as the article’s', () => {
+    const cleanup = classifyLines(['County fair opens', PROSE, SECOND, ...SCHEDULE, '© 2024 The County Times'].join('\n'));
+    expect(cleanup.lines.slice(3, -1).map((line) => line.kind)).toEqual(SCHEDULE.map(() => 'body'));
+    expect(cleanup.lines.at(-1)).toMatchObject({ kind: 'removed', reason: 'copyright' });
+    // Between paragraphs it is not a list of links either.
+    const between = classifyLines(['County fair opens', PROSE, ...SCHEDULE, SECOND].join('\n'));
+    expect(between.lines.map((line) => line.kind)).toEqual(['headline', ...[PROSE, ...SCHEDULE, SECOND].map(() => 'body')]);
+  });
+
+  it('still removes a footer of timed lines that is no schedule: two times, a call to watch, or after the page’s furniture', () => {
+    const two = classifyLines(['County fair opens', PROSE, SECOND, 'Cat Show: 3 p.m.', 'Beef Show 8 a.m.'].join('\n'));
+    expect(two.lines.slice(3).map((line) => line.reason)).toEqual(['page-footer', 'page-footer']);
+    const watch = ['Watch live on News 3 at 6:00', 'Listen on 95.5 FM at 7:00', 'Join us on Facebook Live at 8:00'];
+    const calls = classifyLines(['County fair opens', PROSE, SECOND, ...watch].join('\n'));
+    expect(calls.lines.slice(3).map((line) => line.kind)).toEqual(watch.map(() => 'removed'));
+    const afterFurniture = classifyLines(['County fair opens', PROSE, SECOND, 'Share this article', ...SCHEDULE.slice(1)].join('\n'));
+    expect(afterFurniture.lines.slice(4).every((line) => line.kind === 'removed')).toBe(true);
+  });
+
+  it('keeps a last paragraph cut off by the copy when it is full of names or quotes someone talking to “you”', () => {
+    const names =
+      'New York Gov. Andrew Cuomo told nonessential state employees to stay home Monday, and New Jersey Gov. Phil Murphy decided to cl';
+    const quote =
+      '“It builds teamwork because you’re running around the tournament a lot and it’s very competitive and gives you a competitive drive that you would';
+    for (const last of [names, quote]) {
+      const article = parseArticle(['Schools close as the storm arrives', PROSE, SECOND, last].join('\n'));
+      expect(article.paragraphs.at(-1)?.sentences[0]?.text, last).toBe(last);
+      expect(article.removed, last).toEqual([]);
+    }
+    // Talking to the reader outside a quotation is still the page's.
+    const footer = parseArticle(
+      ['Schools close as the storm arrives', PROSE, SECOND, 'Sign up and we will send you the stories that matter to your family'].join(
+        '\n',
+      ),
+    );
+    expect(footer.paragraphs).toHaveLength(2);
+  });
+
+  it('removes a picture’s credit in brackets, never takes it for the headline, and keeps an aside in brackets', () => {
+    for (const credit of [
+      '(Alpha Media file photo)',
+      '(Photo by Gwen Shoemaker Photography)',
+      '[Courtesy of the Smith family]',
+      '(Submitted photo)',
+    ])
+      expect(reasonFor(credit), credit).toBe('image-credit');
+    const top = classifyLines(['(Photo by Gwen Shoemaker Photography)', PROSE, SECOND].join('\n'));
+    expect(top.headline).toBeUndefined();
+    expect(top.lines[0]).toMatchObject({ kind: 'removed', reason: 'image-credit' });
+    expect(reasonFor('(The photo was taken by a neighbour on Sunday morning, police said.)')).toBe('kept');
+  });
+
+  it('takes a caption ending with an empty credit’s bar for a caption, and keeps a short label’s bar for navigation', () => {
+    const cleanup = classifyLines(
+      ['Snow day report', PROSE, "WNYT's snow map. Eastern hill towns have the best chance for delays and snow days. |", SECOND].join('\n'),
+    );
+    expect(cleanup.lines[2]).toMatchObject({
+      kind: 'caption',
+      caption: { text: "WNYT's snow map. Eastern hill towns have the best chance for delays and snow days." },
+    });
+    expect(reasonFor('Local News |')).toBe('navigation');
+  });
+
+  it('shows the description of the video at the top as a caption, and keeps a sentence about a video in the story', () => {
+    const top = classifyLines(
+      ['Video shows a grandma with her granddaughter around the library playing games and drawing.', PROSE, SECOND].join('\n'),
+    );
+    expect(top.lines.map((line) => line.kind)).toEqual(['caption', 'body', 'body']);
+    const inStory = classifyLines(
+      ['Library starts its summer challenge', PROSE, 'Video shows the suspect leaving the store at 9 p.m.', SECOND].join('\n'),
+    );
+    expect(inStory.lines[2]?.kind).toBe('body');
+  });
+
+  it('removes an editor’s note in brackets, and keeps an aside of the report in brackets', () => {
+    expect(reasonFor('(The following is a transcription of the full broadcast story)')).toBe('editor-note');
+    expect(reasonFor('(This story has been updated to include comment from the mayor.)')).toBe('editor-note');
+    expect(reasonFor("[Editor's note: An earlier version of this story misstated the date of the vote.]")).toBe('editor-note');
+    expect(reasonFor('(The company did not respond to a request for comment.)')).toBe('kept');
+    expect(reasonFor('(Updated figures from the county were not available on Monday.)')).toBe('kept');
+  });
+});
+
+describe('the line model learns from the lines it judges', () => {
+  it('leaves out of its training the article’s lines the rules took out, and counts the lines they kept as the article’s in the article', () => {
+    const text = [
+      'County fair opens',
+      'Advertisement',
+      'Officials said the fair would open on Thursday.',
+      PROSE,
+      'Thursday',
+      'Cat Show: 3 p.m.',
+      'Beef Show 8 a.m.',
+      'Ranch Rodeo: Noon',
+    ].join('\n');
+    const labels = { source: 'made up', publication: 'Made Up', terms: 'test', set: 'tuning' as const, headline: 'County fair opens' };
+    const rows = rowsOf([{ name: 'made-up', text, labels: { ...labels, article: ['2-8'], caption: [] } }]);
+    // "Advertisement", labelled the article's here but taken out by the rules, is a mistake of the
+    // rules the model never sees: no row.
+    expect(rows.map((row) => row.text)).toEqual(['Officials said the fair would open on Thursday.', PROSE, ...text.split('\n').slice(4)]);
+    // The schedule the rules kept stands inside the article, not under its last sentence.
+    const feature = (name: string, row: number): number | undefined =>
+      rows[row]?.features[LINE_FEATURE_NAMES.indexOf(name as (typeof LINE_FEATURE_NAMES)[number])];
+    expect(feature('after-last-prose', 5)).toBe(0);
+    expect(feature('log-distance-to-prose', 5)).toBe(0);
+    // Furniture the rules took out is still learnt from.
+    const furniture = rowsOf([{ name: 'made-up', text, labels: { ...labels, article: ['3-8'], caption: [] } }]);
+    expect(furniture[0]).toMatchObject({ text: 'Advertisement', label: 0 });
   });
 });

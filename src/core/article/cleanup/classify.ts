@@ -159,6 +159,38 @@ function doubledHalf(text: string): string | undefined {
  * removed page furniture, each removal with its reason. Pure: text in, classification out.
  */
 export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanup {
+  const { lines, headline } = applyRules(raw, options);
+  const model = options.lineModel === undefined ? LINE_MODEL : options.lineModel;
+  if (model) markByLineModel(lines, model);
+
+  for (const line of lines) line.kind ??= 'body';
+
+  const bylineLine = lines.find((line) => line.reason === 'byline');
+  const byline = bylineLine ? cleanByline(bylineLine.text) : undefined;
+  const standfirst = lines.find((line) => line.reason === 'standfirst')?.text;
+  return {
+    ...(headline && { headline: toClassified(headline) }),
+    ...(byline && { byline }),
+    ...(standfirst && { standfirst }),
+    lines: lines.map(toClassified),
+  };
+}
+
+/** A line as the rules left it: no kind when they left it to the line model (the lines it judges). */
+export interface RuleVerdict {
+  line: number;
+  text: string;
+  kind?: LineKind;
+  blankBefore: boolean;
+}
+
+/** The rules' verdicts alone, before the line model: what scripts/train-cleanup.ts learns from. */
+export function ruleVerdicts(raw: string, options: Omit<CleanupOptions, 'lineModel'> = {}): RuleVerdict[] {
+  return applyRules(raw, options).lines.map(({ line, text, kind, blankBefore }) => ({ line, text, blankBefore, ...(kind && { kind }) }));
+}
+
+/** Every rule, in order; the lines no rule decided are left without a kind. */
+function applyRules(raw: string, options: CleanupOptions): { lines: Line[]; headline: Line | undefined } {
   const rawLines = raw.split(/\r\n|\r|\n/u).map((text) => text.trim());
   const lines: Line[] = rawLines.flatMap((text, index) =>
     text === ''
@@ -274,6 +306,7 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
 
   markIntroducedLists(after);
   markHeaderFurniture(after, headline !== undefined);
+  markMediaDescription(after);
   markAuthorNames(after);
   markBulletStandfirst(after);
   markCaptions(after);
@@ -286,21 +319,9 @@ export function classifyLines(raw: string, options: CleanupOptions = {}): Cleanu
   markRepeatsOfRemoved(after);
   markCommentSection(after);
   markLoneCaptions(after);
+  markSchedules(after);
   markByProseRegion(after);
-  const model = options.lineModel === undefined ? LINE_MODEL : options.lineModel;
-  if (model) markByLineModel(lines, model);
-
-  for (const line of lines) line.kind ??= 'body';
-
-  const bylineLine = lines.find((line) => line.reason === 'byline');
-  const byline = bylineLine ? cleanByline(bylineLine.text) : undefined;
-  const standfirst = lines.find((line) => line.reason === 'standfirst')?.text;
-  return {
-    ...(headline && { headline: toClassified(headline) }),
-    ...(byline && { byline }),
-    ...(standfirst && { standfirst }),
-    lines: lines.map(toClassified),
-  };
+  return { lines, headline };
 }
 
 function toClassified(line: Line): ClassifiedLine {
@@ -340,6 +361,25 @@ function markIntroducedLists(after: Line[]): void {
   }
 }
 
+// What a video or a picture at the top shows: "Video shows a grandma with her granddaughter…".
+const MEDIA_DESCRIPTION =
+  /^(?:(?:the |this |a |our )?(?:video|footage|clip|photo|picture|image)s?\s+(?:shows?|showing|above shows|captures?|of)\b|(?:in )?(?:the|this) video(?: above)?,)/iu;
+const MAX_MEDIA_DESCRIPTION_WORDS = 30;
+
+/**
+ * The description of the video or picture at the top of the story: its first line, one sentence
+ * saying what the video shows, with the article under it. Shown as a caption: it describes what
+ * the page showed, and a question may still cite it.
+ */
+function markMediaDescription(after: Line[]): void {
+  const index = after.findIndex((line) => !line.kind);
+  const line = after[index];
+  if (!line || !MEDIA_DESCRIPTION.test(line.text) || wordsOf(line.text).length > MAX_MEDIA_DESCRIPTION_WORDS) return;
+  if (hasInnerSentence(line.text) || !after.slice(index + 1).some((later) => !later.kind && isProse(later.text))) return;
+  line.kind = 'caption';
+  line.caption = { text: line.text };
+}
+
 /** The publication's name, the photographer's name in capitals and "on" between date lines. */
 function markHeaderFurniture(after: Line[], hasHeadline: boolean): void {
   let previous: Line | undefined;
@@ -365,6 +405,11 @@ function markHeaderFurniture(after: Line[], hasHeadline: boolean): void {
     previous = line;
   }
 }
+
+// "WNYT's snow map. Eastern hill towns have the best chance for delays. |": a sentence never ends
+// with a bar; a link label does (short: navigation), and so does a caption whose credit was empty.
+const CAPTION_WITH_EMPTY_CREDIT = /\s+\|$/u;
+const MAX_LINK_LABEL_WORDS = 8;
 
 /** Captions: a line ending with a picture credit, or the line a credit line sits under. */
 function markCaptions(after: Line[]): void {
@@ -405,6 +450,9 @@ function markCaptions(after: Line[]): void {
       caption = parseGluedCredit(text) ?? { text };
     } else if (glued) {
       caption = glued;
+    } else if (CAPTION_WITH_EMPTY_CREDIT.test(line.text) && wordsOf(line.text).length > MAX_LINK_LABEL_WORDS) {
+      // A caption copied with the bar before its credit and no credit after it.
+      caption = { text: line.text.replace(CAPTION_WITH_EMPTY_CREDIT, '') };
     } else if (next && (next.reason === 'image-credit' || (!next.kind && isCapitalisedName(next.text)))) {
       caption = { text: line.text, credit: next.text.replace(/^(?:©\s*)?(?:picture|photo|photograph|image|credit)s?\s*[:,;]\s*/iu, '') };
       next.kind = 'removed';
@@ -650,12 +698,15 @@ function isCutOffLastParagraph(after: readonly Line[], index: number, lastProse:
   return (
     features.words >= 6 &&
     features.lowerShare >= 0.5 &&
-    features.functionShare >= 0.15 &&
+    // A long line of a report full of names ("New York Gov. Andrew Cuomo told…") has fewer little words.
+    features.functionShare >= (features.words >= CUT_OFF_LONG_WORDS ? 0.1 : 0.15) &&
     !isLinkLabel(line.text) &&
     !isAppeal(line.text) &&
     !hasFurnitureSignal(line.text)
   );
 }
+
+const CUT_OFF_LONG_WORDS = 12;
 
 /** A line that may end an article: a short sentence ("He was 72."), not a label. */
 function isShortSentence(text: string): boolean {
@@ -695,6 +746,69 @@ function isHeaderLabel(text: string): boolean {
   const features = featuresOf(text);
   return features.words <= MAX_HEADER_LABEL_WORDS && !isShortSentence(text) && features.lowerShare < 0.5;
 }
+// An event's time: "8 a.m.", "5:30 p.m.", "10am", "Noon", "5 – 7 p.m."; or its day: "June 3".
+const EVENT_TIME =
+  /(?:^|[\s(:–—-])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d{2}\b|noon\b|midnight\b)|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/iu;
+// A day's heading in a schedule: "Thursday", "Saturday, June 3", "Day 2".
+const DAY_HEADING =
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?)?|day \d{1,2}|today|tonight|tomorrow)\s*:?$/iu;
+const MAX_SCHEDULE_ITEM_WORDS = 12;
+const MIN_SCHEDULE_ITEMS = 3;
+
+/** An item of a schedule printed in the story: a short event with its time ("Cat Show: 3 p.m."), not a sentence. */
+function isScheduleItem(text: string): boolean {
+  const words = wordsOf(text).length;
+  return words <= MAX_SCHEDULE_ITEM_WORDS && EVENT_TIME.test(text) && !isProse(text) && !isLinkLabel(text) && !hasFurnitureSignal(text);
+}
+
+/**
+ * A schedule or list of events printed in the story (a programme, a week's timetable): a run of
+ * short lines that each give an event's time or a day, perhaps under a heading, straight under a
+ * paragraph of the article. Its lines are not sentences, so the prose region would take them for
+ * the page's footer (under the last paragraph) or for a list of links (between paragraphs); they
+ * carry the article's facts. Three timed items at least, with nothing taken out between them.
+ */
+function markSchedules(after: Line[]): void {
+  const firstProse = after.findIndex((line) => !line.kind && isProse(line.text));
+  if (firstProse === -1) return;
+  let index = firstProse + 1;
+  while (index < after.length) {
+    const start = index;
+    let end = start;
+    let items = 0;
+    while (end < after.length) {
+      const line = after[end] as Line;
+      if (line.kind) break;
+      if (isScheduleItem(line.text)) items++;
+      else if (!DAY_HEADING.test(line.text)) break;
+      end++;
+    }
+    if (items >= MIN_SCHEDULE_ITEMS) {
+      const run = after.slice(start, end);
+      // The schedule's own heading ("Fair and Rodeo events this week") may stand above it, under the paragraph.
+      const heading = after[start - 1];
+      const aboveHeading = after[start - 2];
+      if (
+        heading &&
+        !heading.kind &&
+        !isProse(heading.text) &&
+        wordsOf(heading.text).length <= MAX_CROSSHEAD_WORDS + 2 &&
+        /^[\p{Lu}\p{Nd}]/u.test(heading.text) &&
+        !isLinkLabel(heading.text) &&
+        !hasFurnitureSignal(heading.text) &&
+        aboveHeading !== undefined &&
+        (aboveHeading.kind === undefined || aboveHeading.kind === 'body')
+      )
+        run.unshift(heading);
+      const before = after[start - (run.length > end - start ? 2 : 1)];
+      if (before !== undefined && (before.kind === undefined || before.kind === 'body')) for (const line of run) line.kind = 'body';
+      index = end + 1;
+    } else {
+      index = Math.max(end, start) + 1;
+    }
+  }
+}
+
 const MAX_LIST_ITEM_WORDS = 12;
 const MIN_LIST_RUN = 3;
 
@@ -768,6 +882,7 @@ function markByLineModel(lines: Line[], model: LineModel): void {
     text: line.text,
     removed: line.kind !== undefined && line.kind !== 'body',
     blankBefore: line.blankBefore,
+    article: line.kind === 'body',
   }));
   const prose = lines.flatMap((line, index) => (inputs[index]?.removed === false && isProse(line.text) ? [index] : []));
   const first = prose[0];

@@ -91,11 +91,23 @@ const CREDIT_ONLY_FORMS: readonly RegExp[] = [
   /^(?:file\s+)?[\w .-]{0,40}\.(?:jpe?g|png|gif|webp)(?:\?\S*)?(?:\s+[\d.]+)?$/iu,
 ];
 
+// A credit in brackets on its own line: "(Alpha Media file photo)", "(Photo by Name Photography)",
+// "[Courtesy of the city]", "(Submitted)". An aside in brackets is a sentence: it has a verb.
+const BRACKETED = /^[([]([^()[\]]+)[)\]]$/u;
+const BRACKETED_CREDIT_WORD =
+  /\b(?:photos?|photographs?|photography|pictures?|images?|illustrations?|video|courtesy|submitted|contributed|provided|supplied|file)\b|\/|©/iu;
+const ASIDE_VERB = /\b(?:is|are|was|were|be|been|has|have|had|shows?|showed|will|would|can|could|said|says|did|does|taken|seen)\b/iu;
+
+function isBracketedCredit(text: string): boolean {
+  const inner = BRACKETED.exec(text)?.[1]?.trim();
+  return inner !== undefined && !/[.!?]$/u.test(inner) && BRACKETED_CREDIT_WORD.test(inner) && !ASIDE_VERB.test(inner);
+}
+
 /** True when the text is nothing but a picture credit, e.g. "Picture: AFP/Getty". */
 export function isCreditOnly(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.split(/\s+/u).length > 12) return false;
-  return CREDIT_ONLY_FORMS.some((form) => form.test(trimmed));
+  return isBracketedCredit(trimmed) || CREDIT_ONLY_FORMS.some((form) => form.test(trimmed));
 }
 
 /**

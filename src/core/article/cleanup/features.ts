@@ -11,6 +11,12 @@ export interface ModelLine {
   text: string;
   removed: boolean;
   blankBefore: boolean;
+  /**
+   * The rules kept the line as the article's for a reason of their own (a schedule, a list the
+   * article introduces, a crosshead): it counts as part of the article wherever the features
+   * measure where a line stands, prose or not.
+   */
+  article?: boolean;
 }
 
 export const LINE_FEATURE_NAMES = [
@@ -78,9 +84,18 @@ export function isAppeal(text: string): boolean {
 
 const READER_WORDS = new Set(['you', 'your', "you're", 'you’re', 'yours']);
 
-/** The line uses furniture's words, starts with an appeal's verb or talks to the reader. */
+/**
+ * The line without what it quotes: a quotation (from its opening mark to its closing one, or to
+ * the end of a line cut off inside it) is someone's speech, whose "you" talks to a listener, not
+ * to the reader of the page.
+ */
+export function withoutQuotations(text: string): string {
+  return text.replace(/[“"][^”"]*(?:[”"]|$)/gu, ' ').trim();
+}
+
+/** The line uses furniture's words, starts with an appeal's verb or talks to the reader (outside what it quotes). */
 export function hasFurnitureSignal(text: string): boolean {
-  const words = wordsOf(text).map(bare);
+  const words = wordsOf(withoutQuotations(text)).map(bare);
   return (
     IMPERATIVE_STARTS.has(words[0] ?? '') || words.some((word) => FURNITURE_WORDS.has(word) || READER_WORDS.has(word) || word === 'here')
   );
@@ -104,20 +119,22 @@ function comparable(text: string): string {
 /** The features of every line, in LINE_FEATURE_NAMES order. */
 export function lineFeatures(lines: readonly ModelLine[]): number[][] {
   const proseAt = lines.map((line) => !line.removed && isProse(line.text));
-  const proseIndexes = proseAt.flatMap((prose, index) => (prose ? [index] : []));
+  // The article's region: its prose and the lines the rules kept as the article's.
+  const anchorAt = lines.map((line, index) => proseAt[index] === true || (!line.removed && line.article === true));
+  const proseIndexes = anchorAt.flatMap((anchor, index) => (anchor ? [index] : []));
   const firstProse = proseIndexes[0] ?? lines.length;
   const lastProse = proseIndexes.at(-1) ?? -1;
   const counts = new Map<string, number>();
   for (const line of lines) counts.set(comparable(line.text), (counts.get(comparable(line.text)) ?? 0) + 1);
   let previousProseIndex = -Infinity;
   const nearestBefore = lines.map((_, index) => {
-    if (proseAt[index]) previousProseIndex = index;
+    if (anchorAt[index]) previousProseIndex = index;
     return previousProseIndex;
   });
   let nextProseIndex = Infinity;
   const nearestAfter = new Array<number>(lines.length);
   for (let index = lines.length - 1; index >= 0; index--) {
-    if (proseAt[index]) nextProseIndex = index;
+    if (anchorAt[index]) nextProseIndex = index;
     nearestAfter[index] = nextProseIndex;
   }
 

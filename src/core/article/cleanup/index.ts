@@ -1,5 +1,5 @@
-export type { ClassifiedLine, Cleanup, CleanupOptions, LineKind } from './classify.ts';
+export type { ClassifiedLine, Cleanup, CleanupOptions, LineKind, RuleVerdict } from './classify.ts';
 export type { RemovalReason } from './reasons.ts';
-export { classifyLines } from './classify.ts';
+export { classifyLines, ruleVerdicts } from './classify.ts';
 export { REMOVAL_REASONS, REMOVAL_REASON_NAMES, isRemovalReason } from './reasons.ts';
 export { isCreditOnly, parseGluedCredit } from './credit.ts';

@@ -92,6 +92,16 @@ export const LINE_RULES: readonly LineRule[] = [
       (/\bcookies?\b/iu.test(line) && /\b(?:accept|consent|analy[sz]e|policy|settings|partners)\b/iu.test(line)) ||
       /^by (?:using|continuing to use) (?:our|this) (?:web)?site\b/iu.test(line),
   }),
+  // An editor's note in brackets: "(The following is a transcription of the full broadcast story)",
+  // "(This story has been updated.)", "[Editor's note: …]". An aside of the report in brackets talks
+  // about its subject, not about the text.
+  short(
+    40,
+    rule(
+      'editor-note',
+      /^[([](?:editor[’']?s[’']? note\b|note\s*:|the following (?:is|was|story|article|report|video|transcript)\b|this (?:story|article|report|post|page|video|transcript) (?:was|has been|is|originally|first|contains|includes|will be)\b|(?:this is an? )?(?:full |edited )?transcript(?:ion)?\b|updated?\s*(?::|at\b|on\b|\d)|correction\s*:|clarification\s*:)[^()[\]]*[)\]]\.?$/iu,
+    ),
+  ),
   short(
     20,
     unpunctuated(
