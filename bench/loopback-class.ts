@@ -55,6 +55,8 @@ export interface ThreadCpu {
   libuvPool: number;
   workers: number;
   other: number;
+  /** How long the event loop's thread was ready to run but waited for a core (schedstat), in ms. */
+  loopWaitedForCore: number;
 }
 
 /** utime and stime (fields 14 and 15 of /proc/…/stat, in clock ticks of 10 ms) of one process or thread, in ms. */
@@ -64,7 +66,13 @@ function statCpuMs(path: string): { user: number; system: number } {
 }
 
 function threadCpu(pid: number): ThreadCpu {
-  const cpu: ThreadCpu = { loopUser: 0, loopSystem: 0, v8Helpers: 0, libuvPool: 0, workers: 0, other: 0 };
+  const cpu: ThreadCpu = { loopUser: 0, loopSystem: 0, v8Helpers: 0, libuvPool: 0, workers: 0, other: 0, loopWaitedForCore: 0 };
+  try {
+    // /proc/<pid>/schedstat: time on a core, time waiting in the run queue (ns), slices.
+    cpu.loopWaitedForCore = Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    // a kernel without scheduler statistics: the line says 0
+  }
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     let name: string;
     let used: { user: number; system: number };
@@ -93,7 +101,8 @@ export function describeThreadCpu(before: ThreadCpu, after: ThreadCpu, answers: 
   const per = (key: keyof ThreadCpu) => (((after[key] - before[key]) * 1000) / Math.max(1, answers)).toFixed(0);
   return (
     `  the server's CPU an answer by thread: event loop ${per('loopUser')} µs user + ${per('loopSystem')} µs system, ` +
-    `V8's helpers ${per('v8Helpers')} µs, libuv's pool (syncs) ${per('libuvPool')} µs, worker threads ${per('workers')} µs, other ${per('other')} µs`
+    `V8's helpers ${per('v8Helpers')} µs, libuv's pool (syncs) ${per('libuvPool')} µs, worker threads ${per('workers')} µs, other ${per('other')} µs; ` +
+    `the event loop waited for a core (other processes had both) ${(after.loopWaitedForCore - before.loopWaitedForCore).toFixed(0)} ms in all`
   );
 }
 
