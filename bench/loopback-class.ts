@@ -179,7 +179,7 @@ export function describeProbe(probe: ServerProbe | undefined, what: string): str
     `  inside the server (headers read → reply handed to the socket): ${what} p50 ${percentile(inServer, 50).toFixed(1)} ms, ` +
     `p99 ${percentile(inServer, 99).toFixed(1)} ms, max ${(inServer.at(-1) ?? NaN).toFixed(0)} ms; ` +
     `event loop delay p50 ${loopDelay.p50.toFixed(1)} ms, p99 ${loopDelay.p99.toFixed(1)} ms, max ${loopDelay.max.toFixed(0)} ms; ` +
-    `the disk's ${syncs.length.toLocaleString('en')} syncs of the log (an answer waits for one): p50 ${percentile(syncs, 50).toFixed(1)} ms, ` +
+    `the log's ${syncs.length.toLocaleString('en')} syncs, from their start to their callback on the event loop (the disk's time and the loop's wait; an answer waits for one): p50 ${percentile(syncs, 50).toFixed(1)} ms, ` +
     `p99 ${percentile(syncs, 99).toFixed(1)} ms, max ${(syncs.at(-1) ?? NaN).toFixed(0)} ms`
   );
 }
