@@ -1011,3 +1011,95 @@ describe('the line model learns from the lines it judges', () => {
     expect(furniture[0]).toMatchObject({ text: 'Advertisement', label: 0 });
   });
 });
+
+describe('furniture that pasted pages carry in the wild, wherever it stands', () => {
+  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
+  const THIRD = 'The mayor said the repairs would cost about $2 million and take most of the summer to finish.';
+  /** The line's verdict above the first paragraph, between two paragraphs and under the last one. */
+  function verdicts(line: string): Array<RemovalReason | 'kept' | 'caption'> {
+    const pages = [
+      ['A headline for the test page', line, PROSE, SECOND, THIRD],
+      ['A headline for the test page', PROSE, SECOND, line, THIRD],
+      ['A headline for the test page', PROSE, SECOND, THIRD, line],
+    ];
+    return pages.map((page) => {
+      const classified = classifyLines(page.join('\n')).lines[page.indexOf(line)];
+      return classified?.kind === 'removed' ? (classified.reason ?? 'kept') : classified?.kind === 'caption' ? 'caption' : 'kept';
+    });
+  }
+  const families: Array<[RemovalReason, string[]]> = [
+    [
+      'site-notice',
+      [
+        'We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.',
+        'This website uses cookies to ensure you get the best experience on our website.',
+        'Manage preferences',
+        'Reject all',
+        'Do Not Sell My Personal Information',
+        'Skip to content',
+        'This article is more than 2 years old',
+      ],
+    ],
+    ['advertisement', ['Article continues below', 'Advertisement - scroll to continue', 'Story continues below advertisement']],
+    ['widget', ['Listen to this article', 'Listen to this article 4 min', 'Play audio']],
+    ['dateline', ['Reading time: 4 minutes', '3-minute read', 'Updated 3 hours ago']],
+    ['byline', ['About the author', 'Jane Doe is a reporter for the Gazette covering education. Contact her at jdoe@gazette.com.']],
+    [
+      'related-link',
+      ['Trending Now', 'What to read next', 'More from News', "Editor's picks", 'Most read', 'READ MORE: Council approves budget'],
+    ],
+    ['comment-prompt', ['237 comments', 'Comments (12)']],
+    ['subscription-prompt', ['Sign up', 'Create an account', 'Log in']],
+    ['gallery', ['1 of 12', 'Photo 3 of 12', 'View gallery', 'View all 12 photos']],
+    [
+      'navigation',
+      [
+        'Topics: Politics, Budget, City Council',
+        'About Us',
+        'Privacy Policy | Terms of Use | Cookie Policy',
+        'About us Contact Privacy Terms',
+        'Advertise with us',
+        'Load more',
+      ],
+    ],
+    ['share-prompt', ['Share this article', 'Share this story']],
+    [
+      'contact-prompt',
+      ['Report a correction', 'Send us a tip', 'Have a news tip? Email us at tips@example.com.', 'Got a story? Get in touch'],
+    ],
+  ];
+  for (const [reason, lines] of families) {
+    it(`removes ${reason} lines above, between and under the paragraphs`, () => {
+      for (const line of lines) expect([line, verdicts(line)]).toEqual([line, [reason, reason, reason]]);
+    });
+  }
+
+  it('keeps sentences of the report that use the same words, wherever they stand', () => {
+    const sentences = [
+      'The company said it uses cookies to track what visitors read, regulators found.',
+      'Regulators said the site uses cookies to track children without consent.',
+      'Residents were asked to manage their water use carefully until Friday.',
+      'The advertisement ran in three newspapers on Monday, and the article continues to draw complaints.',
+      'Listen to this: the council voted to cut the library’s hours again.',
+      'The trip takes about 5 minutes by car, the police said.',
+      'Jane Doe is a reporter for the Gazette who was injured covering the protest, police said.',
+      'The trending topic on Tuesday was the new bridge, which opened at noon.',
+      'More from the council meeting will be published on Friday, the editor said.',
+      'He said he would sign up for the program and create an account for his mother.',
+      'Only 1 of 12 candidates passed the test, officials said.',
+      'Photos of the fire were shared on social media, and the gallery was closed for the day.',
+      'Topics discussed included the budget, the new bridge and the library’s hours.',
+      'The company’s privacy policy was changed in May, and users were not told.',
+      'Anyone with a tip is asked to call Crime Stoppers at 555-1234.',
+      'The reporter asked the mayor to send us the documents, but he refused.',
+      'This article of the constitution is more than 200 years old, the judge said.',
+      'Residents can load more sandbags at the fire station on Main Street.',
+    ];
+    for (const sentence of sentences) expect([sentence, verdicts(sentence)]).toEqual([sentence, ['kept', 'kept', 'kept']]);
+  });
+
+  it('takes an author’s biography closing the page for the byline, with or without a way to reach them', () => {
+    expect(verdicts('Jane Doe is a reporter for the Gazette covering education.')).toEqual(['kept', 'kept', 'byline']);
+    expect(verdicts('Jane Doe covers schools and higher education for the Daily Star.')).toEqual(['kept', 'kept', 'byline']);
+  });
+});

@@ -4,7 +4,7 @@ import { LINE_MODEL } from './line-model.generated.ts';
 import { modelReason } from './model-reason.ts';
 import { featuresOf, hasInnerSentence, isLinkLabel, isPersonName, isProse } from './prose.ts';
 import type { RemovalReason } from './reasons.ts';
-import { ENDS_LIKE_A_SENTENCE, furnitureReason, LIST_INTRODUCTION, wordsOf } from './rules.ts';
+import { AUTHOR_BIO, ENDS_LIKE_A_SENTENCE, furnitureReason, LIST_INTRODUCTION, wordsOf } from './rules.ts';
 
 export type LineKind = 'headline' | 'body' | 'caption' | 'removed';
 
@@ -320,6 +320,7 @@ function applyRules(raw: string, options: CleanupOptions): { lines: Line[]; head
   markCommentSection(after);
   markLoneCaptions(after);
   markSchedules(after);
+  markAuthorBio(after);
   markByProseRegion(after);
   return { lines, headline };
 }
@@ -363,7 +364,7 @@ function markIntroducedLists(after: Line[]): void {
 
 // What a video or a picture at the top shows: "Video shows a grandma with her granddaughter…".
 const MEDIA_DESCRIPTION =
-  /^(?:(?:the |this |a |our )?(?:video|footage|clip|photo|picture|image)s?\s+(?:shows?|showing|above shows|captures?|of)\b|(?:in )?(?:the|this) video(?: above)?,)/iu;
+  /^(?:(?:the |this |a |our )?(?:video|footage|clip|photo|picture|image)s?\s+(?:shows?|showing|above shows|captures?)\b|(?:in )?(?:the|this) video(?: above)?,)/iu;
 const MAX_MEDIA_DESCRIPTION_WORDS = 30;
 
 /**
@@ -746,6 +747,25 @@ function isHeaderLabel(text: string): boolean {
   const features = featuresOf(text);
   return features.words <= MAX_HEADER_LABEL_WORDS && !isShortSentence(text) && features.lowerShare < 0.5;
 }
+// Where a biography says the writer works: "… a reporter for the Gazette", "… covering education".
+const BIO_WORKPLACE = /\b(?:for|at|with)\s+(?:the\s+)?\p{Lu}|\b(?:covering|who covers|based in)\b/u;
+
+/**
+ * The author's biography closing the page ("Jane Doe is a reporter for the Gazette covering
+ * education."): the last line of the page, a name then the writer's role and where they work.
+ */
+function markAuthorBio(after: Line[]): void {
+  const open = after.filter((line) => !line.kind);
+  const last = open.at(-1);
+  if (!last || open.length < 3 || after.at(-1) !== last) return;
+  // A report's last sentence about a journalist attributes what it says, or quotes someone.
+  const reported = /\b(?:said|says|told|according to)\b|["“”]/u.test(last.text);
+  if (AUTHOR_BIO.test(last.text) && BIO_WORKPLACE.test(last.text) && !reported && wordsOf(last.text).length <= 70) {
+    last.kind = 'removed';
+    last.reason = 'byline';
+  }
+}
+
 // An event's time: "8 a.m.", "5:30 p.m.", "10am", "Noon", "5 – 7 p.m."; or its day: "June 3".
 const EVENT_TIME =
   /(?:^|[\s(:–—-])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d{2}\b|noon\b|midnight\b)|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/iu;

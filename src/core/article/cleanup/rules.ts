@@ -26,6 +26,9 @@ const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?:${DAY},?\s+${MONTH},?\s+\d{4}|${M
 const ROLE = String.raw`(?:co-)?(?:editor(?:-in-chief)?|editors|writer|writers|reporter|reporters|correspondent|columnist|contributor|photographer|photojournalist|journalist|producer|intern|videographer|anchor|publisher|blogger)`;
 const ROLE_MODIFIER = String.raw`(?:senior|chief|managing|executive|contributing|associate|assistant|deputy|political|sports|news|city|metro|staff|special|local|education|business|health|investigative|digital|multimedia|features?|community|editorial|freelance|guest|opinion|general assignment|breaking news|web|copy|photo|video|data|science|arts|entertainment|courts|crime|government|politics|statehouse|student|opinions|lead)`;
 
+// The links a website's footer prints: one or several in a line make a footer's line.
+const FOOTER_LINK = String.raw`(?:about(?: us)?|contact(?: us)?|privacy(?: policy| notice| statement)?|terms(?: (?:of (?:use|service|sale)|and conditions|& conditions))?|cookie policy|careers|jobs with us|work (?:with|for) us|advertise(?: with us)?|accessibility(?: statement)?|site ?map|help(?: center| centre)?|faqs?|rss(?: feeds?)?|newsletters|corrections|ethics(?: policy)?|code of (?:conduct|ethics)|editorial (?:standards|policy|guidelines)|masthead|our team|staff directory|subscriptions?|e-?edition|archives|events|obituaries|classifieds|contests|public (?:file|inspection file)|fcc (?:public|applications)|eeo(?: report)?|closed captioning|licensing|reprints?(?: & permissions)?|permissions|feedback|legal(?: notice)?|disclaimer|imprint|manage subscription|customer service|home ?page|back to top|all rights reserved)`;
+
 // Section and menu labels. A line made only of these words is navigation.
 const NAVIGATION_WORDS = new Set(
   `news world uk us u.s. politics business sport sports opinion opinions lifestyle culture photography
@@ -37,6 +40,15 @@ const NAVIGATION_WORDS = new Set(
   shopping deals premium royal family regions region scotland wales ireland england northern
   obituaries crime courts motoring property jobs puzzles crossword sudoku games`.split(/\s+/u),
 );
+
+// A biography: a name, then "is a/an/the … reporter/editor…" (or "covers …", "writes about …").
+export const AUTHOR_BIO = new RegExp(
+  String.raw`^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|has been|was)\s+(?:a|an|the|our)\s+(?:[\p{L}-]+\s+){0,4}?(?:${ROLE})\b|^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:covers|writes about|reports on)\b`,
+  'u',
+);
+// A way to reach the writer: an e-mail address, a handle, "Contact her at", "Follow him on".
+const CONTACT =
+  /[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|\b(?:contact|reach|email|e-mail|follow|message)\s+(?:him|her|them|the author|the writer)\b/iu;
 
 function wordsOf(line: string): string[] {
   return line.split(/\s+/u).filter((word) => word !== '');
@@ -86,12 +98,49 @@ export const LINE_RULES: readonly LineRule[] = [
     // "The BBC is not responsible for the content of external sites."
     /^(?:the\s+)?[\p{L}\s.&'’-]{1,40} (?:is|are) not responsible for the content of external (?:sites|websites|links|internet sites)\.?$/iu,
   ),
+  // A cookie or consent banner talks to the reader about the site's cookies ("We use cookies to
+  // improve your experience…", "To enjoy this content please ACCEPT cookies."), or is a short
+  // label or button ("Cookie settings"). A report's sentence about cookies does neither.
   short(35, {
     reason: 'site-notice',
     matches: (line) =>
-      (/\bcookies?\b/iu.test(line) && /\b(?:accept|consent|analy[sz]e|policy|settings|partners)\b/iu.test(line)) ||
-      /^by (?:using|continuing to use) (?:our|this) (?:web)?site\b/iu.test(line),
+      (/\bcookies?\b/iu.test(line) &&
+        (wordsOf(line).length <= 4 || /\b(?:you|your|we|we[’']re|our|us|please|this (?:web)?site)\b/iu.test(line))) ||
+      /^by (?:using|continuing to (?:use|browse)) (?:our|this) (?:web)?site\b/iu.test(line),
   }),
+  // A consent banner's buttons and the privacy links every site's footer carries.
+  rule(
+    'site-notice',
+    /^(?:manage (?:preferences|cookies|settings|consent|choices|my choices)|reject (?:all|cookies|all cookies)|accept (?:and close|and continue|all and close)|i (?:agree|accept|do not agree)|agree and (?:close|continue)|got it|(?:cookie|privacy|consent) (?:preferences|choices|settings)|do not sell(?: or share)? my personal information|your privacy choices|privacy (?:preferences|choices))!?$/iu,
+    /^this (?:article|story|post) is (?:more than|over) (?:a|an|\d+) (?:years?|months?) old\.?$/iu,
+    /^(?:javascript is (?:disabled|required)|please enable javascript)\b[^!?]{0,100}$/iu,
+  ),
+  // The article read aloud: "Listen to this article", "Listen to this article 4 min", "Play audio".
+  rule(
+    'widget',
+    /^(?:listen to (?:this|the) (?:article|story)|listen now|play audio|audio|read (?:it )?(?:to me|aloud)|hear this (?:article|story)|text to speech)(?:\s*[:·|(–-]?\s*\d{1,2}(?::\d{2})?\s*(?:min(?:ute)?s?|m)?\)?)?$/iu,
+    /^(?:text|font) size$|^(?:decrease|increase) (?:text|font) size$/iu,
+  ),
+  // A gallery's counter and buttons: "1 of 12", "Photo 3 of 12", "View gallery", "View all 12 photos".
+  rule(
+    'gallery',
+    /^(?:(?:photo|image|picture|slide|item)s?\s+)?\d{1,3}\s*(?:of|\/)\s*\d{1,3}$/iu,
+    /^(?:view|open|see|launch|browse|enter|expand) (?:the )?(?:photo |image |picture )?(?:gallery|slideshow)(?:\s*\(\d{1,3}\))?$/iu,
+    /^(?:view|see|browse) (?:all )?(?:\d{1,3} )?(?:more )?(?:photos|images|pictures)(?:\s*\(\d{1,3}\))?$/iu,
+    /^(?:\d{1,3} )?(?:photos|images|pictures)$|^(?:gallery|slideshow|photo gallery)(?:\s*\(\d{1,3}\))?$/iu,
+    /^(?:enlarge this image|expand image|full ?screen|next (?:image|photo|slide)|previous (?:image|photo|slide))$/iu,
+  ),
+  // The newsroom's invitation to send a tip, a story or a correction: "Have a news tip? Email us
+  // at …", "Got a story? Get in touch", "Report a correction". A police appeal in a report asks for
+  // the police, not "us".
+  short(
+    30,
+    rule(
+      'contact-prompt',
+      /^(?:have|got) (?:a|an) (?:news )?(?:tip|story|story idea|question|correction)\b[^!]{0,20}\?\s*(?:.{0,60}\b(?:us|our newsroom|the newsroom)\b|get in touch).{0,60}$/iu,
+      /^(?:send us (?:a|your) (?:news )?(?:tip|story|photos?|videos?|news)|submit (?:a|your) (?:news )?(?:tip|story|letter|photos?)|report (?:a|an) (?:correction|error|typo|problem)|(?:contact|email|message) the (?:newsroom|editor|reporter|writer|author)|suggest a correction|corrections? policy)\b[^.!?]{0,60}$/iu,
+    ),
+  ),
   // An editor's note in brackets: "(The following is a transcription of the full broadcast story)",
   // "(This story has been updated.)", "[Editor's note: …]". An aside of the report in brackets talks
   // about its subject, not about the text.
@@ -204,6 +253,7 @@ export const LINE_RULES: readonly LineRule[] = [
     'subscription-prompt',
     /^(?:subscribe(?: now| today)?|start reading|read now|get started|support (?:us|now)|log ?in|sign ?in|register|log in\s*\/\s*register|sign in\s*\/\s*register|my account|my profile|logout|log out|become a (?:member|subscriber|supporter|patron)|premium|subscribers? only|try \d+ days? free)$/iu,
     /^already (?:a subscriber|have an account)\??.{0,40}$/iu,
+    /^(?:sign up|sign up (?:for free|now|today|here)|create (?:an|a free|your|your free) account|join (?:now|today|for free)|register (?:for free|now|here)|log in (?:to|or) (?:continue|comment|read|register)[^.!?]{0,40}|sign in (?:to|or) (?:continue|comment|read|register)[^.!?]{0,40}|(?:free|start (?:your|a)) (?:trial|account)|unlock (?:this|full|unlimited) (?:article|story|access)[^.!?]{0,40}|subscribe (?:for|from) (?:just |only )?[$£€]\s?\d[^.!?]{0,40})$/iu,
     /^to (?:continue reading|enjoy this content)\b.{0,80}$/iu,
     /^(?:this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) subscribers)\b.{0,60}$/iu,
     /^start your free trial\b.{0,60}$/iu,
@@ -254,7 +304,8 @@ export const LINE_RULES: readonly LineRule[] = [
   rule(
     'advertisement',
     /^(?:advertisement(?: \d{1,2})?|advertising|advert|ad|ads|sponsored(?: content)?|promoted(?: content)?|paid (?:post|content)|partner content|skip advert(?:isement)?|show ad|hide ad|ad feedback|report this ad)$/iu,
-    /^(?:story|article) continues below(?: this)? advert(?:isement)?$/iu,
+    /^(?:story|article|content) continues (?:below|after)(?: (?:this|the))?(?: advert(?:isement)?| ad)?$/iu,
+    /^(?:advertisement|ad)\s*[-–—:]?\s*(?:scroll|continue) (?:down )?to continue(?: (?:reading|with content))?$|^scroll to continue with content$/iu,
     // An ad slot's placeholder left in the text by a publishing system: "[ad_1]".
     /^\[ad[_ -]?\d*\]$/iu,
     /^continue reading (?:the main story|below)$/iu,
@@ -267,7 +318,9 @@ export const LINE_RULES: readonly LineRule[] = [
       String.raw`^${BULLET}?(?:read more|more|related|see also|also read|read also|recommended|more on this story|related (?:stories|articles|topics|content|links)|you may also like|most read|more from [\p{L} ]{1,30})\s*[:|—–-]\s*\S.*$`,
       'iu',
     ),
-    /^(?:read more|related|related (?:stories|articles|topics|content|links|internet links)|more on this story|more stories|you may also like|recommended(?: for you)?|most (?:read|popular|viewed|shared)|top stories|further reading|see also|full story|read here|read the full (?:story|article)|continue reading(?:\s*(?:…|\.\.\.))?)\.?$/iu,
+    /^(?:read more|related|related (?:stories|articles|topics|content|links|internet links|coverage|news|posts|videos)|more on this story|more stories|you may also like|you might also like|recommended(?: for you| reading| stories)?|most (?:read|popular|viewed|shared|watched|emailed)(?: (?:stories|articles|now|today|this week))?|top stories|further reading|see also|full story|read here|read the full (?:story|article)|continue reading(?:\s*(?:…|\.\.\.))?)\.?$/iu,
+    // A box of other stories: "Trending Now", "What to read next", "More from News", "Editor's picks".
+    /^(?:trending(?: now| stories| news| today| topics)?|popular (?:now|stories|today)|what to read next|read next|up next|what's next|more (?:from|in) [\p{L}&' ]{1,30}|more (?:news|stories|headlines|articles|top stories)|latest (?:stories|headlines)|editor[’']?s[’']? (?:picks|choice)|don[’']t miss|must reads?|in case you missed it|around the web|from (?:our|the) partners|(?:sponsored|partner) stories|you may have missed)\.?$/iu,
     /^(?:→|»)?\s*read (?:the )?(?:full )?(?:article|story)$/iu,
     /^read (?:the |our )?.{0,60}\bhere\.?$/iu,
     // "To see more photos from opening day visit the city’s Facebook page"
@@ -297,6 +350,16 @@ export const LINE_RULES: readonly LineRule[] = [
     ),
   ),
   rule('byline', /^@\w{2,}\s+\p{Lu}/u),
+  // The author's box: "About the author", and a biography that gives a way to reach them ("Jane Doe
+  // is a reporter for the Gazette covering education. Contact her at jdoe@gazette.com.").
+  rule(
+    'byline',
+    /^(?:about the (?:author|writer|reporter)s?|more (?:from|by) (?:this|the) (?:author|writer|reporter)|meet the (?:author|writer|reporter)|author(?:'s)? (?:bio|profile))$/iu,
+  ),
+  short(70, {
+    reason: 'byline',
+    matches: (line) => AUTHOR_BIO.test(line) && CONTACT.test(line),
+  }),
   // A writer's role on its own line under their name: "Editor", "Staff Writer", "Senior Reporter".
   short(5, rule('byline', new RegExp(String.raw`^(?:${ROLE_MODIFIER}\s+){0,3}${ROLE}(?:\s+(?:at large|emeritus))?$`, 'iu'))),
   // A writer signing off after a dash: "- Brad Haugaard", "— Jane Doe"
@@ -319,7 +382,9 @@ export const LINE_RULES: readonly LineRule[] = [
       new RegExp(String.raw`^${WEEKDAY},?\s+${DAY}\s+${MONTH}(?:\s+\d{4})?$`, 'iu'),
       new RegExp(String.raw`^${TIME}\s*(?:,\s*)?${DATE}$`, 'iu'),
       /^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$/iu,
-      /^\d+\s+min(?:ute)?s?\s+read$/iu,
+      /^\d+(?:\s+|-)min(?:ute)?s?\s+read$/iu,
+      // A reading time: "Reading time: 4 minutes", "Estimated reading time: 3 min"
+      /^(?:estimated )?read(?:ing)? time\s*:?\s*(?:about |under |less than )?\d+\s*(?:min(?:ute)?s?)\.?$/iu,
       // "October 23, 2018 / 8:05 AM / Updated 3 hours ago"
       new RegExp(String.raw`^${DATE}\s*[/|•·,]\s*[^.!?]{0,50}$`, 'iu'),
       // A date with a 24-hour time, a time zone and a place: "May 22, 17:47 UTC+3 MOSCOW"
@@ -336,7 +401,10 @@ export const LINE_RULES: readonly LineRule[] = [
     'navigation',
     /^all (?:posts|stories|articles) (?:in|tagged|filed under|from)\b.{0,60}$/iu,
     /^(?:posts|stories) tagged\b.{0,60}$/iu,
-    /^(?:category|tag|tags|archives?|filed under)\s*:.{0,60}$/iu,
+    /^(?:category|categories|tag|tags|topics?|keywords|subjects?|archives?|filed under|posted in|more about|related topics)\s*:.{0,100}$/iu,
+    // A website's own links, as its footer prints them: "About Us", "Privacy Policy | Terms of Use".
+    new RegExp(String.raw`^${FOOTER_LINK}(?:\s*[|•·,/–-]?\s*${FOOTER_LINK}){0,12}$`, 'iu'),
+    /^(?:load|show|see) more(?: (?:stories|articles|news|posts|comments))?$/iu,
     /^page \d{1,3}(?: of \d{1,3})?$/iu,
     /^view (?:more|all)(?: in this section| stories| news| posts)?$/iu,
   ),
