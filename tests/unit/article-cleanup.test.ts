@@ -1103,3 +1103,176 @@ describe('furniture that pasted pages carry in the wild, wherever it stands', ()
     expect(verdicts('Jane Doe covers schools and higher education for the Daily Star.')).toEqual(['kept', 'kept', 'byline']);
   });
 });
+
+describe('a page as a browser copies it: the site around the story', () => {
+  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
+  const THIRD = 'The mayor said the repairs would cost about $2 million and take most of the summer to finish.';
+
+  it('finds a short headline under the site’s title and its menu, and keeps a short headline over a caption', () => {
+    const gazette = classifyLines(['Springfield Gazette', 'Local News', 'House fire', 'By Jane Doe', PROSE, SECOND].join('\n'));
+    expect(gazette.headline?.text).toBe('House fire');
+    expect(gazette.lines[0]).toMatchObject({ kind: 'removed', reason: 'before-headline' });
+    const station = classifyLines(
+      ['Springfield, MO', 'Advertisement', 'Firefighters Save Home', 'Published: 5:30 PM CDT June 3, 2024', PROSE, SECOND].join('\n'),
+    );
+    expect(station.headline?.text).toBe('Firefighters Save Home');
+    const caption = classifyLines(
+      ['House fire', 'Share', 'Firefighters at the scene on Monday', 'Photo: John Smith', PROSE, SECOND].join('\n'),
+    );
+    expect(caption.headline?.text).toBe('House fire');
+    // A title between two dates is no author's name.
+    const blog = classifyLines(
+      ['Posted on June 3, 2024 by admin', 'Playground Improvements', 'September 10, 2015', PROSE, SECOND].join('\n'),
+    );
+    expect(blog.headline?.text).toBe('Playground Improvements');
+  });
+
+  it('removes a box of other stories under its heading, with their ranks, and keeps a title straight above a paragraph', () => {
+    const box = ['Most Read', '1', 'Man charged after crash on Route 66', '2', 'Council approves new park plan', 'Advertisement'];
+    const cleanup = classifyLines(['Bridge to close for repairs', PROSE, ...box, SECOND, THIRD].join('\n'));
+    expect(cleanup.lines.slice(2, 2 + box.length).map((line) => [line.text, line.reason])).toEqual(
+      box.map((text) => [text, text === 'Advertisement' ? 'advertisement' : 'related-link']),
+    );
+    const crosshead = classifyLines(['Bridge to close for repairs', PROSE, 'Related', 'What happens next', SECOND, THIRD].join('\n'));
+    expect(crosshead.lines[3]?.kind).toBe('body');
+  });
+
+  it('removes the tags under a tag list’s heading, and the author’s name over the date', () => {
+    const tags = classifyLines(['Bridge to close for repairs', PROSE, 'Topics', 'Springfield', 'City Council', SECOND, THIRD].join('\n'));
+    expect(tags.lines.slice(2, 5).map((line) => line.reason)).toEqual(['navigation', 'navigation', 'navigation']);
+    const name = classifyLines(['Bridge to close for repairs', 'Jane Doe', 'Monday 3 June 2024 5:00pm BST', PROSE, SECOND].join('\n'));
+    expect(name.lines[1]).toMatchObject({ kind: 'removed', reason: 'byline' });
+    expect(name.byline).toBe('Jane Doe');
+  });
+
+  it('keeps a one-paragraph story whose footer carries the author’s biography', () => {
+    const article = parseArticle(
+      [
+        'Bridge to close for repairs',
+        'By Jane Doe',
+        PROSE,
+        'Jane Doe is a reporter for the Gazette covering city hall. Contact her at jdoe@example.com.',
+        'Most Read',
+        'Man charged after crash on Route 66',
+      ].join('\n'),
+    );
+    expect(article.paragraphs.map((paragraph) => paragraph.sentences[0]?.text)).toEqual([PROSE]);
+  });
+
+  it('removes a blog’s comment form and footer, the station’s author line and its public file', () => {
+    const cases: Array<[string, RemovalReason]> = [
+      ['Author: KSPR Staff', 'byline'],
+      ['Written by Jane Doe', 'byline'],
+      ['Blog at WordPress.com.', 'site-notice'],
+      ['Proudly powered by WordPress', 'site-notice'],
+      ['Leave a Reply Cancel reply', 'comment-prompt'],
+      ['Your email address will not be published. Required fields are marked *', 'comment-prompt'],
+      ['Like this:', 'share-prompt'],
+      ['FCC Public File', 'navigation'],
+    ];
+    for (const [line, reason] of cases) expect([line, reasonFor(line)]).toEqual([line, reason]);
+    for (const sentence of [
+      'Authors say the study is flawed, and the journal will review it.',
+      'The site was powered by solar panels, the company said.',
+    ])
+      expect(reasonFor(sentence)).toBe('kept');
+  });
+
+  // Every tuning page with a headline, pasted with the site around it as a browser copies it: a
+  // menu, a cookie banner and the site's title above; the byline, date and buttons under the
+  // headline; tags, the author's box, comments, a box of other stories and the footer's links under
+  // the story. The story's own lines are the page's (the labels say which are the article's).
+  const STYLES = {
+    local: {
+      above: [
+        'Skip to content',
+        'Menu',
+        'Search',
+        'Subscribe',
+        'Log In',
+        'News',
+        'Local',
+        'Sports',
+        'Obituaries',
+        'E-Edition',
+        'We use cookies to personalise content and ads. By continuing to use this site you agree to our use of cookies.',
+        'Accept',
+        'Springfield Gazette',
+        'Local News',
+      ],
+      under: ['By Jane Doe', 'Published June 3, 2024 at 5:00 p.m.', 'Share on Facebook', 'Share on X', 'Email', 'Print'],
+      footer: [
+        'Tags: Springfield, City Council',
+        'Jane Doe is a reporter for the Springfield Gazette covering city hall. Contact her at jdoe@example.com.',
+        'Comments',
+        'Most Read',
+        'Man charged after crash on Route 66',
+        'Council approves new park plan',
+        'About Us',
+        'Contact Us',
+        'Privacy Policy',
+        'Terms of Use',
+        '© 2024 Springfield Gazette. All rights reserved.',
+      ],
+    },
+    station: {
+      above: [
+        'Skip to main content',
+        'Watch Live',
+        'Search',
+        'News',
+        'Weather',
+        'Sports',
+        'Sign up for newsletters',
+        '73°',
+        'Springfield, MO',
+        'Advertisement',
+      ],
+      under: ['Author: KSPR Staff', 'Published: 5:30 PM CDT June 3, 2024', 'Updated: 6:45 PM CDT June 3, 2024', 'Listen to this article'],
+      footer: [
+        'Copyright 2024 KSPR. All rights reserved.',
+        'Related Articles',
+        'Storm damage reported across the Ozarks',
+        'Police identify victim in Monday shooting',
+        'Download the KSPR app',
+        'Follow us on Facebook',
+        'FCC Public File',
+        'EEO Report',
+        'Closed Captioning',
+        'Do Not Sell My Personal Information',
+      ],
+    },
+  };
+  it('on the tuning pages pasted with the site around them: keeps their article and headline, and removes the site', () => {
+    const pages = loadPages().filter((page) => page.labels.set === 'tuning' && page.labels.headline !== null);
+    for (const [style, { above, under, footer }] of Object.entries(STYLES)) {
+      let kept = 0;
+      let articleLines = 0;
+      let siteKept = 0;
+      const headlinesWrong: string[] = [];
+      for (const page of pages) {
+        const lines = page.text.split('\n');
+        const at = lines.findIndex((line) => line.trim() === page.labels.headline);
+        const text = [...above, ...lines.slice(0, at + 1), ...under, ...lines.slice(at + 1), ...footer].join('\n');
+        const original = (n: number): number => (n <= at + 1 ? n + above.length : n + above.length + under.length);
+        const article = new Set([...expandLines(page.labels.article)].map(original));
+        const ownLines = new Set(lines.map((_, index) => original(index + 1)));
+        const cleanup = classifyLines(text);
+        for (const line of cleanup.lines) {
+          if (article.has(line.line)) {
+            articleLines++;
+            if (line.kind === 'body') kept++;
+          } else if (!ownLines.has(line.line) && line.kind === 'body') siteKept++;
+        }
+        if (cleanup.headline?.text !== page.labels.headline) headlinesWrong.push(page.name);
+      }
+      // Measured when written (81 pages): 384/388 kept (three of the four are a stored excerpt's cut-off
+      // last paragraph, no longer last), none of the site's lines kept, headlines wrong on the three
+      // tuning misses and on three pages whose own top (a summary, a site's outage notice, a section
+      // page) hides the headline under the site's title.
+      expect(kept / articleLines, style).toBeGreaterThanOrEqual(0.985);
+      expect(siteKept, style).toBe(0);
+      expect(headlinesWrong.length, `${style}: ${headlinesWrong.join(', ')}`).toBeLessThanOrEqual(6);
+    }
+  });
+});

@@ -57,6 +57,8 @@ const SHORT_CAPTION_WORDS = 12;
 // How far down the headline is looked for, and how long a site's notice above it may be.
 const MAX_LINES_ABOVE_HEADLINE = 12;
 const MAX_NOTICE_WORDS = 12;
+// A site's or section's title: "Springfield Gazette", "Your Hometown News Source".
+const MAX_SITE_TITLE_WORDS = 5;
 const MAX_CAPTION_WORDS = 40;
 // A summary signed with its reporter: "…, reports Policy Editor Daniel Martin."
 const SIGNED_SUMMARY = /,?\s(?:reports|writes|explains)\s(?:\p{Lu}[\p{L}'’.-]*\s?){1,6}\.$/u;
@@ -243,13 +245,17 @@ function applyRules(raw: string, options: CleanupOptions): { lines: Line[]; head
     const next = nextLine && { text: withoutListMarker(nextLine.text) };
     const longerTitleFollows = candidates
       .slice(position + 1, position + 5)
-      .some((later) => isTitleLike((lines[later] as Line).text) && wordsOf((lines[later] as Line).text).length >= 4);
+      .some(
+        (later) =>
+          isTitleLike((lines[later] as Line).text) && wordsOf((lines[later] as Line).text).length >= 4 && !hasCreditUnder(lines, later),
+      );
     if (isAffiliation(text)) {
       remove(line, 'byline');
       continue;
     }
     // A name alone under the date, straight above the first sentence, is the author's.
-    const nextIsProse = nextLine !== undefined && isProse(nextLine.text);
+    // (Straight above it: a title between two dates, "Playground Improvements" over "September 10, 2015", is no name.)
+    const nextIsProse = nextLine !== undefined && nextLine === lines[index + 1] && isProse(nextLine.text);
     // (A title above the date is the headline: "Ever-changing Exhibits" over "May 13th, 2013 | …".)
     const underDate = lines[index - 1]?.reason === 'dateline';
     if (isPersonName(text) && nextIsProse && underDate) {
@@ -275,6 +281,18 @@ function applyRules(raw: string, options: CleanupOptions): { lines: Line[]; head
     // A short name above a longer title is the site's or section's ("Legacy Building",
     // "Manchester Evening News" printed twice), unless it is a section's own page title.
     const shortNameAboveTitle = isLabel(text) && longerTitleFollows && line !== sectionPageTitle;
+    // A site's or a section's title over its menu ("Springfield Gazette", "Accessibility links"):
+    // the page's furniture follows it, where the byline, the date or the first sentence follows the
+    // headline further down.
+    const titleOverMenu =
+      wordsOf(text).length <= MAX_SITE_TITLE_WORDS &&
+      lines[index + 1]?.kind === 'removed' &&
+      !headsArticle(lines, index) &&
+      laterCandidates(lines, candidates, position).some((later) => isTitleLike((lines[later] as Line).text) && headsArticle(lines, later));
+    if (isTitleLike(text) && titleOverMenu && line !== sectionPageTitle) {
+      above.push(line);
+      continue;
+    }
     if (isTitleLike(text) && !shortNameAboveTitle) {
       headlineIndex = index;
       break;
@@ -305,6 +323,7 @@ function applyRules(raw: string, options: CleanupOptions): { lines: Line[]; head
   }
 
   markIntroducedLists(after);
+  markStoryBoxes(after);
   markHeaderFurniture(after, headline !== undefined);
   markMediaDescription(after);
   markAuthorNames(after);
@@ -323,6 +342,37 @@ function applyRules(raw: string, options: CleanupOptions): { lines: Line[]; head
   markAuthorBio(after);
   markByProseRegion(after);
   return { lines, headline };
+}
+
+/**
+ * The line heads the article: the byline or the date comes under it (past buttons and other
+ * furniture, but no menu), or the first sentence straight under it.
+ */
+function headsArticle(lines: readonly Line[], index: number): boolean {
+  let next = index + 1;
+  while (lines[next]?.kind === 'removed') {
+    const reason = lines[next]?.reason;
+    if (reason === 'byline' || reason === 'dateline') return true;
+    // A menu under it: a site's title, whatever date the menu is followed by.
+    if (reason === 'navigation') return false;
+    next++;
+  }
+  return next === index + 1 && lines[next] !== undefined && isProse((lines[next] as Line).text);
+}
+
+/** A picture's credit stands under the line: it is the picture's caption, not a title. */
+function hasCreditUnder(lines: readonly Line[], index: number): boolean {
+  return lines[index + 1]?.reason === 'image-credit';
+}
+
+/** The candidates for the headline after this one, up to the first sentence of prose and within reach. */
+function laterCandidates(lines: readonly Line[], candidates: readonly number[], position: number): number[] {
+  const later: number[] = [];
+  for (const index of candidates.slice(position + 1, MAX_LINES_ABOVE_HEADLINE)) {
+    if (isProse((lines[index] as Line).text)) break;
+    later.push(index);
+  }
+  return later;
 }
 
 function toClassified(line: Line): ClassifiedLine {
@@ -385,17 +435,20 @@ function markMediaDescription(after: Line[]): void {
 function markHeaderFurniture(after: Line[], hasHeadline: boolean): void {
   let previous: Line | undefined;
   let seenBody = false;
-  for (const line of after) {
+  for (const [index, line] of after.entries()) {
     if (!line.kind) {
       const inHeader = hasHeadline && !seenBody;
       const reason: RemovalReason | undefined =
         inHeader && PUBLICATION_SHAPE.test(line.text)
           ? 'publication-name'
-          : previous?.reason === 'dateline' && LONE_CONNECTIVE.test(line.text)
-            ? 'dateline'
-            : (inHeader && isCapitalisedName(line.text)) || (isAffiliation(line.text) && line.blankBefore && line.blankAfter)
-              ? 'byline'
-              : undefined;
+          : // The author's name over the date: "Jane Doe" / "Monday 3 June 2024 5:00pm BST".
+            inHeader && isPersonName(line.text) && after[index + 1]?.reason === 'dateline'
+            ? 'byline'
+            : previous?.reason === 'dateline' && LONE_CONNECTIVE.test(line.text)
+              ? 'dateline'
+              : (inHeader && isCapitalisedName(line.text)) || (isAffiliation(line.text) && line.blankBefore && line.blankAfter)
+                ? 'byline'
+                : undefined;
       if (reason) {
         line.kind = 'removed';
         line.reason = reason;
@@ -747,6 +800,55 @@ function isHeaderLabel(text: string): boolean {
   const features = featuresOf(text);
   return features.words <= MAX_HEADER_LABEL_WORDS && !isShortSentence(text) && features.lowerShare < 0.5;
 }
+// A box of other stories opens with its heading alone: "Most Read", "Related Articles", "More from News".
+const MAX_BOX_HEADING_WORDS = 5;
+const MAX_BOX_ITEMS = 20;
+const MAX_STORY_TITLE_WORDS = 20;
+
+/**
+ * A box of other stories: under its heading ("Most Read", "Related", "Trending Now"), the titles
+ * of other stories and their ranks ("1", "2"), up to the next sentence of prose. A title straight
+ * above a paragraph is the article's crosshead, and ends the box.
+ */
+function markStoryBoxes(after: Line[]): void {
+  for (const [index, heading] of after.entries()) {
+    if (TAG_HEADING.test(heading.text) && heading.kind === 'removed') {
+      markTags(after, index);
+      continue;
+    }
+    if (heading.reason !== 'related-link' || /:\s*\S/u.test(heading.text) || wordsOf(heading.text).length > MAX_BOX_HEADING_WORDS) continue;
+    let items = 0;
+    for (let next = index + 1; next < after.length && items < MAX_BOX_ITEMS; next++) {
+      const line = after[next] as Line;
+      if (line.kind === 'removed') continue;
+      if (line.kind) break;
+      const rank = /^\d{1,2}\.?$/u.test(line.text);
+      const title = wordsOf(line.text).length <= MAX_STORY_TITLE_WORDS && !isProse(line.text) && !/[.:;,]$/u.test(line.text);
+      if (!rank && !title) break;
+      const below = after[next + 1];
+      if (!rank && below !== undefined && !below.kind && isProse(below.text)) break;
+      line.kind = 'removed';
+      line.reason = 'related-link';
+      items++;
+    }
+  }
+}
+
+// A list of the story's tags opens with its heading alone: "Topics", "Tags:", "More on".
+const TAG_HEADING =
+  /^(?:topics?|tags?|tagged|related topics|more on|more about|categories|filed under|keywords|in this (?:story|article))\s*:?$/iu;
+const MAX_TAG_WORDS = 4;
+
+/** The tags under a tag list's heading: short names, none a sentence, up to a line that is not one. */
+function markTags(after: Line[], index: number): void {
+  for (const line of after.slice(index + 1, index + 1 + MAX_BOX_ITEMS)) {
+    if (line.kind === 'removed') continue;
+    if (line.kind || wordsOf(line.text).length > MAX_TAG_WORDS || /[.!?:;]$/u.test(line.text) || isProse(line.text)) break;
+    line.kind = 'removed';
+    line.reason = 'navigation';
+  }
+}
+
 // Where a biography says the writer works: "… a reporter for the Gazette", "… covering education".
 const BIO_WORKPLACE = /\b(?:for|at|with)\s+(?:the\s+)?\p{Lu}|\b(?:covering|who covers|based in)\b/u;
 

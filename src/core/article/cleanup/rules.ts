@@ -27,7 +27,7 @@ const ROLE = String.raw`(?:co-)?(?:editor(?:-in-chief)?|editors|writer|writers|r
 const ROLE_MODIFIER = String.raw`(?:senior|chief|managing|executive|contributing|associate|assistant|deputy|political|sports|news|city|metro|staff|special|local|education|business|health|investigative|digital|multimedia|features?|community|editorial|freelance|guest|opinion|general assignment|breaking news|web|copy|photo|video|data|science|arts|entertainment|courts|crime|government|politics|statehouse|student|opinions|lead)`;
 
 // The links a website's footer prints: one or several in a line make a footer's line.
-const FOOTER_LINK = String.raw`(?:about(?: us)?|contact(?: us)?|privacy(?: policy| notice| statement)?|terms(?: (?:of (?:use|service|sale)|and conditions|& conditions))?|cookie policy|careers|jobs with us|work (?:with|for) us|advertise(?: with us)?|accessibility(?: statement)?|site ?map|help(?: center| centre)?|faqs?|rss(?: feeds?)?|newsletters|corrections|ethics(?: policy)?|code of (?:conduct|ethics)|editorial (?:standards|policy|guidelines)|masthead|our team|staff directory|subscriptions?|e-?edition|archives|events|obituaries|classifieds|contests|public (?:file|inspection file)|fcc (?:public|applications)|eeo(?: report)?|closed captioning|licensing|reprints?(?: & permissions)?|permissions|feedback|legal(?: notice)?|disclaimer|imprint|manage subscription|customer service|home ?page|back to top|all rights reserved)`;
+const FOOTER_LINK = String.raw`(?:about(?: us)?|contact(?: us)?|privacy(?: policy| notice| statement)?|terms(?: (?:of (?:use|service|sale)|and conditions|& conditions))?|cookie policy|careers|jobs with us|work (?:with|for) us|advertise(?: with us)?|accessibility(?: statement)?|site ?map|help(?: center| centre)?|faqs?|rss(?: feeds?)?|newsletters|corrections|ethics(?: policy)?|code of (?:conduct|ethics)|editorial (?:standards|policy|guidelines)|masthead|our team|staff directory|subscriptions?|e-?edition|archives|events|obituaries|classifieds|contests|(?:fcc )?public (?:file|inspection file)|fcc applications|eeo(?: report)?|closed captioning|licensing|reprints?(?: & permissions)?|permissions|feedback|legal(?: notice)?|disclaimer|imprint|manage subscription|customer service|home ?page|back to top|all rights reserved)`;
 
 // Section and menu labels. A line made only of these words is navigation.
 const NAVIGATION_WORDS = new Set(
@@ -114,6 +114,8 @@ export const LINE_RULES: readonly LineRule[] = [
     /^(?:manage (?:preferences|cookies|settings|consent|choices|my choices)|reject (?:all|cookies|all cookies)|accept (?:and close|and continue|all and close)|i (?:agree|accept|do not agree)|agree and (?:close|continue)|got it|(?:cookie|privacy|consent) (?:preferences|choices|settings)|do not sell(?: or share)? my personal information|your privacy choices|privacy (?:preferences|choices))!?$/iu,
     /^this (?:article|story|post) is (?:more than|over) (?:a|an|\d+) (?:years?|months?) old\.?$/iu,
     /^(?:javascript is (?:disabled|required)|please enable javascript)\b[^!?]{0,100}$/iu,
+    // A blog platform's footer: "Blog at WordPress.com.", "Proudly powered by WordPress", "Theme: Twenty Twenty by …"
+    /^(?:(?:blog|website|site) at [\w-]+\.(?:com|org|net)|(?:proudly )?powered by [\p{L}\d .-]{2,30}|theme:? [^.!?]{2,50} by [^.!?]{2,40}|create a (?:free )?website or blog at [\w-]+\.(?:com|org))\.?$/iu,
   ),
   // The article read aloud: "Listen to this article", "Listen to this article 4 min", "Play audio".
   rule(
@@ -169,9 +171,14 @@ export const LINE_RULES: readonly LineRule[] = [
     /^\d[\d,.]*k?\s+shares?$/iu,
     /^choose how to share\b/iu,
     /^(?:like\?\s*)?share$/iu,
+    /^(?:like|liked) this:?$|^like loading(?:\.{3}|…)$|^(?:be the first to like this|share this:)$/iu,
   ),
   rule(
     'comment-prompt',
+    // A blog's comment form: "Leave a Reply Cancel reply", "Your email address will not be published."
+    /^(?:leave a (?:reply|comment) cancel reply|cancel reply|post comment|submit comment|notify me of (?:follow-up comments|new posts)\b.{0,60}|save my name, email, and website in this browser\b.{0,60})$/iu,
+    /^your email address will not be published\.?(?:\s*required fields are marked\s*\*?)?\.?$/iu,
+    /^(?:name|email|e-mail|website|comment)\s*\*$/iu,
     /^(?:have your say|join the (?:conversation|debate|discussion)|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|comments?|no comments(?: yet)?:?|what do you think\??|show comments|read comments)$/iu,
     /^(?:view|see|read|show) (?:all )?(?:\d[\d,]* )?comments?$/iu,
     /^\d[\d,]*\s+comments?$/iu,
@@ -346,6 +353,9 @@ export const LINE_RULES: readonly LineRule[] = [
       /^by\s*[|,:]/iu,
       /^[Bb][Yy]\s+(?:\p{Lu}|@)/u,
       /^(?:staff|wire|staff and wire|staff & wire)(?: and wire)? reports?$/iu,
+      // "Author: KSPR Staff", "Written by: Jane Doe", "Posted by admin"
+      /^(?:authors?|reporter|reported by)\s*:\s*\S[^.!?]{0,60}$/iu,
+      /^(?:written by|words by|story by|posted by)\s*:?\s+\S[^.!?]{0,60}$/iu,
       /^from (?:our|staff) (?:correspondents?|reporters?)$/iu,
     ),
   ),
