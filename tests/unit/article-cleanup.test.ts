@@ -1067,9 +1067,44 @@ describe('furniture that pasted pages carry in the wild, wherever it stands', ()
       'contact-prompt',
       ['Report a correction', 'Send us a tip', 'Have a news tip? Email us at tips@example.com.', 'Got a story? Get in touch'],
     ],
+    // A video player's and a picture's own text, copied with the page.
+    [
+      'widget',
+      [
+        'Video Player is loading.',
+        'This is a modal window.',
+        'Beginning of dialog window. Escape will cancel and close the window.',
+        'Now Playing',
+        'Autoplay',
+      ],
+    ],
+    ['gallery', ['Show Caption', 'Click to enlarge', 'Open Image Modal', '1/12']],
+    ['promotion', ['Recommended Videos', 'Watch Now']],
+    ['advertisement', ['Ad Choices', 'AdChoices']],
+    [
+      'newsletter-prompt',
+      [
+        'Email Newsletters',
+        'Breaking News Alerts',
+        'Get the latest news delivered to your inbox',
+        'Want to see more stories like this? Sign up for our newsletter.',
+      ],
+    ],
+    [
+      'subscription-prompt',
+      [
+        'Please log in, or sign up for a new account and purchase a subscription to read or post comments.',
+        'Subscribe to continue reading',
+      ],
+    ],
+    ['share-prompt', ['Send this to a friend']],
+    ['site-notice', ['Our Standards: The Thomson Reuters Trust Principles.', 'Powered by']],
+    ['dateline', ['This story was originally published June 3, 2024, 5:00 PM.']],
+    ['related-link', ['WATCH: Firefighters battle blaze on Main Street']],
+    ['navigation', ['Toggle navigation', 'Contact Us Today']],
   ];
-  for (const [reason, lines] of families) {
-    it(`removes ${reason} lines above, between and under the paragraphs`, () => {
+  for (const [index, [reason, lines]] of families.entries()) {
+    it(`removes ${reason} lines above, between and under the paragraphs (${index + 1})`, () => {
       for (const line of lines) expect([line, verdicts(line)]).toEqual([line, [reason, reason, reason]]);
     });
   }
@@ -1094,6 +1129,11 @@ describe('furniture that pasted pages carry in the wild, wherever it stands', ()
       'The reporter asked the mayor to send us the documents, but he refused.',
       'This article of the constitution is more than 200 years old, the judge said.',
       'Residents can load more sandbags at the fire station on Main Street.',
+      'Police said the video shows the driver playing loud music before the crash.',
+      'Email alerts about the storm went out to residents on Monday, the county said.',
+      '“Please register your pets with the county by Friday,” the clerk said.',
+      'The story was originally published in a local newspaper in 1952, historians said.',
+      'Fans can watch now that the league has signed a new television deal.',
     ];
     for (const sentence of sentences) expect([sentence, verdicts(sentence)]).toEqual([sentence, ['kept', 'kept', 'kept']]);
   });

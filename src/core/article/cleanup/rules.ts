@@ -27,7 +27,7 @@ const ROLE = String.raw`(?:co-)?(?:editor(?:-in-chief)?|editors|writer|writers|r
 const ROLE_MODIFIER = String.raw`(?:senior|chief|managing|executive|contributing|associate|assistant|deputy|political|sports|news|city|metro|staff|special|local|education|business|health|investigative|digital|multimedia|features?|community|editorial|freelance|guest|opinion|general assignment|breaking news|web|copy|photo|video|data|science|arts|entertainment|courts|crime|government|politics|statehouse|student|opinions|lead)`;
 
 // The links a website's footer prints: one or several in a line make a footer's line.
-const FOOTER_LINK = String.raw`(?:about(?: us)?|contact(?: us)?|privacy(?: policy| notice| statement)?|terms(?: (?:of (?:use|service|sale)|and conditions|& conditions))?|cookie policy|careers|jobs with us|work (?:with|for) us|advertise(?: with us)?|accessibility(?: statement)?|site ?map|help(?: center| centre)?|faqs?|rss(?: feeds?)?|newsletters|corrections|ethics(?: policy)?|code of (?:conduct|ethics)|editorial (?:standards|policy|guidelines)|masthead|our team|staff directory|subscriptions?|e-?edition|archives|events|obituaries|classifieds|contests|(?:fcc )?public (?:file|inspection file)|fcc applications|eeo(?: report)?|closed captioning|licensing|reprints?(?: & permissions)?|permissions|feedback|legal(?: notice)?|disclaimer|imprint|manage subscription|customer service|home ?page|back to top|all rights reserved)`;
+const FOOTER_LINK = String.raw`(?:about(?: us)?|contact(?: us)?(?: today)?|privacy(?: policy| notice| statement)?|terms(?: (?:of (?:use|service|sale)|and conditions|& conditions))?|cookie policy|careers|jobs with us|work (?:with|for) us|advertise(?: with us)?|accessibility(?: statement)?|site ?map|help(?: center| centre)?|faqs?|rss(?: feeds?)?|newsletters|corrections|ethics(?: policy)?|code of (?:conduct|ethics)|editorial (?:standards|policy|guidelines)|masthead|our team|staff directory|subscriptions?|e-?edition|archives|events|obituaries|classifieds|contests|(?:fcc )?public (?:file|inspection file)|fcc applications|eeo(?: report)?|closed captioning|licensing|reprints?(?: & permissions)?|permissions|feedback|legal(?: notice)?|disclaimer|imprint|manage subscription|customer service|home ?page|back to top|all rights reserved)`;
 
 // Section and menu labels. A line made only of these words is navigation.
 const NAVIGATION_WORDS = new Set(
@@ -115,13 +115,17 @@ export const LINE_RULES: readonly LineRule[] = [
     /^this (?:article|story|post) is (?:more than|over) (?:a|an|\d+) (?:years?|months?) old\.?$/iu,
     /^(?:javascript is (?:disabled|required)|please enable javascript)\b[^!?]{0,100}$/iu,
     // A blog platform's footer: "Blog at WordPress.com.", "Proudly powered by WordPress", "Theme: Twenty Twenty by …"
-    /^(?:(?:blog|website|site) at [\w-]+\.(?:com|org|net)|(?:proudly )?powered by [\p{L}\d .-]{2,30}|theme:? [^.!?]{2,50} by [^.!?]{2,40}|create a (?:free )?website or blog at [\w-]+\.(?:com|org))\.?$/iu,
+    /^our standards\s*:[^!?]{0,80}$/iu,
+    /^(?:(?:blog|website|site) at [\w-]+\.(?:com|org|net)|(?:proudly )?powered by(?: [\p{L}\d .-]{2,30})?|theme:? [^.!?]{2,50} by [^.!?]{2,40}|create a (?:free )?website or blog at [\w-]+\.(?:com|org))\.?$/iu,
   ),
   // The article read aloud: "Listen to this article", "Listen to this article 4 min", "Play audio".
   rule(
     'widget',
     /^(?:listen to (?:this|the) (?:article|story)|listen now|play audio|audio|read (?:it )?(?:to me|aloud)|hear this (?:article|story)|text to speech)(?:\s*[:·|(–-]?\s*\d{1,2}(?::\d{2})?\s*(?:min(?:ute)?s?|m)?\)?)?$/iu,
     /^(?:text|font) size$|^(?:decrease|increase) (?:text|font) size$/iu,
+    // A video player's own text, copied with the page: "Video Player is loading.", "This is a modal window."
+    /^(?:video player is loading|this is a modal window|beginning of dialog window|end of dialog window|close modal dialog|no compatible source was found for this media|the media could not be loaded)\b[^!?]{0,120}$/iu,
+    /^(?:now playing|autoplay|auto-play|play|pause|mute|unmute|replay|play video|watch video|playback rate|chapters|captions|subtitles|picture-in-picture|(?:current|remaining) time\s*-?[\d:]*|duration\s*[\d:]*|loaded\s*:?\s*\d+(?:\.\d+)?%|stream type live|seek to live, currently (?:behind|playing) live)$/iu,
   ),
   // A gallery's counter and buttons: "1 of 12", "Photo 3 of 12", "View gallery", "View all 12 photos".
   rule(
@@ -131,6 +135,8 @@ export const LINE_RULES: readonly LineRule[] = [
     /^(?:view|see|browse) (?:all )?(?:\d{1,3} )?(?:more )?(?:photos|images|pictures)(?:\s*\(\d{1,3}\))?$/iu,
     /^(?:\d{1,3} )?(?:photos|images|pictures)$|^(?:gallery|slideshow|photo gallery)(?:\s*\(\d{1,3}\))?$/iu,
     /^(?:enlarge this image|expand image|full ?screen|next (?:image|photo|slide)|previous (?:image|photo|slide))$/iu,
+    // A picture's buttons: "Show Caption", "Click to enlarge", "Open Image Modal"
+    /^(?:(?:show|hide|toggle) caption|(?:click|tap) to (?:enlarge|expand|zoom)|enlarge|expand|zoom(?: in| out)?|open image modal|view (?:full|larger) image|image \d{1,3}\s*\/\s*\d{1,3}|\d{1,3}\s*\/\s*\d{1,3})$/iu,
   ),
   // The newsroom's invitation to send a tip, a story or a correction: "Have a news tip? Email us
   // at …", "Got a story? Get in touch", "Report a correction". A police appeal in a report asks for
@@ -170,6 +176,7 @@ export const LINE_RULES: readonly LineRule[] = [
     new RegExp(String.raw`^${BULLET}(?:share|tweet|email)$`, 'iu'),
     /^\d[\d,.]*k?\s+shares?$/iu,
     /^choose how to share\b/iu,
+    /^(?:send|email|e-mail) (?:this|it) to a friend$/iu,
     /^(?:like\?\s*)?share$/iu,
     /^(?:like|liked) this:?$|^like loading(?:\.{3}|…)$|^(?:be the first to like this|share this:)$/iu,
   ),
@@ -214,6 +221,8 @@ export const LINE_RULES: readonly LineRule[] = [
       /^(?:subscribe to|sign up (?:to|for)|get|join|receive) (?:our|the|my)\b.{0,80}\bnewsletters?\b/iu,
       /^we will use your email address only for sending you newsletters\b/iu,
       /^(?:newsletters?|sign up to our newsletters?)$/iu,
+      /^(?:get |manage |sign up for |subscribe to )?(?:(?:breaking news|weather|news|email|push|text|daily) )?(?:alerts|newsletters?)$/iu,
+      /^(?:get )?(?:the )?(?:latest|top|best|daily) (?:news|stories|headlines)\b[^.!?]{0,40}\b(?:delivered to|in|straight to) your inbox\.?$/iu,
       /^(?:emails delivered daily|the best stories in your inbox)\b.{0,40}$/iu,
     ),
   ),
@@ -226,7 +235,8 @@ export const LINE_RULES: readonly LineRule[] = [
       /\bnewsletters?\b/iu.test(line) &&
       (/^(?:never|don[’']t) miss\b/iu.test(line) ||
         /^(?:keep|stay) up to date with\b/iu.test(line) ||
-        /\b(?:your inbox|sign(?:ing)? up here|sign up (?:now|today|for free)|you can receive)\b/iu.test(line)),
+        /\b(?:your inbox|sign(?:ing)? up here|sign up (?:now|today|for free)|you can receive)\b/iu.test(line) ||
+        /(?:^|[.?!]\s+)sign up (?:for|to) (?:our|the)\b[^.!?]{0,40}\bnewsletters?\b/iu.test(line)),
   }),
   unpunctuated(
     'app-prompt',
@@ -264,6 +274,8 @@ export const LINE_RULES: readonly LineRule[] = [
     /^to (?:continue reading|enjoy this content)\b.{0,80}$/iu,
     /^(?:this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) subscribers)\b.{0,60}$/iu,
     /^start your free trial\b.{0,60}$/iu,
+    /^subscribe (?:to|and) (?:continue|keep) reading\b[^.!?]{0,40}\.?$/iu,
+    /^(?:thank you for reading!?\s*)?please (?:log in|sign in|subscribe|register)\b[^!?]{0,150}$/iu,
     /^there[’']s no better time to support our work\b/iu,
   ),
   // An appeal for money, written as sentences but addressed to the reader.
@@ -281,6 +293,7 @@ export const LINE_RULES: readonly LineRule[] = [
     rule(
       'promotion',
       /^watch more (?:of our )?videos?\b/iu,
+      /^(?:recommended|top|latest|more|featured|trending|popular) videos$|^watch now$|^watch live$/iu,
       /^(?:and )?(?:live )?on freeview channel \d+$/iu,
       /^visit [\p{L}!.' ]{1,30} now$/iu,
       /^(?:get all your news in one place|one app|start reading)\.?$/iu,
@@ -310,7 +323,7 @@ export const LINE_RULES: readonly LineRule[] = [
   }),
   rule(
     'advertisement',
-    /^(?:advertisement(?: \d{1,2})?|advertising|advert|ad|ads|sponsored(?: content)?|promoted(?: content)?|paid (?:post|content)|partner content|skip advert(?:isement)?|show ad|hide ad|ad feedback|report this ad)$/iu,
+    /^(?:advertisement(?: \d{1,2})?|advertising|advert|ad|ads|ad ?choices|sponsored(?: content)?|promoted(?: content)?|paid (?:post|content)|partner content|skip advert(?:isement)?|show ad|hide ad|ad feedback|report this ad)$/iu,
     /^(?:story|article|content) continues (?:below|after)(?: (?:this|the))?(?: advert(?:isement)?| ad)?$/iu,
     /^(?:advertisement|ad)\s*[-–—:]?\s*(?:scroll|continue) (?:down )?to continue(?: (?:reading|with content))?$|^scroll to continue with content$/iu,
     // An ad slot's placeholder left in the text by a publishing system: "[ad_1]".
@@ -333,6 +346,8 @@ export const LINE_RULES: readonly LineRule[] = [
     // "To see more photos from opening day visit the city’s Facebook page"
     /^(?:to|for) (?:see|view|watch|read|find) more (?:photos|pictures|images|videos|stories|coverage)\b[^!?]{0,80}$/iu,
     /^click here (?:to|for)\b/iu,
+    // A video's or gallery's link in the story: "WATCH: Firefighters battle blaze on Main Street"
+    /^(?:watch|video|listen|photos|gallery|podcast)\s*:\s*\S[^.!?]{0,100}$/iu,
     // A print page's pointer to another page: "See Page 9", "Continued on page 4"
     /^(?:see|turn to|continued on|more on) (?:page|p\.?) ?\d{1,3}$/iu,
   ),
@@ -388,6 +403,7 @@ export const LINE_RULES: readonly LineRule[] = [
     rule(
       'dateline',
       /^(?:published|updated|posted|last updated|first published|modified)\b(?:[\s:]|$)/iu,
+      /^this (?:story|article|report|post) was (?:originally |first |last )?(?:published|posted|updated)\b[^!?]{0,60}$/iu,
       new RegExp(String.raw`^(?:(?:published|updated|posted)\s*:?\s*)?${DATE}(?:[,\s|]+(?:at\s+)?${TIME})?$`, 'iu'),
       new RegExp(String.raw`^${WEEKDAY},?\s+${DAY}\s+${MONTH}(?:\s+\d{4})?$`, 'iu'),
       new RegExp(String.raw`^${TIME}\s*(?:,\s*)?${DATE}$`, 'iu'),
@@ -415,6 +431,7 @@ export const LINE_RULES: readonly LineRule[] = [
     // A website's own links, as its footer prints them: "About Us", "Privacy Policy | Terms of Use".
     new RegExp(String.raw`^${FOOTER_LINK}(?:\s*[|•·,/–-]?\s*${FOOTER_LINK}){0,12}$`, 'iu'),
     /^(?:load|show|see) more(?: (?:stories|articles|news|posts|comments))?$/iu,
+    /^(?:toggle|open|close|show|hide) (?:the )?(?:navigation|menu|search|sidebar)$|^(?:main|primary|site) (?:menu|navigation)$|^search for:?$|^(?:submit|go|search)$/iu,
     /^page \d{1,3}(?: of \d{1,3})?$/iu,
     /^view (?:more|all)(?: in this section| stories| news| posts)?$/iu,
   ),
