@@ -1316,3 +1316,25 @@ describe('a page as a browser copies it: the site around the story', () => {
     }
   });
 });
+
+describe('the article’s own data: results, line-ups and labelled lines', () => {
+  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
+  const THIRD = 'The mayor said the repairs would cost about $2 million and take most of the summer to finish.';
+
+  it('keeps a list of results between paragraphs, and still removes a list of titles there', () => {
+    const results = ['Springfield 24, Shelbyville 17', 'Ogdenville 10, North Haverbrook 3', 'Capital City 31, Brockway 28'];
+    const cleanup = classifyLines(['Springfield wins the derby', PROSE, ...results, SECOND, THIRD].join('\n'));
+    expect(cleanup.lines.map((line) => line.kind)).toEqual(['headline', 'body', 'body', 'body', 'body', 'body', 'body']);
+    const titles = ['Mayor Opens New Park', 'School Board Votes Tonight', 'Bridge Repairs Begin'];
+    const links = classifyLines(['Springfield wins the derby', PROSE, ...titles, SECOND, THIRD].join('\n'));
+    expect(links.lines.slice(2, 5).map((line) => line.reason)).toEqual(['link-list', 'link-list', 'link-list']);
+  });
+
+  it('keeps a labelled line (a team’s line-up) between paragraphs as the article’s, and a picture’s label as a caption', () => {
+    const lineUp = 'Springfield: J. Smith, A. Jones, B. Brown, C. Davis, E. Evans, F. Ford, G. Green, H. Hill, I. Irwin';
+    const cleanup = classifyLines(['Springfield wins the derby', PROSE, lineUp, SECOND, THIRD].join('\n'));
+    expect(cleanup.lines[2]?.kind).toBe('body');
+    const pictured = 'Pictured: The mayor with the winners of the spelling bee at the library on Monday';
+    expect(classifyLines(['Springfield wins the derby', PROSE, pictured, SECOND, THIRD].join('\n')).lines[2]?.kind).toBe('caption');
+  });
+});

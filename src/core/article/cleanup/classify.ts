@@ -360,6 +360,15 @@ function headsArticle(lines: readonly Line[], index: number): boolean {
   return next === index + 1 && lines[next] !== undefined && isProse((lines[next] as Line).text);
 }
 
+// A line that gives a label and its data: "Born: May 3, 1942", "Springfield: J. Smith, A. Jones".
+// (A picture's label, "Photo:", "Pictured:", "FILE PHOTO:", introduces a caption.)
+const LABELLED_DATA =
+  /^(?!(?:photo|picture|image|pictured|file photo|caption|video|watch|read more|related)\b)\p{Lu}[\p{L}'’.&-]*(?:\s+[\p{L}'’.&-]+){0,3}:\s+\S/iu;
+
+function isLabelledData(text: string): boolean {
+  return LABELLED_DATA.test(text) && !hasFurnitureSignal(text);
+}
+
 /** A picture's credit stands under the line: it is the picture's caption, not a title. */
 function hasCreditUnder(lines: readonly Line[], index: number): boolean {
   return lines[index + 1]?.reason === 'image-credit';
@@ -718,6 +727,8 @@ function markLoneCaptions(after: Line[]): void {
     const words = wordsOf(line.text).length;
     if (words < MIN_LONE_CAPTION_WORDS || words > MAX_CAPTION_WORDS) continue;
     if (ENDS_LIKE_A_SENTENCE.test(line.text) || /[:;,–—-]$/u.test(line.text) || !/^[\p{Lu}\p{Nd}]/u.test(line.text)) continue;
+    // A labelled line ("Springfield: J. Smith, A. Jones…", "Survivors: …") is the article's data.
+    if (isLabelledData(line.text)) continue;
     // A sentence cut off by the copy ends on a little word; a caption ends on a name or a noun.
     if (CUT_OFF_ENDING.test(line.text)) continue;
     // A paragraph of several sentences that lost its last full stop is the article's, unless a
@@ -981,7 +992,10 @@ function markByProseRegion(after: Line[]): void {
   // Runs of short lines that are not sentences, between the first and the last sentence.
   let run: Line[] = [];
   const flush = (): void => {
-    if (run.length >= MIN_LIST_RUN) for (const line of run) remove(line, 'link-list');
+    // Items that carry figures or a label and its data (scores, results, times, "Born: 1942") are
+    // the article's list; a list of links is titles.
+    const data = run.filter((line) => (/\p{Nd}/u.test(line.text) && !hasFurnitureSignal(line.text)) || isLabelledData(line.text)).length;
+    if (run.length >= MIN_LIST_RUN && data * 2 < run.length) for (const line of run) remove(line, 'link-list');
     run = [];
   };
   for (const line of after.slice(first, last + 1)) {
