@@ -1102,6 +1102,22 @@ describe('furniture that pasted pages carry in the wild, wherever it stands', ()
     ['dateline', ['This story was originally published June 3, 2024, 5:00 PM.']],
     ['related-link', ['WATCH: Firefighters battle blaze on Main Street']],
     ['navigation', ['Toggle navigation', 'Contact Us Today']],
+    // A press release's and a science story's notes, an obituary's widgets, a sports section's menu.
+    ['separator', ['###', '* * *']],
+    [
+      'editor-note',
+      [
+        'Journal Reference:',
+        'DOI: 10.1038/s41586-024-01234-5',
+        'Story Source:',
+        'Materials provided by University of Hawaii. Note: Content may be edited for style and length.',
+      ],
+    ],
+    ['contact-prompt', ['Media Contact:', 'Media contact: Jane Doe, 555-123-4567, jdoe@example.edu', 'Contact: Jane Doe, (808) 555-1234']],
+    ['comment-prompt', ['Sign the guest book', 'Share a memory', 'Register to comment']],
+    ['promotion', ['Send flowers', 'Plant a tree']],
+    ['navigation', ['Rugby', 'Latest scores', 'Fixtures', 'Print edition', 'Submit an obituary', 'Live blog']],
+    ['subscription-prompt', ['Want to read more? Subscribe today']],
   ];
   for (const [index, [reason, lines]] of families.entries()) {
     it(`removes ${reason} lines above, between and under the paragraphs (${index + 1})`, () => {
@@ -1134,6 +1150,9 @@ describe('furniture that pasted pages carry in the wild, wherever it stands', ()
       '“Please register your pets with the county by Friday,” the clerk said.',
       'The story was originally published in a local newspaper in 1952, historians said.',
       'Fans can watch now that the league has signed a new television deal.',
+      'Contact the county clerk at 555-1234 to register, officials said.',
+      'Materials for the project were provided by the county.',
+      'The rugby club said fixtures for the new season would be published in June.',
     ];
     for (const sentence of sentences) expect([sentence, verdicts(sentence)]).toEqual([sentence, ['kept', 'kept', 'kept']]);
   });

@@ -28,8 +28,9 @@ export const REMOVAL_REASONS = {
   'before-headline': 'A line above the headline that is not part of the article.',
   'page-header': 'A short line between the headline and the article that is not a sentence (a label, a name, a link).',
   'page-footer': 'A line under the end of the article that is not a sentence (links, labels, the site’s footer).',
-  'contact-prompt': 'An invitation to send the newsroom a tip, a story or a correction.',
-  'editor-note': "An editor's note about the text in brackets (a transcript follows, the story was updated).",
+  'contact-prompt': 'A way to reach the newsroom or the press office: a tip line, a correction form, a media contact.',
+  'editor-note': "An editor's note about the text: a transcript follows, the story was updated, its source or journal reference.",
+  separator: 'A line of symbols between parts of the page ("###", "* * *").',
   gallery: 'A picture gallery’s counter or button ("1 of 12", "View gallery").',
   'link-list': 'A run of short lines that are not sentences: a list of links or a menu printed in the article.',
 } as const satisfies Record<string, string>;

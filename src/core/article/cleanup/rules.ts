@@ -27,7 +27,7 @@ const ROLE = String.raw`(?:co-)?(?:editor(?:-in-chief)?|editors|writer|writers|r
 const ROLE_MODIFIER = String.raw`(?:senior|chief|managing|executive|contributing|associate|assistant|deputy|political|sports|news|city|metro|staff|special|local|education|business|health|investigative|digital|multimedia|features?|community|editorial|freelance|guest|opinion|general assignment|breaking news|web|copy|photo|video|data|science|arts|entertainment|courts|crime|government|politics|statehouse|student|opinions|lead)`;
 
 // The links a website's footer prints: one or several in a line make a footer's line.
-const FOOTER_LINK = String.raw`(?:about(?: us)?|contact(?: us)?(?: today)?|privacy(?: policy| notice| statement)?|terms(?: (?:of (?:use|service|sale)|and conditions|& conditions))?|cookie policy|careers|jobs with us|work (?:with|for) us|advertise(?: with us)?|accessibility(?: statement)?|site ?map|help(?: center| centre)?|faqs?|rss(?: feeds?)?|newsletters|corrections|ethics(?: policy)?|code of (?:conduct|ethics)|editorial (?:standards|policy|guidelines)|masthead|our team|staff directory|subscriptions?|e-?edition|archives|events|obituaries|classifieds|contests|(?:fcc )?public (?:file|inspection file)|fcc applications|eeo(?: report)?|closed captioning|licensing|reprints?(?: & permissions)?|permissions|feedback|legal(?: notice)?|disclaimer|imprint|manage subscription|customer service|home ?page|back to top|all rights reserved)`;
+const FOOTER_LINK = String.raw`(?:about(?: us)?|contact(?: us)?(?: today)?|privacy(?: policy| notice| statement)?|terms(?: (?:of (?:use|service|sale)|and conditions|& conditions))?|cookie policy|careers|jobs with us|work (?:with|for) us|advertise(?: with us)?|accessibility(?: statement)?|site ?map|help(?: center| centre)?|faqs?|rss(?: feeds?)?|newsletters|corrections|ethics(?: policy)?|code of (?:conduct|ethics)|editorial (?:standards|policy|guidelines)|masthead|our team|staff directory|subscriptions?|e-?edition|archives|events|obituaries|classifieds|contests|(?:fcc )?public (?:file|inspection file)|fcc applications|eeo(?: report)?|closed captioning|licensing|reprints?(?: & permissions)?|permissions|feedback|legal(?: notice)?|disclaimer|imprint|manage subscription|customer service|home ?page|back to top|all rights reserved|print edition|(?:read the )?digital edition|letters to the editor|submit (?:a letter|an obituary|a letter to the editor|news|an event)|place an? (?:ad|obituary|classified ad)|live blog)`;
 
 // Section and menu labels. A line made only of these words is navigation.
 const NAVIGATION_WORDS = new Set(
@@ -38,7 +38,8 @@ const NAVIGATION_WORDS = new Set(
   film tv radio podcasts podcast more edition sections topics tags close back next previous key posts
   popular trending top stories breaking in brief explore watch listen voices letters editorials
   shopping deals premium royal family regions region scotland wales ireland england northern
-  obituaries crime courts motoring property jobs puzzles crossword sudoku games`.split(/\s+/u),
+  obituaries crime courts motoring property jobs puzzles crossword sudoku games rugby football soccer cricket golf
+  tennis hockey basketball baseball athletics boxing fixtures results standings scores transfers obits`.split(/\s+/u),
 );
 
 // A biography: a name, then "is a/an/the … reporter/editor…" (or "covers …", "writes about …").
@@ -98,6 +99,16 @@ export const LINE_RULES: readonly LineRule[] = [
     // "The BBC is not responsible for the content of external sites."
     /^(?:the\s+)?[\p{L}\s.&'’-]{1,40} (?:is|are) not responsible for the content of external (?:sites|websites|links|internet sites)\.?$/iu,
   ),
+  // A line of symbols between parts of the page: "###" (a press release's end), "* * *", "———".
+  rule('separator', /^[\p{P}\p{S}\s]{1,40}$/u),
+  // A press release's or a science story's source notes: "Journal Reference:", "DOI: 10.1038/…",
+  // "Story Source:", "Materials provided by …. Note: Content may be edited for style and length."
+  rule(
+    'editor-note',
+    /^(?:journal )?references?\s*:?$|^story source\s*:?$|^doi\s*:\s*10\.\S+$|^(?:https?:\/\/)?(?:dx\.)?doi\.org\/10\.\S+$/iu,
+    /^materials? (?:provided|supplied) by\b[^!?]{0,200}$/iu,
+    /^note\s*:\s*content may be edited\b[^!?]{0,60}$/iu,
+  ),
   // A cookie or consent banner talks to the reader about the site's cookies ("We use cookies to
   // improve your experience…", "To enjoy this content please ACCEPT cookies."), or is a short
   // label or button ("Cookie settings"). A report's sentence about cookies does neither.
@@ -146,6 +157,9 @@ export const LINE_RULES: readonly LineRule[] = [
     rule(
       'contact-prompt',
       /^(?:have|got) (?:a|an) (?:news )?(?:tip|story|story idea|question|correction)\b[^!]{0,20}\?\s*(?:.{0,60}\b(?:us|our newsroom|the newsroom)\b|get in touch).{0,60}$/iu,
+      // A press release's contact: "Media contact: Jane Doe, 555-123-4567, jdoe@example.edu"
+      /^(?:media|press|news media|for media) (?:contacts?|inquiries|enquiries)\s*:?(?:\s+\S.{0,120})?$/iu,
+      /^contacts?\s*:\s*[^.!?]{0,80}(?:\d{3}[-.\s)]\s?\d{3}[-.\s]\d{4}|[\w.+-]+@[\w-]+\.[\w.]+)[^!?]{0,60}$/iu,
       /^(?:send us (?:a|your) (?:news )?(?:tip|story|photos?|videos?|news)|submit (?:a|your) (?:news )?(?:tip|story|letter|photos?)|report (?:a|an) (?:correction|error|typo|problem)|(?:contact|email|message) the (?:newsroom|editor|reporter|writer|author)|suggest a correction|corrections? policy)\b[^.!?]{0,60}$/iu,
     ),
   ),
@@ -186,6 +200,7 @@ export const LINE_RULES: readonly LineRule[] = [
     /^(?:leave a (?:reply|comment) cancel reply|cancel reply|post comment|submit comment|notify me of (?:follow-up comments|new posts)\b.{0,60}|save my name, email, and website in this browser\b.{0,60})$/iu,
     /^your email address will not be published\.?(?:\s*required fields are marked\s*\*?)?\.?$/iu,
     /^(?:name|email|e-mail|website|comment)\s*\*$/iu,
+    /^(?:sign (?:the|our) guest ?book|share a memory|offer (?:condolences|a condolence)|light a candle|register to comment|log in to comment)$/iu,
     /^(?:have your say|join the (?:conversation|debate|discussion)|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|comments?|no comments(?: yet)?:?|what do you think\??|show comments|read comments)$/iu,
     /^(?:view|see|read|show) (?:all )?(?:\d[\d,]* )?comments?$/iu,
     /^\d[\d,]*\s+comments?$/iu,
@@ -275,6 +290,7 @@ export const LINE_RULES: readonly LineRule[] = [
     /^(?:this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) subscribers)\b.{0,60}$/iu,
     /^start your free trial\b.{0,60}$/iu,
     /^subscribe (?:to|and) (?:continue|keep) reading\b[^.!?]{0,40}\.?$/iu,
+    /^want to (?:read|see) more\?\s*(?:subscribe|sign up|log in|register)\b[^!?]{0,40}$/iu,
     /^(?:thank you for reading!?\s*)?please (?:log in|sign in|subscribe|register)\b[^!?]{0,150}$/iu,
     /^there[’']s no better time to support our work\b/iu,
   ),
@@ -294,6 +310,7 @@ export const LINE_RULES: readonly LineRule[] = [
       'promotion',
       /^watch more (?:of our )?videos?\b/iu,
       /^(?:recommended|top|latest|more|featured|trending|popular) videos$|^watch now$|^watch live$/iu,
+      /^(?:send flowers|plant (?:a )?trees?|order flowers)$/iu,
       /^(?:and )?(?:live )?on freeview channel \d+$/iu,
       /^visit [\p{L}!.' ]{1,30} now$/iu,
       /^(?:get all your news in one place|one app|start reading)\.?$/iu,
