@@ -8,15 +8,18 @@
 //
 // The load generator runs on the same two cores as the server, in one process for all 300
 // students. Until issue 16's third session it was node:http's client (an Agent per student), which
-// took 110–150 µs of CPU an answer: as much as two thirds of the server's own, taken from the
-// server's cores, and with 300 students in one event loop a reply waited for the generator to get
-// round to it (the server's own p50 was 9–20 ms when the generator measured 40–70 ms). Since then
-// each student is a raw keep-alive connection (StudentConnection in loopback-class.ts), opened
-// before the clock starts, writing request bytes built beforehand and reading the reply by its
-// Content-Length: 50–60 µs an answer. What is timed did not change: from just before the request's
-// first byte is written to after its whole reply is read and its status and body checked; the
-// server is the same, and so are the answers. Measured side by side on one server build (load 2–4):
-// see issue 16's notes. BURST_CLIENT=node-http runs the old generator, for comparison.
+// took 100–150 µs of CPU an answer: two thirds of the server's own, taken from the server's cores,
+// and with 300 students in one event loop a reply waited for the generator to get round to it (the
+// server's own p50 was 9–27 ms when the generator measured 37–68 ms). Since then each student is a
+// raw keep-alive connection (StudentConnection in loopback-class.ts), opened and used once before
+// the clock starts, writing request bytes built beforehand and reading the reply by its
+// Content-Length: 40–60 µs an answer (undici's Client, tried in its place, took 98–99 µs). What is
+// timed did not change: from just before the request's first byte is written to after its whole
+// reply is read and its status and body checked; the server and the answers are the same. Side by
+// side on one server build, alternating, load 2.0–2.3: node:http's client 3,238–5,326 answers a
+// second, p99 233–380 ms; the raw connections 3,767–6,326 a second, p99 82–144 ms (and at load
+// 2.5–3.1: 6,496–6,563 a second, p99 159–170 ms, against 4,724–8,195, p99 77–185 ms).
+// BURST_CLIENT=node-http runs the old generator, for comparison.
 //
 //   node bench/burst.bench.ts [students]
 import { cpus, loadavg } from 'node:os';
