@@ -1357,3 +1357,23 @@ describe('the article’s own data: results, line-ups and labelled lines', () =>
     expect(classifyLines(['Springfield wins the derby', PROSE, pictured, SECOND, THIRD].join('\n')).lines[2]?.kind).toBe('caption');
   });
 });
+
+describe('a list the article introduces in its own words', () => {
+  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
+  it('keeps the items under a sentence ending with a colon, at the end of the story or between its paragraphs', () => {
+    const items = ['Main Street closed between Elm and Oak', 'Shelters open at the high school', 'Power expected back by Friday'];
+    const atEnd = classifyLines(
+      ['Storm leaves thousands in the dark', PROSE, SECOND, 'Here’s what you need to know:', ...items].join('\n'),
+    );
+    expect(atEnd.lines.slice(3).map((line) => line.kind)).toEqual(['body', 'body', 'body', 'body']);
+    const between = classifyLines(
+      ['Storm leaves thousands in the dark', PROSE, 'Here’s what you need to know:', ...items, SECOND].join('\n'),
+    );
+    expect(between.lines.map((line) => line.kind)).toEqual(['headline', 'body', 'body', 'body', 'body', 'body', 'body']);
+    // A prompt ending with a colon introduces the site's links, not the article's list.
+    const prompt = classifyLines(
+      ['Storm leaves thousands in the dark', PROSE, SECOND, 'Sign up to get these stories:', ...items].join('\n'),
+    );
+    expect(prompt.lines.slice(4).every((line) => line.kind === 'removed')).toBe(true);
+  });
+});

@@ -401,6 +401,19 @@ function cleanByline(text: string): string | undefined {
 }
 
 const MAX_LIST_ITEMS = 15;
+const MIN_INTRODUCTION_WORDS = 4;
+
+/**
+ * A line that introduces a list: it ends with a colon after a verb or a little word ("Other
+ * highlights include:"), or it is a sentence of running text that ends with a colon ("Here's what
+ * you need to know:"). A label with a colon ("Key points:") is a widget's.
+ */
+function introducesList(text: string): boolean {
+  if (LIST_INTRODUCTION.test(text)) return true;
+  if (!text.endsWith(':') || hasFurnitureSignal(text.replace(/\byou\b/giu, ''))) return false;
+  const features = featuresOf(text);
+  return features.words >= MIN_INTRODUCTION_WORDS && features.lowerShare >= 0.5 && features.functionShare >= 0.15;
+}
 
 /**
  * A list the article introduces ("Other highlights include:" and its items): the items are short
@@ -408,7 +421,7 @@ const MAX_LIST_ITEMS = 15;
  */
 function markIntroducedLists(after: Line[]): void {
   for (const [index, line] of after.entries()) {
-    if (line.kind || !LIST_INTRODUCTION.test(line.text)) continue;
+    if (line.kind || !introducesList(line.text)) continue;
     const items: Line[] = [];
     for (const item of after.slice(index + 1)) {
       if (item.kind === 'removed') break;
