@@ -1377,3 +1377,23 @@ describe('a list the article introduces in its own words', () => {
     expect(prompt.lines.slice(4).every((line) => line.kind === 'removed')).toBe(true);
   });
 });
+
+describe('data printed under the story', () => {
+  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
+  it('keeps a match report’s line-ups and an event’s details under the last paragraph, and removes the site’s contact details there', () => {
+    const match = [
+      'Springfield: J. Smith, A. Jones, B. Brown, C. Davis',
+      'Scorers: Smith 2, Jones',
+      'Referee: P. Walsh',
+      'Attendance: 1,234',
+    ];
+    const report = classifyLines(['Springfield win the derby', PROSE, SECOND, ...match].join('\n'));
+    expect(report.lines.slice(3).map((line) => line.kind)).toEqual(match.map(() => 'body'));
+    const event = ['When: Saturday, 10 a.m. to 2 p.m.', 'Where: Springfield Public Library, 123 Main St.', 'Cost: Free'];
+    const notice = classifyLines(['Library hosts a book fair', PROSE, SECOND, ...event].join('\n'));
+    expect(notice.lines.slice(3).map((line) => line.kind)).toEqual(event.map(() => 'body'));
+    const contact = ['Phone: (417) 555-1234', 'Email: news@example.com', 'Address: 999 W Sunshine St, Springfield'];
+    const footer = classifyLines(['Library hosts a book fair', PROSE, SECOND, ...contact].join('\n'));
+    expect(footer.lines.slice(3).every((line) => line.kind === 'removed')).toBe(true);
+  });
+});

@@ -339,6 +339,7 @@ function applyRules(raw: string, options: CleanupOptions): { lines: Line[]; head
   markCommentSection(after);
   markLoneCaptions(after);
   markSchedules(after);
+  markDataUnderStory(after);
   markAuthorBio(after);
   markByProseRegion(after);
   return { lines, headline };
@@ -366,7 +367,32 @@ const LABELLED_DATA =
   /^(?!(?:photo|picture|image|pictured|file photo|caption|video|watch|read more|related)\b)\p{Lu}[\p{L}'’.&-]*(?:\s+[\p{L}'’.&-]+){0,3}:\s+\S/iu;
 
 function isLabelledData(text: string): boolean {
-  return LABELLED_DATA.test(text) && !hasFurnitureSignal(text);
+  // "Cost: Free", "Admission: free": a price, not a free app's advert.
+  return LABELLED_DATA.test(text) && !hasFurnitureSignal(text.replace(/\bfree\b/giu, ''));
+}
+
+// A site's own contact details are labelled too ("Phone: …", "Email: …"): never the article's data.
+const CONTACT_LABEL =
+  /^(?:address|phone|tel|telephone|fax|e-?mail|web|website|office hours|hours|call|text|follow|contact|newsroom|advertising|subscriptions?)\b/iu;
+const WEB_OR_PHONE = /https?:|www\.|[\w.+-]+@[\w-]+\.[\w.]+|\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}/iu;
+const MIN_DATA_LINES = 2;
+
+/**
+ * Data printed under the last paragraph: a match report's line-ups and scorers ("Springfield:
+ * J. Smith…", "Referee: …", "Attendance: 1,234"), an event's details ("When: Saturday, 10 a.m.",
+ * "Where: …"): two or more labelled lines straight under the story, nothing taken out between.
+ * They are the article's, not the page's footer.
+ */
+function markDataUnderStory(after: Line[]): void {
+  let last = -1;
+  for (const [index, line] of after.entries()) if ((line.kind === undefined || line.kind === 'body') && isProse(line.text)) last = index;
+  if (last === -1) return;
+  const run: Line[] = [];
+  for (const line of after.slice(last + 1)) {
+    if (line.kind || !isLabelledData(line.text) || CONTACT_LABEL.test(line.text) || WEB_OR_PHONE.test(line.text)) break;
+    run.push(line);
+  }
+  if (run.length >= MIN_DATA_LINES) for (const line of run) line.kind = 'body';
 }
 
 /** A picture's credit stands under the line: it is the picture's caption, not a title. */
