@@ -1397,3 +1397,19 @@ describe('data printed under the story', () => {
     expect(footer.lines.slice(3).every((line) => line.kind === 'removed')).toBe(true);
   });
 });
+
+describe('the headline among short titles', () => {
+  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
+  it('takes the lower of two short titles over the byline, never a name or an author’s role, and keeps a headline that starts with “Watch:”', () => {
+    expect(classifyLines(['Springfield Gazette', 'Mayor resigns', 'By Jane Doe', PROSE, SECOND].join('\n')).headline?.text).toBe(
+      'Mayor resigns',
+    );
+    expect(classifyLines(['Mayor resigns', 'Jane Doe', 'June 3, 2024', PROSE, SECOND].join('\n')).headline?.text).toBe('Mayor resigns');
+    expect(classifyLines(['Graduation Announcements', 'Dallis Mullett, Editor', PROSE, SECOND].join('\n')).headline?.text).toBe(
+      'Graduation Announcements',
+    );
+    const watch = classifyLines(['Watch: Mayor resigns after vote', PROSE, 'WATCH: Council reacts to the vote', SECOND].join('\n'));
+    expect(watch.headline?.text).toBe('Watch: Mayor resigns after vote');
+    expect(watch.lines[2]).toMatchObject({ kind: 'removed', reason: 'related-link' });
+  });
+});

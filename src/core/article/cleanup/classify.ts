@@ -4,7 +4,7 @@ import { LINE_MODEL } from './line-model.generated.ts';
 import { modelReason } from './model-reason.ts';
 import { featuresOf, hasInnerSentence, isLinkLabel, isPersonName, isProse } from './prose.ts';
 import type { RemovalReason } from './reasons.ts';
-import { AUTHOR_BIO, ENDS_LIKE_A_SENTENCE, furnitureReason, LIST_INTRODUCTION, wordsOf } from './rules.ts';
+import { AUTHOR_BIO, ENDS_LIKE_A_SENTENCE, furnitureReason, LIST_INTRODUCTION, MEDIA_LINK, wordsOf } from './rules.ts';
 
 export type LineKind = 'headline' | 'body' | 'caption' | 'removed';
 
@@ -280,7 +280,17 @@ function applyRules(raw: string, options: CleanupOptions): { lines: Line[]; head
     }
     // A short name above a longer title is the site's or section's ("Legacy Building",
     // "Manchester Evening News" printed twice), unless it is a section's own page title.
-    const shortNameAboveTitle = isLabel(text) && longerTitleFollows && line !== sectionPageTitle;
+    // Two short titles together over the byline: the lower heads the article ("Springfield Gazette"
+    // over "Mayor resigns" over "By Jane Doe").
+    const shortTitleHeadsBelow =
+      nextLine !== undefined &&
+      nextLine === lines[index + 1] &&
+      isTitleLike(nextLine.text) &&
+      !isPersonName(nextLine.text) &&
+      !isAffiliation(nextLine.text) &&
+      !headsArticle(lines, index) &&
+      headsArticle(lines, index + 1);
+    const shortNameAboveTitle = isLabel(text) && (longerTitleFollows || shortTitleHeadsBelow) && line !== sectionPageTitle;
     // A site's or a section's title over its menu ("Springfield Gazette", "Accessibility links"):
     // the page's furniture follows it, where the byline, the date or the first sentence follows the
     // headline further down.
@@ -322,6 +332,7 @@ function applyRules(raw: string, options: CleanupOptions): { lines: Line[]; head
     for (const line of after) if (line.kind !== 'caption' && comparable(line.text) === repeated) remove(line, 'repeated-headline');
   }
 
+  for (const line of after) if (!line.kind && MEDIA_LINK.test(line.text)) remove(line, 'related-link');
   markIntroducedLists(after);
   markStoryBoxes(after);
   markHeaderFurniture(after, headline !== undefined);

@@ -5,6 +5,12 @@ import type { RemovalReason } from './reasons.ts';
 // mentions an app, a newsletter or sharing is kept (an article's sentences end with a full stop;
 // most furniture does not).
 
+/**
+ * A video's or gallery's link in the story: "WATCH: Firefighters battle blaze on Main Street". Only
+ * under the headline: a TV station's headline may start the same way.
+ */
+export const MEDIA_LINK = /^(?:watch|video|listen|photos|gallery|podcast)\s*:\s*\S[^.!?]{0,100}$/iu;
+
 /** A line that introduces a list: it ends with a colon after a verb or a little word ("… include:"). */
 export const LIST_INTRODUCTION =
   /\s(?:include|includes|included|are|were|is|was|be|as follows|following|these|this|follow|follows|lists?|below|here|such as|like|to)\s*:$/iu;
@@ -363,8 +369,6 @@ export const LINE_RULES: readonly LineRule[] = [
     // "To see more photos from opening day visit the city’s Facebook page"
     /^(?:to|for) (?:see|view|watch|read|find) more (?:photos|pictures|images|videos|stories|coverage)\b[^!?]{0,80}$/iu,
     /^click here (?:to|for)\b/iu,
-    // A video's or gallery's link in the story: "WATCH: Firefighters battle blaze on Main Street"
-    /^(?:watch|video|listen|photos|gallery|podcast)\s*:\s*\S[^.!?]{0,100}$/iu,
     // A print page's pointer to another page: "See Page 9", "Continued on page 4"
     /^(?:see|turn to|continued on|more on) (?:page|p\.?) ?\d{1,3}$/iu,
   ),
