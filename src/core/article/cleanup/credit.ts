@@ -85,10 +85,6 @@ const CREDIT_ONLY_FORMS: readonly RegExp[] = [
   new RegExp(String.raw`^(?:${AGENCY}(?:\s+via\s+Getty Images)?|Getty Images)$`, 'u'),
   // A licence or a picture library at the end: "Name/Flickr, CC BY", "Author provided"
   /^[^.!?]{0,60}\b(?:CC BY(?:-[A-Z]{2})*(?: \d\.\d)?|CC0|Creative Commons|Author provided|Wikimedia Commons|Flickr|Shutterstock|Alamy|iStock)$/u,
-  // "Courtesy photo", "Gazette file photo", "Staff photo by Jane Doe", "Submitted photos"
-  /^(?:[\p{L}.'’&-]+\s+){0,3}(?:staff|file|courtesy|submitted|contributed|provided|supplied|special|contributing|handout|pool)\s+(?:photo|photograph|picture|image)s?(?:\s+by\s+[^.!?]{2,60})?$/iu,
-  // "Photo provided", "Photos submitted by Jane Doe", "Image supplied"
-  /^(?:photos?|photographs?|pictures?|images?)\s+(?:provided|submitted|supplied|contributed)(?:\s+(?:by|to)\s+[^.!?]{2,60})?$/iu,
   // "from shutterstock.com", "via example.org"
   /^(?:from|via|source:?)\s+[\w-]+(?:\.[\w-]+)+$/iu,
   // A picture's file name: "File 20171214 27562 jt433n.jpg?ixlib=rb 1.1"
