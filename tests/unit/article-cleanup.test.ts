@@ -1118,6 +1118,7 @@ describe('furniture that pasted pages carry in the wild, wherever it stands', ()
     ['promotion', ['Send flowers', 'Plant a tree']],
     ['navigation', ['Rugby', 'Latest scores', 'Fixtures', 'Print edition', 'Submit an obituary', 'Live blog']],
     ['subscription-prompt', ['Want to read more? Subscribe today']],
+    ['image-credit', ['Courtesy photo', 'Gazette file photo', 'Staff photo by Jane Doe', 'Photo provided', 'Photos submitted by Jane Doe']],
   ];
   for (const [index, [reason, lines]] of families.entries()) {
     it(`removes ${reason} lines above, between and under the paragraphs (${index + 1})`, () => {
@@ -1153,6 +1154,7 @@ describe('furniture that pasted pages carry in the wild, wherever it stands', ()
       'Contact the county clerk at 555-1234 to register, officials said.',
       'Materials for the project were provided by the county.',
       'The rugby club said fixtures for the new season would be published in June.',
+      'The file photo was taken in 2019, police said.',
     ];
     for (const sentence of sentences) expect([sentence, verdicts(sentence)]).toEqual([sentence, ['kept', 'kept', 'kept']]);
   });
@@ -1411,5 +1413,17 @@ describe('the headline among short titles', () => {
     const watch = classifyLines(['Watch: Mayor resigns after vote', PROSE, 'WATCH: Council reacts to the vote', SECOND].join('\n'));
     expect(watch.headline?.text).toBe('Watch: Mayor resigns after vote');
     expect(watch.lines[2]).toMatchObject({ kind: 'removed', reason: 'related-link' });
+  });
+});
+
+describe('a picture’s credit in a few words', () => {
+  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
+  it('is never the headline, and makes no paragraph beside it a caption', () => {
+    const top = classifyLines(['Courtesy photo', 'Mayor resigns', PROSE, SECOND].join('\n'));
+    expect(top.headline?.text).toBe('Mayor resigns');
+    expect(top.lines[0]).toMatchObject({ kind: 'removed', reason: 'before-headline' });
+    const between = classifyLines(['Mayor resigns', PROSE, 'Submitted photo', SECOND, PROSE.replace('Tuesday', 'Friday')].join('\n'));
+    expect(between.lines.map((line) => line.kind)).toEqual(['headline', 'body', 'removed', 'body', 'body']);
+    expect(between.lines[2]?.reason).toBe('image-credit');
   });
 });

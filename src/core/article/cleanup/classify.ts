@@ -63,6 +63,14 @@ const MAX_CAPTION_WORDS = 40;
 // A summary signed with its reporter: "…, reports Policy Editor Daniel Martin."
 const SIGNED_SUMMARY = /,?\s(?:reports|writes|explains)\s(?:\p{Lu}[\p{L}'’.-]*\s?){1,6}\.$/u;
 
+/**
+ * A picture's credit in a few words: "Courtesy photo", "Gazette file photo", "Staff photo by Jane
+ * Doe", "Photo provided". Judged after the captions (a line next to it is not taken for its caption
+ * for that alone: it may sit above or under its picture), and never the headline.
+ */
+const SHORT_CREDIT =
+  /^(?:(?:[\p{L}.'’&-]+\s+){0,3}(?:staff|file|courtesy|submitted|contributed|provided|supplied|special|contributing|handout|pool)\s+(?:photo|photograph|picture|image)s?(?:\s+by\s+[^.!?]{2,60})?|(?:photos?|photographs?|pictures?|images?)\s+(?:provided|submitted|supplied|contributed)(?:\s+(?:by|to)\s+[^.!?]{2,60})?)$/iu;
+
 /** Comparable form of a line: spacing, quote marks and closing full stop do not matter. */
 function comparable(text: string): string {
   return text
@@ -235,8 +243,9 @@ function applyRules(raw: string, options: CleanupOptions): { lines: Line[]; head
   for (const [position, index] of candidates.entries()) {
     if (position >= MAX_LINES_ABOVE_HEADLINE) break;
     const line = lines[index] as Line;
-    // A bulleted line is a menu's item ("• The Rep - Admissions"), never the headline.
-    if (/^[•·▪‣∙]\s*/u.test(line.text)) {
+    // A bulleted line is a menu's item ("• The Rep - Admissions"), never the headline; nor is a
+    // picture's credit in a few words ("Courtesy photo").
+    if (/^[•·▪‣∙]\s*/u.test(line.text) || SHORT_CREDIT.test(line.text)) {
       above.push(line);
       continue;
     }
@@ -349,6 +358,7 @@ function applyRules(raw: string, options: CleanupOptions): { lines: Line[]; head
   markRepeatsOfRemoved(after);
   markCommentSection(after);
   markLoneCaptions(after);
+  for (const line of after) if (!line.kind && SHORT_CREDIT.test(line.text)) remove(line, 'image-credit');
   markSchedules(after);
   markDataUnderStory(after);
   markAuthorBio(after);
