@@ -1427,3 +1427,25 @@ describe('a picture’s credit in a few words', () => {
     expect(between.lines[2]?.reason).toBe('image-credit');
   });
 });
+
+describe('a long last paragraph cut off by the copy', () => {
+  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
+  it('stays when it uses furniture’s nouns or is full of names, and a long line talking to the reader still goes', () => {
+    for (const last of [
+      'The library will offer free classes on how to store photos and share video with family members over the summer, and',
+      'Springfield Mayor John Smith and Shelbyville Mayor Jane Doe told the Springfield City Council on Monday that the two towns would',
+    ]) {
+      const article = parseArticle(['Library plans summer classes', PROSE, SECOND, last].join('\n'));
+      expect(article.removed, last).toEqual([]);
+    }
+    const footer = parseArticle(
+      [
+        'Library plans summer classes',
+        PROSE,
+        SECOND,
+        'You can unsubscribe at any time by clicking the link in the footer of our emails',
+      ].join('\n'),
+    );
+    expect(footer.paragraphs).toHaveLength(2);
+  });
+});

@@ -1,5 +1,5 @@
 import { isCapitalisedName, isCreditOnly, isFramedByCredit, parseGluedCredit } from './credit.ts';
-import { articleProbabilities, hasFurnitureSignal, isAppeal, lineFeatures, type LineModel } from './features.ts';
+import { addressesReader, articleProbabilities, hasFurnitureSignal, isAppeal, lineFeatures, type LineModel } from './features.ts';
 import { LINE_MODEL } from './line-model.generated.ts';
 import { modelReason } from './model-reason.ts';
 import { featuresOf, hasInnerSentence, isLinkLabel, isPersonName, isProse } from './prose.ts';
@@ -820,16 +820,22 @@ function isCutOffLastParagraph(after: readonly Line[], index: number, lastProse:
   if (index !== lastProse + 1 || ENDS_LIKE_A_SENTENCE.test(line.text)) return false;
   if (index !== after.length - 1 && !CUT_OFF_ENDING.test(line.text)) return false;
   const features = featuresOf(line.text);
+  const long = features.words >= CUT_OFF_LONG_WORDS;
   return (
     features.words >= 6 &&
-    features.lowerShare >= 0.5 &&
-    // A long line of a report full of names ("New York Gov. Andrew Cuomo told…") has fewer little words.
-    features.functionShare >= (features.words >= CUT_OFF_LONG_WORDS ? 0.1 : 0.15) &&
+    // A long line of a report full of names ("New York Gov. Andrew Cuomo told…") has fewer little
+    // words and fewer words in lower case.
+    features.lowerShare >= (long ? 0.4 : 0.5) &&
+    features.functionShare >= (long ? 0.1 : 0.15) &&
     !isLinkLabel(line.text) &&
     !isAppeal(line.text) &&
-    !hasFurnitureSignal(line.text)
+    // In a long line of running text, furniture's nouns ("free classes", "the video") are the
+    // report's words; talking to the reader is still the page's.
+    !(features.words >= CUT_OFF_RUNNING_WORDS ? addressesReader(line.text) : hasFurnitureSignal(line.text))
   );
 }
+
+const CUT_OFF_RUNNING_WORDS = 15;
 
 const CUT_OFF_LONG_WORDS = 12;
 

@@ -100,6 +100,15 @@ export function hasFurnitureSignal(text: string): boolean {
     IMPERATIVE_STARTS.has(words[0] ?? '') || words.some((word) => FURNITURE_WORDS.has(word) || READER_WORDS.has(word) || word === 'here')
   );
 }
+/**
+ * The line talks to the reader (outside what it quotes) or starts with an appeal's verb: furniture's
+ * signal in a long line of running text, where furniture's nouns ("free", "video", "share") are a
+ * report's words too.
+ */
+export function addressesReader(text: string): boolean {
+  const words = wordsOf(withoutQuotations(text)).map(bare);
+  return IMPERATIVE_STARTS.has(words[0] ?? '') || words.some((word) => READER_WORDS.has(word));
+}
 const MONTHS =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d/iu;
 const CLOCK = /\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)/iu;
