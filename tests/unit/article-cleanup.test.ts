@@ -710,8 +710,15 @@ describe('the hand-labelled news pages', () => {
     //     paragraphs), 28/32 removed (87.5%), 18/19 headlines (a picture's credit in brackets taken
     //     for the headline); the rules alone the same. Round 13's rules were then developed on these
     //     pages, which became tuning pages: on them now 131/131 kept, 32/32 removed, 19/19 headlines.
-    //   round 13 (h104 on, "sealed"): labelled by hand and committed before anything scored them;
-    //     measured once by the lead when round 13's rules and model were frozen.
+    //   round 13 (h104-h127, the current held-out pages, 24 publications never tuned on, labelled by
+    //     hand and committed as "sealed" before anything scored them, measured once when round 13's
+    //     rules and model were frozen): 196/208 kept (94.2%; 7 of the 12 are where a stored excerpt
+    //     is cut off, six last lines and a crosshead above one, taken for the page's footer; 5 are
+    //     one page's quoted warning, "It reads:", its crosshead and list, taken for a menu), 53/64
+    //     removed (82.8%; pictures' descriptions and captions without a credit, a video player's
+    //     error text, a comment form's prompt), 20/24 headlines (a breadcrumb
+    //     trail, an archive's "DATE:" field, and on two pages with no headline a caption and a
+    //     standfirst); the rules alone: 196/208, 49/64, 20/24.
     // The issue's targets (>= 98% kept, >= 90% removed, every headline right) were not met on
     // unseen pages. Each fresh round since round 7 is held to its first figures (a few of its
     // labels were corrected since), so no change undoes what a round taught.
@@ -722,6 +729,7 @@ describe('the hand-labelled news pages', () => {
       { round: 10, from: 47, to: 65, kept: [99, 108], removed: [21, 26], headlines: 18 },
       { round: 11, from: 66, to: 84, kept: [111, 114], removed: [14, 16], headlines: 18 },
       { round: 12, from: 85, to: 103, kept: [109, 131], removed: [28, 32], headlines: 18 },
+      { round: 13, from: 104, to: 127, kept: [196, 208], removed: [53, 64], headlines: 20 },
     ] as const;
     for (const { round, from, to, kept, removed, headlines } of rounds) {
       const roundPages = pages.filter((page) => {
