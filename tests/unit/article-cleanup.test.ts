@@ -1457,3 +1457,34 @@ describe('a long last paragraph cut off by the copy', () => {
     expect(footer.paragraphs).toHaveLength(2);
   });
 });
+
+describe('found on pages pasted by hand after round 13 was measured', () => {
+  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
+
+  it('takes a writer’s role on any beat under their name for the byline, and keeps a title about an editor', () => {
+    const page = classifyLines(['Storms flood coastal towns', 'Alex Moreno', 'Environment correspondent', PROSE].join('\n'));
+    expect(page.headline?.text).toBe('Storms flood coastal towns');
+    expect(page.lines.slice(1, 3).map((line) => [line.kind, line.reason])).toEqual([
+      ['removed', 'byline'],
+      ['removed', 'byline'],
+    ]);
+    expect(reasonFor('Foreign affairs editor')).toBe('byline');
+    expect(reasonFor('Chief Political Correspondent')).toBe('byline');
+    expect(classifyLines(['Meet the new editor', PROSE].join('\n')).headline?.text).toBe('Meet the new editor');
+  });
+
+  it('removes a line pointing to a video, in brackets too, without taking the paragraph above for a caption', () => {
+    for (const pointer of [
+      'Video above: Parents react to the decision',
+      'Related video: Parents react',
+      '(Video above: parents react to the decision)',
+    ]) {
+      const page = classifyLines(['Council approves bike lanes', PROSE, pointer, SECOND].join('\n'));
+      expect(
+        page.lines.map((line) => line.kind),
+        pointer,
+      ).toEqual(['headline', 'body', 'removed', 'body']);
+      expect(page.lines[2]?.reason, pointer).toBe('related-link');
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { MEDIA_LINK } from './rules.ts';
 // Picture credits in the forms news sites print them: glued onto the end of the caption, or on a
 // line of their own next to it. Every pattern is anchored to the end (or the whole) of the line,
 // so a sentence that merely mentions a photo is never taken for a caption.
@@ -100,7 +101,14 @@ const ASIDE_VERB = /\b(?:is|are|was|were|be|been|has|have|had|shows?|showed|will
 
 function isBracketedCredit(text: string): boolean {
   const inner = BRACKETED.exec(text)?.[1]?.trim();
-  return inner !== undefined && !/[.!?]$/u.test(inner) && BRACKETED_CREDIT_WORD.test(inner) && !ASIDE_VERB.test(inner);
+  return (
+    inner !== undefined &&
+    !/[.!?]$/u.test(inner) &&
+    BRACKETED_CREDIT_WORD.test(inner) &&
+    !ASIDE_VERB.test(inner) &&
+    // "(Video above: parents react)" points to a video: it credits no picture above it.
+    !MEDIA_LINK.test(text)
+  );
 }
 
 /** True when the text is nothing but a picture credit, e.g. "Picture: AFP/Getty". */

@@ -9,7 +9,8 @@ import type { RemovalReason } from './reasons.ts';
  * A video's or gallery's link in the story: "WATCH: Firefighters battle blaze on Main Street". Only
  * under the headline: a TV station's headline may start the same way.
  */
-export const MEDIA_LINK = /^(?:watch|video|listen|photos|gallery|podcast)\s*:\s*\S[^.!?]{0,100}$/iu;
+export const MEDIA_LINK =
+  /^\(?(?:(?:related|more|latest)\s+)?(?:watch|videos?|listen|photos|gallery|podcast)(?:\s+(?:above|below|here))?\s*:\s*\S[^.!?]{0,100}\)?$/iu;
 
 /** A line that introduces a list: it ends with a colon after a verb or a little word ("… include:"). */
 export const LIST_INTRODUCTION =
@@ -30,7 +31,10 @@ const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?:${DAY},?\s+${MONTH},?\s+\d{4}|${M
 
 // A writer's role: the role itself and what may stand before it ("Senior Staff Writer").
 const ROLE = String.raw`(?:co-)?(?:editor(?:-in-chief)?|editors|writer|writers|reporter|reporters|correspondent|columnist|contributor|photographer|photojournalist|journalist|producer|intern|videographer|anchor|publisher|blogger)`;
-const ROLE_MODIFIER = String.raw`(?:senior|chief|managing|executive|contributing|associate|assistant|deputy|political|sports|news|city|metro|staff|special|local|education|business|health|investigative|digital|multimedia|features?|community|editorial|freelance|guest|opinion|general assignment|breaking news|web|copy|photo|video|data|science|arts|entertainment|courts|crime|government|politics|statehouse|student|opinions|lead)`;
+// What may stand before a role on its line: its beat, rank or desk ("Senior Staff Writer",
+// "Environment correspondent", "Foreign affairs editor"), never a word a sentence or a title
+// would need ("Meet the new editor", "I am a writer").
+const ROLE_MODIFIER = String.raw`(?!(?:the|a|an|my|our|your|his|her|their|its|this|that|these|those|to|is|are|was|were|be|am|i|we|you|he|she|they|it|meet|from|with|for|of|by)\s)[\p{L}&'’-]+`;
 
 // The links a website's footer prints: one or several in a line make a footer's line.
 const FOOTER_LINK = String.raw`(?:about(?: us)?|contact(?: us)?(?: today)?|privacy(?: policy| notice| statement)?|terms(?: (?:of (?:use|service|sale)|and conditions|& conditions))?|cookie policy|careers|jobs with us|work (?:with|for) us|advertise(?: with us)?|accessibility(?: statement)?|site ?map|help(?: center| centre)?|faqs?|rss(?: feeds?)?|newsletters|corrections|ethics(?: policy)?|code of (?:conduct|ethics)|editorial (?:standards|policy|guidelines)|masthead|our team|staff directory|subscriptions?|e-?edition|archives|events|obituaries|classifieds|contests|(?:fcc )?public (?:file|inspection file)|fcc applications|eeo(?: report)?|closed captioning|licensing|reprints?(?: & permissions)?|permissions|feedback|legal(?: notice)?|disclaimer|imprint|manage subscription|customer service|home ?page|back to top|all rights reserved|print edition|(?:read the )?digital edition|letters to the editor|submit (?:a letter|an obituary|a letter to the editor|news|an event)|place an? (?:ad|obituary|classified ad)|live blog)`;
