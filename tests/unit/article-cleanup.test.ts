@@ -1488,3 +1488,43 @@ describe('found on pages pasted by hand after round 13 was measured', () => {
     }
   });
 });
+
+describe('the families behind round 13’s misses', () => {
+  it('takes a breadcrumb trail ending with the page’s own title for navigation, not the headline', () => {
+    const title = 'Eight club and college champions found on dramatic afternoon of rugby';
+    const page = classifyLines([`Home > Club Rugby > ${title}`, title, PROSE].join('\n'));
+    expect(page.headline?.text).toBe(title);
+    expect(page.lines[0]).toMatchObject({ kind: 'removed', reason: 'navigation' });
+    // A trail of short steps only, as before; a sentence with an arrow in it is not one.
+    expect(reasonFor('News > Local > Schools')).toBe('navigation');
+    expect(reasonFor('Sales rose from 40 > 50 percent of the target this year, the company said in its report.')).toBe('kept');
+  });
+
+  it('removes a comment form’s prompts and a failed video player’s text, and keeps sentences about them', () => {
+    for (const line of ['Please enter your comment!', 'Please enter your name here', 'You have entered an incorrect email address!']) {
+      expect(reasonFor(line), line).toBe('comment-prompt');
+    }
+    for (const line of [
+      'We apologize, but this video has failed to load.',
+      'tap here to see other videos from our team. Try refreshing your browser, or RCMP at scene Back to video',
+      'Your browser does not support the video tag.',
+    ]) {
+      expect(reasonFor(line), line).toBe('widget');
+    }
+    expect(reasonFor('Please enter your comments on the plan by Friday, the council said in a statement.')).toBe('kept');
+    expect(reasonFor('The video has failed to load for many viewers since Monday, the broadcaster said.')).toBe('kept');
+  });
+
+  it('removes an archive’s record fields above the headline', () => {
+    const page = classifyLines(
+      [
+        'DATE: WEDNESDAY, April 11, 1990     TAG: 9004110439',
+        'SECTION: VIRGINIA   PAGE: B8   EDITION: METRO',
+        'SALEM SCHOOLS OK $18.2 MILLION BUDGET',
+        PROSE,
+      ].join('\n'),
+    );
+    expect(page.headline?.text).toBe('SALEM SCHOOLS OK $18.2 MILLION BUDGET');
+    expect(page.lines.slice(0, 2).map((line) => line.reason)).toEqual(['dateline', 'dateline']);
+  });
+});

@@ -74,7 +74,16 @@ function isNavigationLabel(line: string): boolean {
 function isBreadcrumb(line: string): boolean {
   const pieces = line.split(/\s+[|›»>•·]\s+/u);
   if (pieces.length < 2) return false;
-  return pieces.every((piece) => wordsOf(piece).length <= 6 && !ENDS_LIKE_A_SENTENCE.test(piece.trim()));
+  if (pieces.every((piece) => wordsOf(piece).length <= 6 && !ENDS_LIKE_A_SENTENCE.test(piece.trim()))) return true;
+  // A trail that ends with the page's own title, however long: "Home > Club Rugby > Eight club and
+  // college champions found on dramatic afternoon of rugby". Arrows only: "Title | Site" is a title.
+  const steps = line.split(/\s+[›»>]\s+/u);
+  const trail = steps.slice(0, -1);
+  return (
+    (steps.length >= 3 || /^home$/iu.test(steps[0]?.trim() ?? '')) &&
+    trail.length > 0 &&
+    trail.every((step) => wordsOf(step).length <= 4 && !ENDS_LIKE_A_SENTENCE.test(step.trim()))
+  );
 }
 
 function rule(reason: RemovalReason, ...patterns: RegExp[]): LineRule {
@@ -146,6 +155,10 @@ export const LINE_RULES: readonly LineRule[] = [
     /^(?:text|font) size$|^(?:decrease|increase) (?:text|font) size$/iu,
     // A video player's own text, copied with the page: "Video Player is loading.", "This is a modal window."
     /^(?:video player is loading|this is a modal window|beginning of dialog window|end of dialog window|close modal dialog|no compatible source was found for this media|the media could not be loaded)\b[^!?]{0,120}$/iu,
+    // A player that failed, in the words players print: "We apologize, but this video has failed to
+    // load.", "Try refreshing your browser, or tap here to see other videos from our team."
+    /^(?:we(?:'re| are)? (?:apologi[sz]e|sorry),? but )?(?:this|the) (?:video|audio|media|player) (?:has failed to load|failed to load|could not be (?:loaded|played)|is (?:currently )?(?:unavailable|not available))[.!]?$/iu,
+    /^(?:your browser does not support (?:the )?(?:video|audio)(?: tag| element| player)?|(?:tap|click) here to see other videos from our team|try refreshing your browser\b)[^!?]{0,160}$/iu,
     /^(?:now playing|autoplay|auto-play|play|pause|mute|unmute|replay|play video|watch video|playback rate|chapters|captions|subtitles|picture-in-picture|(?:current|remaining) time\s*-?[\d:]*|duration\s*[\d:]*|loaded\s*:?\s*\d+(?:\.\d+)?%|stream type live|seek to live, currently (?:behind|playing) live)$/iu,
   ),
   // A gallery's counter and buttons: "1 of 12", "Photo 3 of 12", "View gallery", "View all 12 photos".
@@ -209,6 +222,8 @@ export const LINE_RULES: readonly LineRule[] = [
     // A blog's comment form: "Leave a Reply Cancel reply", "Your email address will not be published."
     /^(?:leave a (?:reply|comment) cancel reply|cancel reply|post comment|submit comment|notify me of (?:follow-up comments|new posts)\b.{0,60}|save my name, email, and website in this browser\b.{0,60})$/iu,
     /^your email address will not be published\.?(?:\s*required fields are marked\s*\*?)?\.?$/iu,
+    // The form's own prompts and errors: "Please enter your comment!", "Please enter your name here".
+    /^(?:please enter (?:your|a) (?:comment|name|e-?mail(?: address)?)(?: here)?|you have entered an incorrect e-?mail address)[!.]?$/iu,
     /^(?:name|email|e-mail|website|comment)\s*\*$/iu,
     /^(?:sign (?:the|our) guest ?book|share a memory|offer (?:condolences|a condolence)|light a candle|register to comment|log in to comment)$/iu,
     /^(?:have your say|join the (?:conversation|debate|discussion)|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|comments?|no comments(?: yet)?:?|what do you think\??|show comments|read comments)$/iu,
@@ -428,6 +443,9 @@ export const LINE_RULES: readonly LineRule[] = [
     rule(
       'dateline',
       /^(?:published|updated|posted|last updated|first published|modified)\b(?:[\s:]|$)/iu,
+      // An archive's record of the story, its fields in capitals: "DATE: WEDNESDAY, April 11, 1990
+      // TAG: 9004110439", "SECTION: VIRGINIA PAGE: B8 EDITION: METRO", "DATELINE: LENGTH: Medium".
+      /^(?:DATE|DATELINE|SECTION|PAGE|EDITION|SOURCE|TAG|LENGTH|COLUMN|WORD COUNT|PUBLICATION|DOCUMENT ID)\s*:(?:\s.*)?$/u,
       /^this (?:story|article|report|post) was (?:originally |first |last )?(?:published|posted|updated)\b[^!?]{0,60}$/iu,
       new RegExp(String.raw`^(?:(?:published|updated|posted)\s*:?\s*)?${DATE}(?:[,\s|]+(?:at\s+)?${TIME})?$`, 'iu'),
       new RegExp(String.raw`^${WEEKDAY},?\s+${DAY}\s+${MONTH}(?:\s+\d{4})?$`, 'iu'),
