@@ -13,6 +13,7 @@ const shown = ({ text, credit }: { text: string; credit?: string }): { text: str
 });
 
 const PROSE = 'Officials said the council would meet again on Tuesday to discuss the findings.';
+const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
 
 /** The reason the line gets when it stands between a headline and a sentence of the report. */
 function reasonFor(line: string): RemovalReason | 'kept' | 'caption' {
@@ -532,8 +533,6 @@ describe('rules grown in round 7', () => {
 });
 
 describe('round 8: the article as the region of prose', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
-
   it('removes labels and a name between the headline and the first sentence, and keeps a crosshead there', () => {
     const article = parseArticle(
       [
@@ -758,7 +757,6 @@ describe('the hand-labelled news pages', () => {
 });
 
 describe('the learned line model', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
   it('is what scripts/train-cleanup.ts trains from the labelled pages (regenerate it when they change)', () => {
     expect(LINE_MODEL).toEqual(train(rowsOf(loadPages().filter((page) => page.labels.set === 'tuning')), THRESHOLD));
     expect(LINE_MODEL?.features).toEqual([...LINE_FEATURE_NAMES]);
@@ -790,7 +788,6 @@ describe('the learned line model', () => {
 });
 
 describe('the headline is never the site’s appeal or the author’s name', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
   it('skips an appeal to the reader above the headline', () => {
     const cleanup = classifyLines(
       ['Donate to the American Red Cross to help Hurricane Florence victims', 'St. Louis Zoo Shows Off New Babies', PROSE].join('\n'),
@@ -808,8 +805,6 @@ describe('the headline is never the site’s appeal or the author’s name', () 
 });
 
 describe('round 12: the families behind round 11’s misses', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
-
   it('removes link calls, sign-offs, logos, app adverts and archive notices in any words', () => {
     expect(reasonFor('See the full list of market vendors here.')).toBe('related-link');
     expect(reasonFor('Watch the full interview with the mayor below')).toBe('related-link');
@@ -897,7 +892,6 @@ describe('round 12: the families behind round 11’s misses', () => {
 });
 
 describe('round 13: the families behind round 12’s misses', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
   const SCHEDULE = [
     'Fair and Rodeo events this week',
     'Thursday',
@@ -1021,7 +1015,6 @@ describe('the line model learns from the lines it judges', () => {
 });
 
 describe('furniture that pasted pages carry in the wild, wherever it stands', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
   const THIRD = 'The mayor said the repairs would cost about $2 million and take most of the summer to finish.';
   /** The line's verdict above the first paragraph, between two paragraphs and under the last one. */
   function verdicts(line: string): Array<RemovalReason | 'kept' | 'caption'> {
@@ -1174,7 +1167,6 @@ describe('furniture that pasted pages carry in the wild, wherever it stands', ()
 });
 
 describe('a page as a browser copies it: the site around the story', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
   const THIRD = 'The mayor said the repairs would cost about $2 million and take most of the summer to finish.';
 
   it('finds a short headline under the site’s title and its menu, and keeps a short headline over a caption', () => {
@@ -1347,7 +1339,6 @@ describe('a page as a browser copies it: the site around the story', () => {
 });
 
 describe('the article’s own data: results, line-ups and labelled lines', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
   const THIRD = 'The mayor said the repairs would cost about $2 million and take most of the summer to finish.';
 
   it('keeps a list of results between paragraphs, and still removes a list of titles there', () => {
@@ -1369,7 +1360,6 @@ describe('the article’s own data: results, line-ups and labelled lines', () =>
 });
 
 describe('a list the article introduces in its own words', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
   it('keeps the items under a sentence ending with a colon, at the end of the story or between its paragraphs', () => {
     const items = ['Main Street closed between Elm and Oak', 'Shelters open at the high school', 'Power expected back by Friday'];
     const atEnd = classifyLines(
@@ -1389,7 +1379,6 @@ describe('a list the article introduces in its own words', () => {
 });
 
 describe('data printed under the story', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
   it('keeps a match report’s line-ups and an event’s details under the last paragraph, and removes the site’s contact details there', () => {
     const match = [
       'Springfield: J. Smith, A. Jones, B. Brown, C. Davis',
@@ -1409,7 +1398,6 @@ describe('data printed under the story', () => {
 });
 
 describe('the headline among short titles', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
   it('takes the lower of two short titles over the byline, never a name or an author’s role, and keeps a headline that starts with “Watch:”', () => {
     expect(classifyLines(['Springfield Gazette', 'Mayor resigns', 'By Jane Doe', PROSE, SECOND].join('\n')).headline?.text).toBe(
       'Mayor resigns',
@@ -1425,7 +1413,6 @@ describe('the headline among short titles', () => {
 });
 
 describe('a picture’s credit in a few words', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
   it('is never the headline, and makes no paragraph beside it a caption', () => {
     const top = classifyLines(['Courtesy photo', 'Mayor resigns', PROSE, SECOND].join('\n'));
     expect(top.headline?.text).toBe('Mayor resigns');
@@ -1437,7 +1424,6 @@ describe('a picture’s credit in a few words', () => {
 });
 
 describe('a long last paragraph cut off by the copy', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
   it('stays when it uses furniture’s nouns or is full of names, and a long line talking to the reader still goes', () => {
     for (const last of [
       'The library will offer free classes on how to store photos and share video with family members over the summer, and',
@@ -1459,8 +1445,6 @@ describe('a long last paragraph cut off by the copy', () => {
 });
 
 describe('found on pages pasted by hand after round 13 was measured', () => {
-  const SECOND = 'Residents were asked to stay away from the area while crews cleared the debris on Wednesday.';
-
   it('takes a writer’s role on any beat under their name for the byline, and keeps a title about an editor', () => {
     const page = classifyLines(['Storms flood coastal towns', 'Alex Moreno', 'Environment correspondent', PROSE].join('\n'));
     expect(page.headline?.text).toBe('Storms flood coastal towns');
