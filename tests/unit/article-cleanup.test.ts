@@ -1511,4 +1511,43 @@ describe('the families behind round 13’s misses', () => {
     expect(page.headline?.text).toBe('SALEM SCHOOLS OK $18.2 MILLION BUDGET');
     expect(page.lines.slice(0, 2).map((line) => line.reason)).toEqual(['dateline', 'dateline']);
   });
+
+  it('finds pictures’ captions without a credit beside them, and the alternative text above a caption', () => {
+    expect(parseGluedCredit('The Petone Colts celebrating winning the title this afternoon. PHOTO: Mike Lewis Pictures.')).toEqual({
+      text: 'The Petone Colts celebrating winning the title this afternoon.',
+      credit: 'Mike Lewis Pictures',
+    });
+    expect(reasonFor('An RCMP cruiser is seen in this undated file photograph.')).toBe('caption');
+    expect(reasonFor('Police said the driver was seen in a nearby store before the crash happened.')).toBe('kept');
+    const captioned = 'Firefighters at the scene on Main Street on Tuesday. Photo: Jane Doe/Gazette';
+    const alt = classifyLines(['Fire destroys barn', PROSE, 'A paddock of green grass.', captioned, SECOND].join('\n'));
+    expect(alt.lines.slice(2, 4).map((line) => [line.kind, line.reason])).toEqual([
+      ['removed', 'picture-description'],
+      ['caption', undefined],
+    ]);
+    // A short paragraph of the story above a caption stays: it tells its news with a verb.
+    for (const short of [
+      'The cause of the fire is under investigation.',
+      'The barn burned for three hours.',
+      'The family escaped unhurt.',
+    ]) {
+      const page = classifyLines(['Fire destroys barn', PROSE, short, captioned, SECOND].join('\n'));
+      expect(page.lines[2]?.kind, short).toBe('body');
+    }
+    // Above a caption known by its shape alone (no credit), a short line is left to the story.
+    const uncredited = 'Firefighters at the scene on Main Street on Tuesday after the barn fire was put out';
+    const page = classifyLines(
+      [
+        'Fire destroys barn',
+        PROSE,
+        SECOND,
+        'Two people remain in hospital.',
+        uncredited,
+        PROSE.replace('Tuesday', 'Friday'),
+        SECOND.replace('Wednesday', 'Thursday'),
+      ].join('\n'),
+    );
+    expect(page.lines[4]?.kind).toBe('caption');
+    expect(page.lines[3]?.kind).toBe('body');
+  });
 });

@@ -358,6 +358,7 @@ function applyRules(raw: string, options: CleanupOptions): { lines: Line[]; head
   markRepeatsOfRemoved(after);
   markCommentSection(after);
   markLoneCaptions(after);
+  markAltTexts(after);
   for (const line of after) if (!line.kind && SHORT_CREDIT.test(line.text)) remove(line, 'image-credit');
   markSchedules(after);
   markDataUnderStory(after);
@@ -580,6 +581,9 @@ function markCaptions(after: Line[]): void {
       caption = { text: line.text, credit: next.text.replace(/^(?:©\s*)?(?:picture|photo|photograph|image|credit)s?\s*[:,;]\s*/iu, '') };
       next.kind = 'removed';
       next.reason = 'image-credit';
+    } else if (DESCRIBES_A_PICTURE.test(line.text) && wordsOf(line.text).length <= MAX_CAPTION_WORDS) {
+      // A sentence that says it describes the picture: "An RCMP cruiser is seen in this undated file photograph."
+      caption = { text: line.text };
     } else if (
       previous?.reason === 'picture-description' &&
       !ENDS_LIKE_A_SENTENCE.test(line.text) &&
@@ -602,6 +606,40 @@ function markCaptions(after: Line[]): void {
       line.reason = 'duplicated-caption';
     }
   }
+}
+
+const DESCRIBES_A_PICTURE =
+  /\b(?:(?:is|are|was|were) (?:seen|pictured|shown)|pictured) in (?:this|these|a|an) (?:(?:undated|recent|handout|file|\d{4})\s+){0,3}(?:photo|photograph|image|picture)s?\b/iu;
+const MAX_ALT_TEXT_WORDS = 12;
+
+/** A picture's alternative text, printed straight above its caption: "A paddock of green grass." */
+function markAltTexts(after: Line[]): void {
+  for (const [index, line] of after.entries()) {
+    const above = after[index - 1];
+    // Only over a caption that carries its credit (glued on, or in brackets at its end): a short
+    // line of the story may stand above a caption inferred from its shape alone.
+    const credited = line.caption?.credit !== undefined || /\(\p{Lu}[^()]{1,60}\)$/u.test(line.text);
+    if (line.kind === 'caption' && credited && above && !above.kind && isAltText(above.text)) {
+      above.kind = 'removed';
+      above.reason = 'picture-description';
+    }
+  }
+}
+
+/**
+ * What a picture's alternative text looks like when it is copied with the page: a short
+ * description of what is seen ("Two grey brahmans amongst a very green paddock."), with no one
+ * quoted or reported, as no paragraph of a news story is.
+ */
+function isAltText(text: string): boolean {
+  return (
+    wordsOf(text).length <= MAX_ALT_TEXT_WORDS &&
+    /^(?:A|An|The|Two|Three|Four|Five|Six|Several|Some|Many|\d+)\s/u.test(text) &&
+    // No one quoted or reported, and no verb a paragraph's sentence would tell its news with.
+    !/["“”‘’']|\b(?:said|says|told|according|announced|reported|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\b|\p{L}ed\b/iu.test(
+      text,
+    )
+  );
 }
 
 /** A line printed twice in a row: a short pair is a picture's name and caption. */

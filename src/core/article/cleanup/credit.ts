@@ -54,6 +54,15 @@ const GLUED_FORMS: ReadonlyArray<{ applies: RegExp; form: RegExp; minWords?: num
     ),
   },
   {
+    // "… PHOTO: Mike Lewis Pictures.", "… Picture: Jane Doe." (a credit in a few capitalised words,
+    // closed by a full stop as if it were a sentence, after a caption that is one)
+    applies: /(?:PICTURE|PHOTO|PHOTOGRAPH|IMAGE|CREDIT|Picture|Photo|Photograph|Image|Credit)S?s?\s*:\s*[^:!?]{1,60}\.$/u,
+    form: new RegExp(
+      String.raw`^(?<text>.*?[.!?”"])\s+(?:PICTURE|PHOTO|PHOTOGRAPH|IMAGE|CREDIT|Picture|Photo|Photograph|Image|Credit)S?s?\s*:\s*(?<credit>${CAPITALISED_WORDS})\.$`,
+      'u',
+    ),
+  },
+  {
     // "… Name - Photographer/Agency"
     applies: /[Pp]hotographer\b[^.!?]{0,60}$/u,
     form: new RegExp(String.raw`^(?<text>.*?[.!?”"])\s+(?<credit>${NAME}\s+[-–—]\s+(?:Staff\s+)?[Pp]hotographer\b[^.!?]{0,60})$`, 'u'),
