@@ -4,7 +4,7 @@ import { LINE_MODEL } from './line-model.generated.ts';
 import { modelReason } from './model-reason.ts';
 import { featuresOf, hasInnerSentence, isLinkLabel, isPersonName, isProse } from './prose.ts';
 import type { RemovalReason } from './reasons.ts';
-import { AUTHOR_BIO, ENDS_LIKE_A_SENTENCE, furnitureReason, LIST_INTRODUCTION, MEDIA_LINK, wordsOf } from './rules.ts';
+import { AUTHOR_BIO, EMAIL, ENDS_LIKE_A_SENTENCE, furnitureReason, LIST_INTRODUCTION, MEDIA_LINK, wordsOf } from './rules.ts';
 
 export type LineKind = 'headline' | 'body' | 'caption' | 'removed';
 
@@ -396,7 +396,7 @@ function isLabelledData(text: string): boolean {
 // A site's own contact details are labelled too ("Phone: …", "Email: …"): never the article's data.
 const CONTACT_LABEL =
   /^(?:address|phone|tel|telephone|fax|e-?mail|web|website|office hours|hours|call|text|follow|contact|newsroom|advertising|subscriptions?)\b/iu;
-const WEB_OR_PHONE = /https?:|www\.|[\w.+-]+@[\w-]+\.[\w.]+|\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}/iu;
+const WEB_OR_PHONE = new RegExp(String.raw`https?:|www\.|${EMAIL}|\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}`, 'iu');
 const MIN_DATA_LINES = 2;
 
 /**

@@ -57,9 +57,13 @@ export const AUTHOR_BIO = new RegExp(
   String.raw`^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:is|has been|was)\s+(?:a|an|the|our)\s+(?:[\p{L}-]+\s+){0,4}?(?:${ROLE})\b|^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+(?:covers|writes about|reports on)\b`,
   'u',
 );
+/** An e-mail address, wherever a line gives one. */
+export const EMAIL = String.raw`[\w.+-]+@[\w-]+\.[\w.]+`;
 // A way to reach the writer: an e-mail address, a handle, "Contact her at", "Follow him on".
-const CONTACT =
-  /[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|\b(?:contact|reach|email|e-mail|follow|message)\s+(?:him|her|them|the author|the writer)\b/iu;
+const CONTACT = new RegExp(
+  String.raw`${EMAIL}|(?:^|\s)@\w{2,}|\b(?:contact|reach|email|e-mail|follow|message)\s+(?:him|her|them|the author|the writer)\b`,
+  'iu',
+);
 
 function wordsOf(line: string): string[] {
   return line.split(/\s+/u).filter((word) => word !== '');
@@ -182,7 +186,7 @@ export const LINE_RULES: readonly LineRule[] = [
       /^(?:have|got) (?:a|an) (?:news )?(?:tip|story|story idea|question|correction)\b[^!]{0,20}\?\s*(?:.{0,60}\b(?:us|our newsroom|the newsroom)\b|get in touch).{0,60}$/iu,
       // A press release's contact: "Media contact: Jane Doe, 555-123-4567, jdoe@example.edu"
       /^(?:media|press|news media|for media) (?:contacts?|inquiries|enquiries)\s*:?(?:\s+\S.{0,120})?$/iu,
-      /^contacts?\s*:\s*[^.!?]{0,80}(?:\d{3}[-.\s)]\s?\d{3}[-.\s]\d{4}|[\w.+-]+@[\w-]+\.[\w.]+)[^!?]{0,60}$/iu,
+      new RegExp(String.raw`^contacts?\s*:\s*[^.!?]{0,80}(?:\d{3}[-.\s)]\s?\d{3}[-.\s]\d{4}|${EMAIL})[^!?]{0,60}$`, 'iu'),
       /^(?:send us (?:a|your) (?:news )?(?:tip|story|photos?|videos?|news)|submit (?:a|your) (?:news )?(?:tip|story|letter|photos?)|report (?:a|an) (?:correction|error|typo|problem)|(?:contact|email|message) the (?:newsroom|editor|reporter|writer|author)|suggest a correction|corrections? policy)\b[^.!?]{0,60}$/iu,
     ),
   ),
